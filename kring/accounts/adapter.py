@@ -1,0 +1,13 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+from kring.core.emails import send_rendered
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sends allauth's e-mails (verification, password reset) through the task worker."""
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        html = next((content for content, mimetype in getattr(message, "alternatives", [])
+                     if mimetype == "text/html"), "")
+        send_rendered(to=list(message.to), subject=message.subject, body=message.body, html=html)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from kring.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("twee-staps/", views.two_factor_required, name="two_factor_required"),
+]

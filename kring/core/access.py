@@ -1,0 +1,97 @@
+"""Who may open what: the one place where Kring's access rules live.
+
+Every view of Kring declares its audience with ``@allow(...)``. The roles are:
+
+- ``public``: anyone, also without logging in;
+- ``user``: anyone logged in (also before they have a membership);
+- ``member``: a person with a current membership;
+- ``trainer``: a person with a current registration in the register;
+- the granted roles of ``kring.accounts.models.Role`` (office, board and the committees).
+
+Granted roles carry sensitive data, so their views also require two-factor authentication; a user
+without it is sent to set it up first. Object access (my group, my dossier) is checked in the
+query, through ``get_for_user``-style helpers, so that another person's id gives 404.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from kring.accounts.models import Role, RoleGrant
+
+PUBLIC = "public"
+USER = "user"
+MEMBER = "member"
+TRAINER = "trainer"
+GRANTED = frozenset(Role.values)
+ALL_ROLES = frozenset({PUBLIC, USER, MEMBER, TRAINER, *GRANTED})
+
+
+def roles_of(user) -> frozenset[str]:
+    """All roles a user holds today. Cached on the user object for the length of a request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset({PUBLIC})
+    cached = getattr(user, "_kring_roles", None)
+    if cached is not None:
+        return cached
+    from kring.members.models import Person  # members depends on accounts, not the other way round
+
+    today = timezone.localdate()
+    roles = {PUBLIC, USER}
+    roles.update(RoleGrant.objects.current(today).filter(user=user).values_list("role", flat=True))
+    person = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+    if person is not None:
+        from kring.members.models import Membership
+        from kring.register.models import Registration
+
+        if Membership.objects.current(today).filter(person_id=person).exists():
+            roles.add(MEMBER)
+        if Registration.objects.registered_on(today).filter(person_id=person).exists():
+            roles.add(TRAINER)
+    user._kring_roles = frozenset(roles)
+    return user._kring_roles
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def has_two_factor(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
+
+
+def allow(*roles: str):
+    """Declare who may use a view. Anonymous visitors are sent to the login page, others get 403.
+
+    Views for granted roles (office, board, committees) also need two-factor authentication.
+    """
+    unknown = set(roles) - ALL_ROLES
+    if unknown:
+        raise ValueError(f"Unknown roles: {unknown}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if PUBLIC not in roles:
+                user = request.user
+                if not user.is_authenticated:
+                    return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+                held = roles_of(user) & set(roles)
+                if not held:
+                    raise PermissionDenied
+                if held <= GRANTED and not has_two_factor(user):
+                    return redirect("accounts:two_factor_required")
+            return view(request, *args, **kwargs)
+
+        wrapped.kring_roles = frozenset(roles)
+        return wrapped
+
+    return decorator

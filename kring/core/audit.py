@@ -1,0 +1,35 @@
+"""Writing and checking the audit trail (see ``kring.core.models.AuditEntry``)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from kring.core.models import AuditEntry
+
+
+def record(action: str, *, by=None, process: str = "", person_id: int | None = None,
+           obj: models.Model | None = None, **data) -> AuditEntry:
+    """Append one entry. ``by`` is the acting account; ``process`` names a non-human source."""
+    assert action.startswith("kring."), "audit actions are namespaced: kring.<app>.<entity>.<action>"
+    if by is not None and getattr(by, "is_authenticated", False):
+        source = f"user:{by.pk}"
+    else:
+        by = None
+        source = f"process:{process or 'system'}"
+    last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
+    return AuditEntry.objects.create(
+        actor=by, source=source, action=action, person_id=person_id,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        data=data, previous_hash=last or "",
+    )
+
+
+def verify_chain() -> list[int]:
+    """Return the ids of entries whose hash or link to the previous entry does not match."""
+    broken, previous = [], ""
+    for entry in AuditEntry.objects.order_by("pk").iterator():
+        if entry.previous_hash != previous or entry.compute_hash() != entry.hash:
+            broken.append(entry.pk)
+        previous = entry.hash
+    return broken

@@ -1,0 +1,13 @@
+"""Background tasks shared by every app. Workers run them with ``manage.py db_worker``."""
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email(to: list[str], subject: str, body: str, html: str = "") -> int:
+    """Deliver one rendered e-mail. Rendering happens before enqueueing, in the reader's language."""
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message.send()

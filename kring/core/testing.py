@@ -1,0 +1,81 @@
+"""Factories and helpers shared by every app's tests (imported by the root conftest)."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.utils import timezone
+
+from kring.accounts.models import RoleGrant, User
+from kring.core import geo
+from kring.members.models import Membership, MembershipType, Person, PracticeAddress
+from kring.register.models import Level, Registration, RegistrationPeriod, Status
+
+PASSWORD = "kalm-en-aandachtig-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        obj.save()
+        if create:
+            EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    user = factory.SubFactory(UserFactory)
+    first_name = factory.Sequence(lambda n: ["Anne", "Bram", "Noor", "Wout", "Lotte", "Jeroen"][n % 6])
+    last_name = factory.Sequence(lambda n: f"Jansen{n}")
+    email = factory.LazyAttribute(lambda p: p.user.email if p.user else "")
+
+
+def add_practice(person: Person, postcode: str = "3512", country: str = "NL", **extra) -> PracticeAddress:
+    place = geo.lookup(postcode, country)
+    return PracticeAddress.objects.create(person=person, postcode=postcode, country=country, place=place.name,
+                                          latitude=place.latitude, longitude=place.longitude, **extra)
+
+
+def make_member(person: Person, type_code: str = "practitioner", since: datetime.date | None = None) -> Membership:
+    return Membership.objects.create(person=person, type=MembershipType.objects.get(code=type_code),
+                                     starts_on=since or timezone.localdate() - datetime.timedelta(days=400))
+
+
+_numbers = iter(range(10000, 99999))
+
+
+def make_registration(person: Person, *, number: str | None = None, level: str = Level.SPECIALIST,
+                      starts_on: datetime.date | None = None, ends_on: datetime.date | None = None,
+                      status: str = Status.ACTIVE) -> Registration:
+    today = timezone.localdate()
+    registration = Registration.objects.create(person=person, number=number or f"{next(_numbers):06d}")
+    RegistrationPeriod.objects.create(
+        registration=registration, status=status, level=level,
+        starts_on=starts_on or today - datetime.timedelta(days=365),
+        ends_on=ends_on if ends_on is not None else today + datetime.timedelta(days=4 * 365),
+    )
+    return registration
+
+
+def grant(user: User, role: str, *, ends_on: datetime.date | None = None) -> RoleGrant:
+    return RoleGrant.objects.create(user=user, role=role, starts_on=timezone.localdate() - datetime.timedelta(days=30),
+                                    ends_on=ends_on)
+
+
+def add_totp(user: User) -> Authenticator:
+    """Give an account a TOTP authenticator, as if the person had set up two-step verification."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    return TOTP.activate(user, generate_totp_secret()).instance

@@ -1,0 +1,93 @@
+"""The register of trainers: registrations and the history of their status and level.
+
+A registration's life is a sequence of periods (``RegistrationPeriod``), each with a status and a
+level, a first and (usually) a last day. "Was number X registered on date D, and at which level?"
+is answered by finding the period that covers D; nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kring.members.models import Person, TaughtProgramme
+
+
+class Level(models.TextChoices):
+    BASIS = "basis", _("Basis")
+    SPECIALIST = "specialist", _("Specialist")
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Registered")
+    SUSPENDED = "suspended", _("Suspended")
+    STRUCK_OFF = "struck_off", _("Struck off")
+    EXPIRED = "expired", _("Expired")
+
+
+agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 digits."))
+number_validator = RegexValidator(r"^\d{4,10}$", _("A register number consists of 4 to 10 digits."))
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def registered_on(self, on=None):
+        """Registrations with an active period that covers the date (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            periods__status=Status.ACTIVE, periods__starts_on__lte=on
+        ).filter(models.Q(periods__ends_on__isnull=True) | models.Q(periods__ends_on__gte=on)).distinct()
+
+
+class Registration(models.Model):
+    number = models.CharField(_("register number"), max_length=10, unique=True, validators=[number_validator],
+                              help_text=_("Kept as text: leading zeros matter."))
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="registrations",
+                               verbose_name=_("person"))
+    agb_code = models.CharField(_("AGB code"), max_length=8, blank=True, validators=[agb_validator], db_index=True)
+    programmes = models.ManyToManyField(TaughtProgramme, blank=True, verbose_name=_("programmes covered"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.number
+
+
+class RegistrationPeriod(models.Model):
+    """One stretch of a registration's history with one status and level."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="periods")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True,
+                               help_text=_("The last day of the period; for an active period the end of "
+                                           "its validity."))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("recorded by"))
+
+    class Meta:
+        verbose_name = _("registration period")
+        verbose_name_plural = _("registration history")
+        ordering = ["registration", "starts_on", "pk"]
+        indexes = [models.Index(fields=["status", "starts_on", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                                   name="period_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} {self.get_status_display()} {self.starts_on}–{self.ends_on or ''}"
+
+    def covers(self, on) -> bool:
+        return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
