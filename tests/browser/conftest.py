@@ -32,6 +32,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, settings):
+    from kring.members import vocabulary
+
+    vocabulary.load()  # the live server's database is flushed between journeys
     settings.ALLOWED_HOSTS = ["*"]
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", accept_downloads=True)
     page = context.new_page()
