@@ -41,7 +41,7 @@ $(UV):
 
 messages: .venv/.synced
 	@scripts/ensure-system-packages gettext
-	@$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
+	@if find kring -name django.po | grep -q .; then $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v 0; fi
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf .venv .tools var
