@@ -6,8 +6,12 @@ from kring.core import testing as t
 
 
 @pytest.fixture(autouse=True)
-def _run_tasks_immediately(settings, tmp_path):
-    """Tasks run at once in tests, so e-mail lands in the locmem outbox; uploads go to a temp dir."""
+def _test_environment(settings, tmp_path):
+    """Tasks run at once in tests, so e-mail lands in the locmem outbox; uploads go to a temp dir;
+    rate-limit counters in the cache start from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
