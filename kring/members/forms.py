@@ -76,14 +76,16 @@ class ChecklistField(forms.ModelMultipleChoiceField):
 
 
 class ProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https", max_length=200,
+                             help_text=_("The full address, for example https://www.example.nl."))
+
     class Meta:
         model = Person
         fields = ["work_domains", "target_groups", "languages", "programmes", "website", "about", "online"]
         field_classes = {name: ChecklistField for name in ("work_domains", "target_groups", "languages",
                                                            "programmes")}
         widgets = {"about": forms.Textarea(attrs={"rows": 6, "maxlength": 1500})}
-        help_texts = {"website": _("The full address, for example https://www.example.nl."),
-                      "about": _("A few sentences about you and your work, at most 1,500 characters.")}
+        help_texts = {"about": _("A few sentences about you and your work, at most 1,500 characters.")}
 
     LISTS = ("work_domains", "target_groups", "languages", "programmes")
 

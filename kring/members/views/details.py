@@ -30,7 +30,7 @@ def home(request):
 def contact(request):
     person = person_for_user(request.user)
     # The form works on a copy: the service compares it with what is stored to name the changes.
-    form = ContactForm(request.POST or None, instance=copy.copy(person))
+    form = ContactForm(request.POST if request.method == "POST" else None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
         services.person_update(person, by=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
         messages.success(request, _("Your contact details are saved."))
@@ -48,7 +48,7 @@ def practices(request):
 @allow(USER)
 def practice_add(request):
     person = person_for_user(request.user)
-    form = PracticeForm(request.POST or None)
+    form = PracticeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.practice_add(person, by=request.user, **form.values())
         messages.success(request, _("The practice address is added."))
@@ -59,7 +59,7 @@ def practice_add(request):
 @allow(USER)
 def practice_edit(request, pk):
     practice = practice_for_user(request.user, pk)
-    form = PracticeForm(request.POST or None, instance=copy.copy(practice))
+    form = PracticeForm(request.POST if request.method == "POST" else None, instance=copy.copy(practice))
     if request.method == "POST" and form.is_valid():
         services.practice_update(practice, by=request.user, **form.values())
         messages.success(request, _("The practice address is saved."))

@@ -17,7 +17,7 @@ from kring.members.models import Person
 @allow(USER)
 def profile(request):
     person = person_for_user(request.user)
-    form = ProfileForm(request.POST or None, instance=copy.copy(person))
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
         services.person_update(person, by=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
         messages.success(request, _("Your profile is saved."))
@@ -47,7 +47,7 @@ def photo_upload(request):
 @allow(USER)
 def visibility(request):
     person = person_for_user(request.user)
-    form = VisibilityForm(request.POST or None, person=person)
+    form = VisibilityForm(request.POST if request.method == "POST" else None, person=person)
     if request.method == "POST" and form.is_valid():
         services.consent_update(person, by=request.user, public=form.cleaned_data)
         messages.success(request, _("Your choices are saved."))
