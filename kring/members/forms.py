@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import geo
@@ -48,9 +49,8 @@ class PracticeForm(forms.ModelForm):
             self.place = geo.lookup(postcode, country)
             if self.place is None:
                 self.add_error("postcode", forms.ValidationError(
-                    _("We do not know this postcode in %(country)s. Please check it, or choose the other "
-                      "country."), code="unknown_postcode",
-                    params={"country": PracticeAddress.Country(country).label}))
+                    _("We cannot find this postcode. Please check the postcode, and check that the country "
+                      "is right."), code="unknown_postcode"))
             else:
                 data["postcode"] = _tidy_postcode(postcode, country)
                 data["place"] = data.get("place") or self.place.name
@@ -114,5 +114,5 @@ class VisibilityForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in Person.PUBLIC_FIELDS:
             model_field = Person._meta.get_field(f"public_{name}")
-            self.fields[name] = forms.BooleanField(label=model_field.verbose_name, required=False,
+            self.fields[name] = forms.BooleanField(label=capfirst(model_field.verbose_name), required=False,
                                                    initial=person.is_public(name))

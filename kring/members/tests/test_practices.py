@@ -32,7 +32,7 @@ def test_it_accepts_a_belgian_postcode(member, login):
 def test_it_refuses_an_unknown_postcode_kindly_and_saves_nothing(member, login):
     response = login(member).post(ADD, {"postcode": "0000", "country": "NL"})
     assert response.status_code == 200
-    assert "We do not know this postcode in Netherlands" in response.content.decode()
+    assert "We cannot find this postcode" in response.content.decode()
     assert not PracticeAddress.objects.exists()
     assert not AuditEntry.objects.filter(action__startswith="kring.members.practice").exists()
 
