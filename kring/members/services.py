@@ -7,9 +7,10 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
-from kring.core import audit
+from kring.core import audit, emails
 from kring.members import rules
 from kring.members.models import (
     ErasureRequest,
@@ -145,6 +146,12 @@ def erasure_decline(request: ErasureRequest, *, by, note: str = "") -> None:
         request.note = note or request.note
         request.save(update_fields=["status", "decided_at", "decided_by", "note"])
         audit.record("kring.members.erasure.declined", by=by, person_id=request.person_id, obj=request)
+        person = request.person
+        if person.user_id:
+            with translation.override(person.language):
+                privacy_url = reverse("members:privacy")
+            emails.send("members-erasure-declined", to=person.user.email, language=person.language,
+                        context={"first_name": person.first_name, "note": request.note, "privacy_url": privacy_url})
 
 
 ERASED_FIELDS = ("email", "phone", "website", "about", "online", "photo")
@@ -160,6 +167,8 @@ def person_erase(person: Person, *, by, request: ErasureRequest | None = None) -
     """
     photo = person.photo.name if person.photo else ""
     storage = person.photo.storage
+    # The last message goes to the address that is about to be erased.
+    address, language = (person.user.email if person.user_id else person.email), person.language
     with transaction.atomic():
         person.practices.all().delete()
         for name in PROFILE_LISTS:
@@ -181,6 +190,9 @@ def person_erase(person: Person, *, by, request: ErasureRequest | None = None) -
                      fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")))
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
+        if address:
+            emails.send("members-erasure-done", to=address, language=language,
+                        context={"first_name": person.first_name})
 
 
 def _close_account(user) -> None:

@@ -90,6 +90,18 @@ def test_the_office_carries_out_or_declines_erasure_in_the_admin(member, outside
     assert AuditEntry.objects.filter(action="kring.members.erasure.declined", person_id=outsider.pk).exists()
 
 
+def test_it_tells_the_person_kindly_what_was_decided(member, outsider, office, mailoutbox):
+    email = member.user.email
+    services.person_erase(member, by=office.user, request=services.erasure_request(member, by=member.user))
+    services.erasure_decline(services.erasure_request(outsider, by=outsider.user), by=office.user,
+                             note="Er loopt nog een klacht.")
+    done, declined = mailoutbox
+    assert done.to == [email]
+    assert "gewist" in done.subject  # in the person's language, Dutch by default
+    assert declined.to == [outsider.user.email] and "Er loopt nog een klacht." in declined.body
+    assert "/mijn-gegevens/privacy/" in declined.body
+
+
 def test_an_erased_person_cannot_log_in(member, client, django_capture_on_commit_callbacks):
     email = member.user.email
     services.person_erase(member, by=None)

@@ -32,7 +32,9 @@ def contact(request):
     # The form works on a copy: the service compares it with what is stored to name the changes.
     form = ContactForm(request.POST if request.method == "POST" else None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
-        services.person_update(person, by=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        # The login address is the contact address: keep the person's copy in step with the account.
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        services.person_update(person, by=request.user, email=request.user.email, **fields)
         messages.success(request, _("Your contact details are saved."))
         return redirect("members:contact")
     return render(request, "members/contact.html", {"person": person, "form": form, "tab": "contact"})
