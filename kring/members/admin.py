@@ -1,4 +1,7 @@
+import json
+
 from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +53,19 @@ class PersonAdmin(OfficeModelAdmin):
     readonly_fields = ["created_at", "erased_at", "audit_trail"]
     list_per_page = 50
     show_full_result_count = False
+    actions = ["download_data"]
+
+    @admin.action(description=_("Download all data of this person (JSON)"))
+    def download_data(self, request, queryset):
+        """For access requests that reach the office by mail or phone: the same file people download."""
+        if queryset.count() != 1:
+            self.message_user(request, _("Please select one person."), messages.WARNING)
+            return None
+        person = queryset.get()
+        data = services.person_export(person, by=request.user)
+        response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="kring-person-{person.pk}.json"'
+        return response
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("practices", "memberships__type", "registrations")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -130,12 +130,15 @@ def photo_set(person: Person, content: bytes | None, *, by) -> None:
 
 def erasure_request(person: Person, *, by) -> ErasureRequest:
     """Ask the office to erase my data. One open request at a time: asking again returns it."""
-    with transaction.atomic():
-        open_request = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED).first()
-        if open_request is not None:
-            return open_request
-        request = ErasureRequest.objects.create(person=person)
-        audit.record("kring.members.erasure.requested", by=by, person_id=person.pk, obj=request)
+    open_requests = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED)
+    if (open_request := open_requests.first()) is not None:
+        return open_request
+    try:
+        with transaction.atomic():
+            request = ErasureRequest.objects.create(person=person)
+            audit.record("kring.members.erasure.requested", by=by, person_id=person.pk, obj=request)
+    except IntegrityError:  # a second click at the same moment: the database kept the first
+        return open_requests.get()
     return request
 
 

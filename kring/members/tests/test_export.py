@@ -48,3 +48,16 @@ def test_it_exports_in_a_constant_number_of_queries(trainer, login, django_asser
         t.add_practice(trainer, postcode)
     with django_assert_max_num_queries(30):
         assert client.get(URL).status_code == 200
+
+
+def test_the_office_downloads_the_same_file_from_the_admin(trainer, office, client):
+    from django.urls import reverse
+
+    client.force_login(office.user)
+    response = client.post(reverse("admin:members_person_changelist"),
+                           {"action": "download_data", "_selected_action": [trainer.pk]})
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["registrations"][0]["number"] == "004211"
+    entry = AuditEntry.objects.get(action="kring.members.person.exported", person_id=trainer.pk)
+    assert entry.actor == office.user

@@ -26,3 +26,11 @@ def test_it_starts_the_details_of_an_account_without_a_person(db, client):
     person = Person.objects.get(user=user)
     assert person.email == user.email
     assert AuditEntry.objects.filter(person_id=person.pk, action="kring.members.person.created").count() == 1
+
+
+def test_it_opens_the_overview_in_a_constant_number_of_queries(trainer, login, django_assert_max_num_queries):
+    client = login(trainer)
+    for postcode in ("1012", "9711", "6211"):
+        t.add_practice(trainer, postcode)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("members:home")).status_code == 200
