@@ -38,6 +38,9 @@ def prepare(upload) -> bytes:
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
+            if image.format == "JPEG":
+                # Decode at a reduced scale that is still at least the stored size: much faster.
+                image.draft("RGB", (STORED_SIDE, STORED_SIDE))
             image.load()
             upright = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
