@@ -29,6 +29,22 @@ ACTIONS = {
     "kring.members.membership.status_changed": _("Membership status changed"),
 }
 
+# Other apps write entries about a person too; until they are named above, say where they happened.
+AREAS = {
+    "accounts": _("your account"),
+    "members": _("your details"),
+    "register": _("the register"),
+    "recertification": _("your CPD log and recertification"),
+    "intervision": _("intervision"),
+}
+
+
+def action_label(action: str) -> str:
+    if action in ACTIONS:
+        return str(ACTIONS[action])
+    area = action.split(".")[1] if action.count(".") >= 2 else ""
+    return str(_("Change in %(area)s") % {"area": AREAS.get(area, area or _("Kring"))})
+
 
 @dataclass
 class Row:
@@ -69,6 +85,5 @@ def describe(entry: AuditEntry, person: Person) -> Row:
         who = actor_person.full_name if actor_person else _("Someone else")
     else:
         who = _("Kring, automatically (%(process)s)") % {"process": entry.source.removeprefix("process:")}
-    what = ACTIONS.get(entry.action, entry.action)
-    return Row(at=entry.at, who=str(who), what=str(what),
+    return Row(at=entry.at, who=str(who), what=action_label(entry.action),
                fields=[field_label(name) for name in entry.data.get("fields", [])])

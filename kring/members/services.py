@@ -49,6 +49,9 @@ def person_start(user, *, by) -> Person:
 def person_update(person: Person, *, by, **changes) -> list[str]:
     """Change contact and profile details. Lists (work domains, ...) are given as iterables of
     vocabulary objects. Returns the names of the fields that changed."""
+    unknown = set(changes) - set(CONTACT_FIELDS + PROFILE_FIELDS + PROFILE_LISTS + ("email",))
+    if unknown:
+        raise ValueError(f"Not a field people change themselves: {sorted(unknown)}")
     plain = {name: value for name, value in changes.items() if name not in PROFILE_LISTS}
     lists = {name: {item.pk for item in value} for name, value in changes.items() if name in PROFILE_LISTS}
     with transaction.atomic():
@@ -76,6 +79,9 @@ def practice_add(person: Person, *, by, **values) -> PracticeAddress:
 
 
 def practice_update(practice: PracticeAddress, *, by, **values) -> list[str]:
+    unknown = set(values) - set(PRACTICE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a field of a practice address: {sorted(unknown)}")
     with transaction.atomic():
         changed = rules.changed_fields(_values(practice, values), values)
         for name, value in values.items():

@@ -43,3 +43,11 @@ def test_it_pages_the_history_in_a_constant_number_of_queries(member, office, lo
     with django_assert_max_num_queries(10):
         assert client.get(URL + "?page=3").status_code == 200
     assert AuditEntry.objects.filter(person_id=member.pk).count() == 60
+
+
+def test_it_names_the_area_of_changes_made_elsewhere_in_kring(member, office, login):
+    from kring.core import audit
+
+    audit.record("kring.register.status.suspended", by=office.user, person_id=member.pk)
+    page = login(member).get(URL).content.decode()
+    assert "Change in the register" in page

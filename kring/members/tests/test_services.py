@@ -38,3 +38,8 @@ def test_the_database_keeps_one_open_erasure_request(member):
 def test_asking_again_returns_the_open_request(member):
     first = services.erasure_request(member, by=member.user)
     assert services.erasure_request(member, by=member.user) == first
+
+
+def test_it_refuses_to_change_fields_that_are_not_the_persons_to_change(member):
+    with pytest.raises(ValueError):
+        services.person_update(member, by=member.user, erased_at=None)
