@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from kring.core.models import AuditEntry
 from kring.members.models import Person
 
@@ -28,7 +30,7 @@ def person_data(person: Person) -> dict:
             "website": person.website,
             "about": person.about,
             "online": person.online,
-            "photo": bool(person.photo),
+            "photo_jpeg_base64": _photo(person),
             "work_domains": [item.code for item in person.work_domains.all()],
             "target_groups": [item.code for item in person.target_groups.all()],
             "languages": [item.code for item in person.languages.all()],
@@ -70,6 +72,16 @@ def person_data(person: Person) -> dict:
             for e in AuditEntry.objects.filter(person_id=person.pk).order_by("at", "pk")
         ],
     }
+
+
+def _photo(person: Person) -> str | None:
+    if not person.photo:
+        return None
+    try:
+        with person.photo.open("rb") as handle:
+            return base64.b64encode(handle.read()).decode("ascii")
+    except FileNotFoundError:
+        return None
 
 
 def _account(user) -> dict | None:

@@ -61,3 +61,13 @@ def test_the_office_downloads_the_same_file_from_the_admin(trainer, office, clie
     assert data["registrations"][0]["number"] == "004211"
     entry = AuditEntry.objects.get(action="kring.members.person.exported", person_id=trainer.pk)
     assert entry.actor == office.user
+
+
+def test_it_includes_my_photo(member, login):
+    import base64
+
+    from kring.members.tests.test_photo import image_file
+
+    services.photo_set(member, image_file().read(), by=member.user)
+    data = json.loads(login(member).get(URL).content)
+    assert base64.b64decode(data["person"]["photo_jpeg_base64"])[:2] == b"\xff\xd8"
