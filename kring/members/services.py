@@ -4,6 +4,7 @@ which records which fields changed, never their values."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -19,6 +20,9 @@ from kring.members.models import (
     Person,
     PracticeAddress,
 )
+
+if TYPE_CHECKING:
+    from kring.accounts.models import User
 
 CONTACT_FIELDS = ("first_name", "name_prefix", "last_name", "phone")
 PROFILE_FIELDS = ("website", "about", "online")
@@ -36,7 +40,7 @@ def _list_values(person: Person, fields) -> dict:
     return {name: set(getattr(person, name).values_list("pk", flat=True)) for name in fields}
 
 
-def person_start(user, *, by) -> Person:
+def person_start(user: User, *, by: User | None) -> Person:
     """Give an account without a person (made by the office, or before sign-up asked for a name) its
     person, so that "my details" can be filled in."""
     with transaction.atomic():
@@ -46,7 +50,7 @@ def person_start(user, *, by) -> Person:
     return person
 
 
-def person_update(person: Person, *, by, **changes) -> list[str]:
+def person_update(person: Person, *, by: User | None, **changes) -> list[str]:
     """Change contact and profile details. Lists (work domains, ...) are given as iterables of
     vocabulary objects. Returns the names of the fields that changed."""
     unknown = set(changes) - set(CONTACT_FIELDS + PROFILE_FIELDS + PROFILE_LISTS + ("email",))
@@ -59,8 +63,8 @@ def person_update(person: Person, *, by, **changes) -> list[str]:
         changed += rules.changed_fields(_list_values(person, lists), lists)
         for name in plain:
             setattr(person, name, plain[name])
-        if plain:
-            person.save(update_fields=list(plain))
+        if set(plain) & set(changed):
+            person.save(update_fields=[name for name in plain if name in changed])
         for name, pks in lists.items():
             getattr(person, name).set(pks)
         if changed:
@@ -69,7 +73,7 @@ def person_update(person: Person, *, by, **changes) -> list[str]:
     return sorted(changed)
 
 
-def practice_add(person: Person, *, by, **values) -> PracticeAddress:
+def practice_add(person: Person, *, by: User | None, **values) -> PracticeAddress:
     """Add a practice address; ``values`` include the coordinates of its postcode."""
     with transaction.atomic():
         practice = PracticeAddress.objects.create(person=person, **values)
@@ -78,7 +82,7 @@ def practice_add(person: Person, *, by, **values) -> PracticeAddress:
     return practice
 
 
-def practice_update(practice: PracticeAddress, *, by, **values) -> list[str]:
+def practice_update(practice: PracticeAddress, *, by: User | None, **values) -> list[str]:
     unknown = set(values) - set(PRACTICE_FIELDS)
     if unknown:
         raise ValueError(f"Not a field of a practice address: {sorted(unknown)}")
@@ -93,13 +97,13 @@ def practice_update(practice: PracticeAddress, *, by, **values) -> list[str]:
     return changed
 
 
-def practice_remove(practice: PracticeAddress, *, by) -> None:
+def practice_remove(practice: PracticeAddress, *, by: User | None) -> None:
     with transaction.atomic():
         audit.record("kring.members.practice.removed", by=by, person_id=practice.person_id, obj=practice)
         practice.delete()
 
 
-def consent_update(person: Person, *, by, public: dict[str, bool]) -> list[str]:
+def consent_update(person: Person, *, by: User | None, public: dict[str, bool]) -> list[str]:
     """Switch public fields on or off: ``public`` maps names of ``Person.PUBLIC_FIELDS`` to a choice."""
     unknown = set(public) - set(Person.PUBLIC_FIELDS)
     if unknown:
@@ -115,7 +119,7 @@ def consent_update(person: Person, *, by, public: dict[str, bool]) -> list[str]:
     return changed
 
 
-def photo_set(person: Person, content: bytes | None, *, by) -> None:
+def photo_set(person: Person, content: bytes | None, *, by: User | None) -> None:
     """Store a cleaned photo (see ``photos.prepare``), or remove the photo when ``content`` is None.
     The old file is deleted once the change is committed."""
     old = person.photo.name if person.photo else ""
@@ -134,7 +138,7 @@ def photo_set(person: Person, content: bytes | None, *, by) -> None:
             transaction.on_commit(lambda: storage.delete(old))
 
 
-def erasure_request(person: Person, *, by) -> ErasureRequest:
+def erasure_request(person: Person, *, by: User | None) -> ErasureRequest:
     """Ask the office to erase my data. One open request at a time: asking again returns it."""
     open_requests = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED)
     if (open_request := open_requests.first()) is not None:
@@ -148,7 +152,7 @@ def erasure_request(person: Person, *, by) -> ErasureRequest:
     return request
 
 
-def erasure_decline(request: ErasureRequest, *, by, note: str = "") -> None:
+def erasure_decline(request: ErasureRequest, *, by: User | None, note: str = "") -> None:
     with transaction.atomic():
         request.status = ErasureRequest.Status.DECLINED
         request.decided_at, request.decided_by = timezone.now(), by
@@ -166,7 +170,7 @@ def erasure_decline(request: ErasureRequest, *, by, note: str = "") -> None:
 ERASED_FIELDS = ("email", "phone", "website", "about", "online", "photo")
 
 
-def person_erase(person: Person, *, by, request: ErasureRequest | None = None) -> None:
+def person_erase(person: Person, *, by: User | None, request: ErasureRequest | None = None) -> None:
     """Erase a person's data on the office's confirmation.
 
     Removed: contact data, practice addresses, the photo file, the profile, every public consent,
@@ -204,7 +208,7 @@ def person_erase(person: Person, *, by, request: ErasureRequest | None = None) -
                         context={"first_name": person.first_name})
 
 
-def _close_account(user) -> None:
+def _close_account(user: User) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
@@ -218,7 +222,7 @@ def _close_account(user) -> None:
     user.save()
 
 
-def membership_change_status(membership: Membership, status: str, *, by, on: datetime.date | None = None,
+def membership_change_status(membership: Membership, status: str, *, by: User | None, on: datetime.date | None = None,
                              reason: str = "") -> MembershipStatusChange:
     """Record a new status for a membership from a date (today by default), keeping the history."""
     with transaction.atomic():
@@ -232,7 +236,7 @@ def membership_change_status(membership: Membership, status: str, *, by, on: dat
     return change
 
 
-def person_export(person: Person, *, by) -> dict:
+def person_export(person: Person, *, by: User | None) -> dict:
     """Everything Kring holds about a person, for "download my data". The download is recorded."""
     from kring.members.export import person_data
 
