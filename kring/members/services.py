@@ -16,6 +16,7 @@ from kring.members import rules
 from kring.members.models import (
     ErasureRequest,
     Membership,
+    MembershipStatus,
     MembershipStatusChange,
     Person,
     PracticeAddress,
@@ -225,6 +226,8 @@ def _close_account(user: User) -> None:
 def membership_change_status(membership: Membership, status: str, *, by: User | None, on: datetime.date | None = None,
                              reason: str = "") -> MembershipStatusChange:
     """Record a new status for a membership from a date (today by default), keeping the history."""
+    if status not in MembershipStatus.values:
+        raise ValueError(f"Unknown membership status: {status!r}")
     with transaction.atomic():
         change = MembershipStatusChange.objects.create(
             membership=membership, status=status, on=on or timezone.localdate(), reason=reason, recorded_by=by)

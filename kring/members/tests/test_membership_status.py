@@ -55,3 +55,11 @@ def test_the_person_list_of_the_office_takes_the_same_queries_for_more_people(me
     many, page = _queries_for_person_list(client)
     assert many == few
     assert Membership.objects.count() == 12
+
+
+def test_it_refuses_an_unknown_status(member, office):
+    import pytest
+
+    with pytest.raises(ValueError):
+        services.membership_change_status(member.memberships.get(), "paused", by=office.user)
+    assert not member.memberships.get().history.exists()
