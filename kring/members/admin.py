@@ -149,9 +149,17 @@ class ErasureRequestAdmin(OfficeModelAdmin):
     list_filter = ["status"]
     list_select_related = ["person", "decided_by"]
     search_fields = ["person__first_name", "person__last_name"]
-    readonly_fields = ["person", "requested_at", "status", "decided_at", "decided_by"]
-    fields = ["person", "requested_at", "status", "decided_at", "decided_by", "note"]
+    readonly_fields = ["person", "requested_at", "status", "decided_at", "decided_by", "kept"]
+    fields = ["person", "requested_at", "status", "kept", "decided_at", "decided_by", "note"]
     actions = ["carry_out", "decline"]
+
+    @admin.display(description=_("kept after erasure"))
+    def kept(self, erasure):
+        numbers = ", ".join(r.number for r in erasure.person.registrations.all())
+        if numbers:
+            return _("The name, registrations %(numbers)s with their history, memberships and the audit trail.") % {
+                "numbers": numbers}
+        return _("The name, memberships and the audit trail.")
 
     def has_add_permission(self, request, obj=None):
         return False  # people ask themselves, from their privacy page

@@ -108,3 +108,10 @@ def test_an_erased_person_cannot_log_in(member, client, django_capture_on_commit
     response = client.post(reverse("account_login"), {"login": email, "password": t.PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_the_office_sees_what_erasure_keeps(trainer, office, client):
+    erasure = services.erasure_request(trainer, by=trainer.user)
+    client.force_login(office.user)
+    page = client.get(reverse("admin:members_erasurerequest_change", args=[erasure.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "004211" in page.content.decode()
