@@ -1,0 +1,98 @@
+"""Everything Kring holds about one person, as plain data for "download my data" (GDPR art. 15/20)."""
+
+from __future__ import annotations
+
+import base64
+
+from kring.core.models import AuditEntry
+from kring.members.models import Person
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def person_data(person: Person) -> dict:
+    person = (Person.objects.select_related("user")
+              .prefetch_related("work_domains", "target_groups", "languages", "programmes", "practices",
+                                "memberships__type", "memberships__history", "registrations__periods",
+                                "registrations__programmes", "activities", "erasure_requests")
+              .get(pk=person.pk))
+    return {
+        "format": "kring-person-export/1",
+        "account": _account(person.user),
+        "person": {
+            "first_name": person.first_name,
+            "name_prefix": person.name_prefix,
+            "last_name": person.last_name,
+            "email": person.email,
+            "phone": person.phone,
+            "website": person.website,
+            "about": person.about,
+            "online": person.online,
+            "photo_jpeg_base64": _photo(person),
+            "work_domains": [item.code for item in person.work_domains.all()],
+            "target_groups": [item.code for item in person.target_groups.all()],
+            "languages": [item.code for item in person.languages.all()],
+            "programmes": [item.code for item in person.programmes.all()],
+            "created_at": _date(person.created_at),
+            "erased_at": _date(person.erased_at),
+        },
+        "public": {name: person.is_public(name) for name in Person.PUBLIC_FIELDS},
+        "practices": [
+            {"name": p.name, "street": p.street, "postcode": p.postcode, "place": p.place, "country": p.country,
+             "latitude": p.latitude, "longitude": p.longitude}
+            for p in person.practices.all()
+        ],
+        "memberships": [
+            {"type": m.type.code, "starts_on": _date(m.starts_on), "ends_on": _date(m.ends_on), "status": m.status,
+             "history": [{"status": c.status, "on": _date(c.on), "reason": c.reason,
+                          "recorded_at": _date(c.recorded_at)} for c in m.history.all()]}
+            for m in person.memberships.all()
+        ],
+        "registrations": [
+            {"number": r.number, "agb_code": r.agb_code, "programmes": [p.code for p in r.programmes.all()],
+             "created_at": _date(r.created_at),
+             "periods": [{"status": p.status, "level": p.level, "starts_on": _date(p.starts_on),
+                          "ends_on": _date(p.ends_on), "reason": p.reason} for p in r.periods.all()]}
+            for r in person.registrations.all()
+        ],
+        "cpd_activities": [
+            {"kind": a.kind, "date": _date(a.date), "hours": str(a.hours), "days": str(a.days),
+             "description": a.description, "source": a.source}
+            for a in person.activities.all()
+        ],
+        "erasure_requests": [
+            {"requested_at": _date(e.requested_at), "status": e.status, "decided_at": _date(e.decided_at)}
+            for e in person.erasure_requests.all()
+        ],
+        "audit_trail": [
+            {"at": _date(e.at), "action": e.action, "by": "self" if e.actor_id == person.user_id and e.actor_id
+             else ("office" if e.actor_id else e.source), "fields": e.data.get("fields", [])}
+            for e in AuditEntry.objects.filter(person_id=person.pk).order_by("at", "pk")
+        ],
+    }
+
+
+def _photo(person: Person) -> str | None:
+    if not person.photo:
+        return None
+    try:
+        with person.photo.open("rb") as handle:
+            return base64.b64encode(handle.read()).decode("ascii")
+    except FileNotFoundError:
+        return None
+
+
+def _account(user) -> dict | None:
+    if user is None:
+        return None
+    from allauth.mfa.models import Authenticator
+
+    return {
+        "email": user.email,
+        "language": user.language,
+        "date_joined": _date(user.date_joined),
+        "last_login": _date(user.last_login),
+        "two_factor": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+    }

@@ -1,0 +1,36 @@
+from django.urls import reverse
+
+from kring.core import testing as t
+from kring.core.models import AuditEntry
+from kring.members.models import Person
+
+
+def test_it_shows_the_overview_with_tabs(member, login):
+    response = login(member).get(reverse("members:home"))
+    assert response.status_code == 200
+    for name in ("contact", "practices", "profile", "visibility", "privacy"):
+        assert reverse(f"members:{name}") in response.content.decode()
+    assert "Marieke Bakker" in response.content.decode()
+
+
+def test_it_says_nothing_is_public_by_default(member, login):
+    assert "Nothing of your profile is public" in login(member).get("/en/mijn-gegevens/").content.decode()
+
+
+def test_it_starts_the_details_of_an_account_without_a_person(db, client):
+    user = t.UserFactory()
+    client.force_login(user)
+    response = client.get("/en/mijn-gegevens/")
+    assert response.status_code == 200
+    assert "Please start by filling in your name" in response.content.decode()
+    person = Person.objects.get(user=user)
+    assert person.email == user.email
+    assert AuditEntry.objects.filter(person_id=person.pk, action="kring.members.person.created").count() == 1
+
+
+def test_it_opens_the_overview_in_a_constant_number_of_queries(trainer, login, django_assert_max_num_queries):
+    client = login(trainer)
+    for postcode in ("1012", "9711", "6211"):
+        t.add_practice(trainer, postcode)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("members:home")).status_code == 200
