@@ -63,9 +63,14 @@ def has_role(user, *roles: str) -> bool:
 
 
 def has_two_factor(user) -> bool:
-    from allauth.mfa.models import Authenticator
+    """Whether the account has TOTP or a passkey. Cached on the user object for one request."""
+    cached = getattr(user, "_kring_two_factor", None)
+    if cached is None:
+        from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
+        cached = Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
+        user._kring_two_factor = cached
+    return cached
 
 
 def allow(*roles: str):
