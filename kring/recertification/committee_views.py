@@ -95,7 +95,9 @@ def decide(request, pk):
 
 @allow(CERTIFICATION)
 def evidence(request, pk):
-    activity = get_object_or_404(Activity, pk=pk)
+    # Only evidence in dossiers that were handed to the committee.
+    activity = get_object_or_404(Activity.objects.exclude(person__dossiers__status=DossierStatus.DRAFT)
+                                 .filter(person__dossiers__isnull=False).distinct(), pk=pk)
     return evidence_response(activity.evidence, activity.evidence_type)
 
 
@@ -123,7 +125,7 @@ def certificate(request, pk):
 @allow("office")
 def office_overview(request):
     """The office sees where each dossier is, never what trainers wrote in it."""
-    dossiers = _dossiers().only("pk", "status", "submitted_at", "person__first_name", "person__name_prefix",
+    dossiers = Dossier.objects.select_related("person", "cycle__registration").only("pk", "status", "submitted_at", "person__first_name", "person__name_prefix",
                                 "person__last_name", "cycle__ends_on", "cycle__registration__number")
     counts = dict(Dossier.objects.values_list("status").annotate(n=Count("pk")))
     return render(request, "recertification/office_overview.html", {
