@@ -11,6 +11,7 @@ from PIL import Image
 from kring.members.models import TaughtProgramme
 from kring.recertification.cpd import activity_record_automatic
 from kring.recertification.models import Activity
+from kring.recertification.tests.conftest import en
 
 TODAY = datetime.date.today()
 
@@ -106,7 +107,7 @@ def test_it_keeps_automatic_activities_out_of_the_trainers_hands(trainer, login)
     activity = activity_record_automatic(person=trainer, kind="intervision", on=TODAY, hours=2,
                                          description="Intervisie Utrecht", source="intervision.attendance:1")
     client = login(trainer)
-    assert "Recorded by Kring" in client.get("/en" + reverse("recertification:activity_list")).content.decode()
+    assert "Recorded by Kring" in client.get(en("recertification:activity_list")).content.decode()
     client.post(reverse("recertification:activity_edit", args=[activity.pk]),
                 {"kind": "intervision", "date": TODAY.isoformat(), "hours": "9", "days": "0"})
     client.post(reverse("recertification:activity_delete", args=[activity.pk]))

@@ -8,13 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kring.recertification.models import Activity
+from kring.recertification.tests.conftest import en
 
 QUERIES = {}
 
 
 def test_it_shows_what_is_done_and_what_is_open(trainer, login, cycle, add_activity):
     add_activity(trainer, "supervision", on=cycle.starts_on, hours="4")
-    page = login(trainer).get("/en" + reverse("recertification:dashboard")).content.decode()
+    page = login(trainer).get(en("recertification:dashboard")).content.decode()
     assert "Hours of supervision in the cycle" in page
     assert "4 of 10 done" in page
     assert f"Still 6 to go, before {cycle.ends_on:%-d %B %Y}" in page

@@ -19,7 +19,7 @@ def fact(kind, on, hours="0", days="0"):
 
 
 def test_it_ends_a_five_year_cycle_the_day_before_the_fifth_anniversary():
-    assert END == datetime.date(2029, 2, 28)
+    assert datetime.date(2029, 2, 28) == END
     assert rules.cycle_end(datetime.date(2024, 2, 29), 1) == datetime.date(2025, 2, 27)
 
 
