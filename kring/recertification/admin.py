@@ -4,6 +4,9 @@ A scheme that a cycle uses is never changed: the office copies it into a new ver
 "valid from" day, which applies to cycles that start from then on. Earlier versions stay.
 """
 
+import datetime
+import secrets
+
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +48,7 @@ class CertificationSchemeAdmin(OfficeModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.in_use:
             return ["level", "version", "valid_from", "cycle_years", "note"]
-        return ["version"] if obj is not None else []
+        return ["version"]
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or not obj.in_use)
@@ -64,7 +67,7 @@ class CertificationSchemeAdmin(OfficeModelAdmin):
                 last = CertificationScheme.objects.filter(level=scheme.level).order_by("-version").first()
                 copy = CertificationScheme.objects.create(
                     level=scheme.level, version=last.version + 1, cycle_years=scheme.cycle_years, note=scheme.note,
-                    valid_from=timezone.localdate() + timezone.timedelta(days=1))
+                    valid_from=timezone.localdate() + datetime.timedelta(days=1))
                 SchemeRequirement.objects.bulk_create(
                     SchemeRequirement(scheme=copy, kind=r.kind, amount=r.amount) for r in scheme.requirements.all())
                 audit.record("kring.recertification.scheme.versioned", by=request.user, obj=copy, source=scheme.pk)
@@ -86,8 +89,6 @@ class SampleSettingAdmin(OfficeModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        import secrets
-
         obj.salt = secrets.token_hex(16)
         super().save_model(request, obj, form, change)
         audit.record("kring.recertification.sample_setting.changed", by=request.user, obj=obj,

@@ -105,32 +105,27 @@ def activity_add(request):
     return _activity_form_view(request)
 
 
-def _own_manual_activity(request, pk) -> Activity:
+def _own_manual_activity(request, pk) -> Activity | None:
+    """The trainer's own activity, or None (with a kind message) when Kring recorded it itself."""
     activity = get_object_or_404(Activity, pk=pk, person__user=request.user)
     if activity.is_automatic:
         messages.info(request, _("Kring recorded this activity itself, so it cannot be changed here."))
-        raise _Redirect
+        return None
     return activity
-
-
-class _Redirect(Exception):
-    pass
 
 
 @allow(TRAINER)
 def activity_edit(request, pk):
-    try:
-        activity = _own_manual_activity(request, pk)
-    except _Redirect:
+    activity = _own_manual_activity(request, pk)
+    if activity is None:
         return redirect("recertification:activity_list")
     return _activity_form_view(request, activity)
 
 
 @allow(TRAINER)
 def activity_delete(request, pk):
-    try:
-        activity = _own_manual_activity(request, pk)
-    except _Redirect:
+    activity = _own_manual_activity(request, pk)
+    if activity is None:
         return redirect("recertification:activity_list")
     if request.method == "POST":
         cycles.activity_delete(activity, by=request.user)
