@@ -16,6 +16,7 @@ from kring.recertification.models import (
     ApplicationStatus,
     Dossier,
     DossierStatus,
+    InformationRequest,
     Objection,
 )
 from kring.recertification.services import Refused
@@ -99,6 +100,12 @@ def evidence(request, pk):
     activity = get_object_or_404(Activity.objects.exclude(person__dossiers__status=DossierStatus.DRAFT)
                                  .filter(person__dossiers__isnull=False).distinct(), pk=pk)
     return evidence_response(activity.evidence, activity.evidence_type)
+
+
+@allow(CERTIFICATION)
+def answer_attachment(request, pk):
+    question = get_object_or_404(InformationRequest, pk=pk)
+    return evidence_response(question.attachment, question.attachment_type)
 
 
 @allow(CERTIFICATION)

@@ -129,6 +129,13 @@ class EthicsForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Your answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+    attachment = forms.FileField(label=_("Evidence"), required=False,
+                                 help_text=_("Optional: a PDF, JPEG or PNG of at most 10 MB."))
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        self.content_type = validate_evidence(upload) if upload else ""
+        return upload
 
 
 class QuestionForm(forms.Form):

@@ -242,15 +242,17 @@ def dossier_submit(request):
 @allow(TRAINER)
 def question_answer(request, pk):
     question = get_object_or_404(InformationRequest, pk=pk, dossier__person__user=request.user)
-    form = forms.AnswerForm(request.POST)
+    form = forms.AnswerForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            committee_services.question_answer(question, answer=form.cleaned_data["answer"], by=request.user)
+            committee_services.question_answer(question, answer=form.cleaned_data["answer"],
+                                               attachment=form.cleaned_data["attachment"],
+                                               attachment_type=form.content_type, by=request.user)
             messages.success(request, _("Thank you. The committee can read your answer now."))
         except Refused as refused:
             messages.info(request, str(refused))
     else:
-        messages.info(request, _("Please write your answer."))
+        messages.info(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("recertification:dossier")
 
 

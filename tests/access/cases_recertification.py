@@ -75,6 +75,16 @@ def committee_evidence(p):
     return {"pk": activity.pk}
 
 
+def answer_attachment(p):
+    from django.core.files.base import ContentFile
+
+    question = InformationRequest(dossier=other_dossier(p), question="Bewijs?", answer="Hier.",
+                                  attachment_type="application/pdf")
+    question.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    question.save()
+    return {"pk": question.pk}
+
+
 def own_evidence(p):
     from django.core.files.base import ContentFile
 
@@ -112,6 +122,7 @@ CASES = [
     Case("recertification:committee_decide", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk},
          method="post", data={"outcome": "accept", "reason": "Compleet."}, ok=(302,)),
     Case("recertification:committee_evidence", COMMITTEE, kwargs=committee_evidence),
+    Case("recertification:committee_answer_attachment", COMMITTEE, kwargs=answer_attachment),
     Case("recertification:committee_application", COMMITTEE, kwargs=application),
     Case("recertification:committee_certificate", COMMITTEE, kwargs=application),
     Case("recertification:office_overview", OFFICE),

@@ -23,6 +23,8 @@ class InformationRequest(models.Model):
     asked_at = models.DateTimeField(_("asked"), default=timezone.now)
     answer = models.TextField(_("answer"), blank=True, max_length=3000)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to="answers/%Y/", blank=True)
+    attachment_type = models.CharField(max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("question from the committee")

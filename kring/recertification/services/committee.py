@@ -57,6 +57,7 @@ def conflict_of_interest(user, person: Person) -> bool:
 
 
 def _check_committee(dossier: Dossier, by) -> None:
+    dossier.refresh_from_db(fields=["status"])  # the status decides; never act on a stale copy
     if conflict_of_interest(by, dossier.person):
         raise Refused(_("You cannot handle this dossier because of a conflict of interest: it is your own, or "
                         "it belongs to someone in your intervision group. Another committee member will."))
@@ -82,17 +83,21 @@ def question_ask(dossier: Dossier, *, question: str, by) -> InformationRequest:
 
 
 @transaction.atomic
-def question_answer(request: InformationRequest, *, answer: str, by) -> InformationRequest:
-    """The trainer answers a question of the committee."""
+def question_answer(request: InformationRequest, *, answer: str, by, attachment=None,
+                    attachment_type: str = "") -> InformationRequest:
+    """The trainer answers a question of the committee, with evidence if they like."""
     if request.answered_at is not None:
         raise Refused(_("You have already answered this question."))
     request.answer, request.answered_at = answer.strip(), timezone.now()
-    request.save(update_fields=["answer", "answered_at"])
+    if attachment is not None:
+        request.attachment, request.attachment_type = attachment, attachment_type
+    request.save(update_fields=["answer", "answered_at", "attachment", "attachment_type"])
     dossier = request.dossier
     if dossier.status == DossierStatus.INFO_REQUESTED and not dossier.questions.filter(answered_at__isnull=True).exists():
         dossier.status = DossierStatus.COMMITTEE
         dossier.save(update_fields=["status"])
-    audit.record("kring.recertification.question.answered", by=by, person_id=dossier.person_id, obj=request)
+    audit.record("kring.recertification.question.answered", by=by, person_id=dossier.person_id, obj=request,
+                 attachment=bool(attachment))
     return request
 
 

@@ -198,7 +198,7 @@ def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
             dossier.status = DossierStatus.COMMITTEE if draw.sampled else DossierStatus.DECIDED
     dossier.save(update_fields=["status", "submitted_at"])
     audit.record("kring.recertification.dossier.submitted", by=by, person_id=dossier.person_id, obj=dossier,
-                 version=number, complete=not gaps, gaps=gaps,
+                 version=number, complete=not gaps, gaps=gaps, accepted_on_trust=dossier.status == DossierStatus.DECIDED,
                  **({"draw_seed": draw.seed, "draw_salt": draw.salt, "draw_percentage": str(draw.percentage),
                      "draw_value": draw.value, "sampled": draw.sampled} if draw else {}))
     if dossier.status == DossierStatus.DECIDED:

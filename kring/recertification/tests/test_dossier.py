@@ -1,6 +1,7 @@
 """The dossier: filled in bit by bit, frozen on submit in versions, one per cycle, seen by the right people."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
@@ -91,7 +92,21 @@ def test_the_trainer_answers_a_question_of_the_committee(trainer, cycle, certifi
     question = dossier.questions.get()
     client = login(trainer)
     assert "Welke retraite" in client.get(reverse("recertification:dossier")).content.decode()
-    client.post(reverse("recertification:question_answer", args=[question.pk]), {"answer": "Zeven dagen stilte."})
+    client.post(reverse("recertification:question_answer", args=[question.pk]),
+                {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", b"%PDF-1.7 retraite")})
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.COMMITTEE
     assert dossier.questions.get().answer == "Zeven dagen stilte."
+    download = login(certification).get(reverse("recertification:committee_answer_attachment", args=[question.pk]))
+    assert download["Content-Type"] == "application/pdf"
+
+
+def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycle, certification, login):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    login(certification).post(reverse("recertification:committee_ask", args=[dossier.pk]), {"question": "Bewijs?"})
+    question = dossier.questions.get()
+    login(trainer).post(reverse("recertification:question_answer", args=[question.pk]),
+                        {"answer": "Hier.", "attachment": SimpleUploadedFile("a.pdf", b"<html>nee</html>")})
+    question.refresh_from_db()
+    assert question.answered_at is None and question.answer == ""
