@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kring.core import audit
 from kring.members.models import Person
-from kring.recertification import rules
+from kring.recertification import defaults, rules
 from kring.recertification.models import Activity, CertificationScheme, Cycle
 from kring.recertification.services import Refused
 from kring.register.models import Registration, RegistrationPeriod, Status
@@ -34,8 +34,9 @@ def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cy
     if period is None:
         return None
     scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
-    if scheme is None:
-        return None
+    if scheme is None:  # a database without the seeded defaults (e.g. flushed): put them back
+        defaults.load()
+        scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
     ends_on = period.ends_on or rules.cycle_end(period.starts_on, scheme.cycle_years)
     cycle, _created = Cycle.objects.get_or_create(
         registration=registration, starts_on=period.starts_on, defaults={"ends_on": ends_on, "scheme": scheme})
