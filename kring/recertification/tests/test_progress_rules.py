@@ -81,3 +81,24 @@ def test_it_keeps_an_existing_cycle_on_its_scheme_when_a_new_version_arrives(tra
                                        cycle_years=4)
     assert cycles.current_cycle(trainer).scheme == cycle.scheme
     assert cycle.scheme.version == 1
+
+
+def test_the_next_cycle_after_a_decision_follows_the_new_scheme_version(trainer, certification):
+    from kring.recertification.services import committee, cycles, dossiers
+
+    cycle = cycles.current_cycle(trainer)
+    next_start = cycle.ends_on + datetime.timedelta(days=1)
+    new = CertificationScheme.objects.create(level=Level.SPECIALIST, version=2, valid_from=datetime.date.today(),
+                                             cycle_years=4)
+    SchemeRequirement.objects.create(scheme=new, kind="cpd_hours", amount=80)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    committee.dossier_decide(dossier, outcome="accept", reason="Goed.", by=certification.user)
+
+    registration = cycles.current_registration(trainer)
+    next_cycle = cycles.cycle_for(registration, next_start)
+    assert next_cycle.scheme == new
+    assert next_cycle.ends_on == rules.cycle_end(next_start, 4)
+    assert cycles.cycle_for(registration, cycle.ends_on).scheme.version == 1
+    [cpd] = cycles.cycle_progress(next_cycle, trainer)
+    assert cpd.required == 80
