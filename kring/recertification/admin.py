@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
-from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin
+from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
 from kring.recertification.models import (
     Activity,
     CertificationScheme,
@@ -30,12 +30,12 @@ class RequirementInline(admin.TabularInline):
     extra = 0
 
     def has_change_permission(self, request, obj=None):
-        return obj is None or not obj.in_use
+        return is_office(request) and (obj is None or not obj.in_use)
 
     has_add_permission = has_delete_permission = has_change_permission
 
     def has_view_permission(self, request, obj=None):
-        return True
+        return is_office(request)
 
 
 @admin.register(CertificationScheme)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kring.core import audit
 from kring.members.models import Person
 from kring.recertification import defaults, rules
-from kring.recertification.models import Activity, CertificationScheme, Cycle
+from kring.recertification.models import Activity, CertificationScheme, Cycle, RequirementKind
 from kring.recertification.services import Refused
 from kring.register.models import Registration, RegistrationPeriod, Status
 
@@ -113,5 +113,7 @@ def cycle_progress(cycle: Cycle, person: Person) -> list[rules.RequirementProgre
     """Progress of a person in a cycle, in two queries whatever the number of activities."""
     facts = [rules.ActivityFact(**row) for row in Activity.objects.filter(
         person=person, date__gte=cycle.starts_on, date__lte=cycle.ends_on).values("kind", "date", "hours", "days")]
-    requirements = [(r.kind, r.amount) for r in cycle.scheme.requirements.all()]
+    order = list(RequirementKind.values)
+    requirements = sorted(((r.kind, r.amount) for r in cycle.scheme.requirements.all()),
+                          key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     return rules.progress(requirements, facts, cycle.starts_on, cycle.ends_on)
