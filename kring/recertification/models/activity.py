@@ -1,9 +1,15 @@
-"""The CPD log (deskundigheidsbevordering) and, later, schemes and dossiers."""
+"""The CPD log (deskundigheidsbevordering): what a trainer did to keep learning."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kring.members.models import Person
+from kring.members.models import Person, TaughtProgramme
+
+
+def evidence_path(activity, filename: str) -> str:
+    # The name the trainer gave the file is not kept: it may carry personal details.
+    return f"evidence/{activity.person_id}/{timezone.now():%Y%m%d%H%M%S%f}"
 
 
 class ActivityKind(models.TextChoices):
@@ -30,6 +36,11 @@ class Activity(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
     days = models.DecimalField(_("days"), max_digits=5, decimal_places=1, default=0)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    programme = models.ForeignKey(TaughtProgramme, null=True, blank=True, on_delete=models.PROTECT,
+                                  verbose_name=_("programme"), help_text=_("For a course you taught."))
+    participants = models.PositiveSmallIntegerField(_("number of participants"), null=True, blank=True)
+    evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
+    evidence_type = models.CharField(_("type of evidence"), max_length=40, blank=True)
     source = models.CharField(_("source"), max_length=60, blank=True,
                               help_text=_("Set when the activity was recorded by Kring itself."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -1,0 +1,271 @@
+"""The certification committee: questions, notes, decisions and their effect on the register,
+objections to the board, and first certifications."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kring.core import audit, emails
+from kring.members.models import Person
+from kring.recertification import rules
+from kring.recertification.models import (
+    Application,
+    ApplicationStatus,
+    BoardOutcome,
+    CertificationScheme,
+    CommitteeNote,
+    Decision,
+    Dossier,
+    DossierStatus,
+    InformationRequest,
+    Objection,
+    Outcome,
+)
+from kring.recertification.services import Refused
+from kring.register.models import Level, Registration, RegistrationPeriod, Status
+
+OPEN = (DossierStatus.COMMITTEE, DossierStatus.INFO_REQUESTED)
+
+
+def shares_intervision_group(a: Person, b: Person) -> bool:
+    """Whether two people are in the same current intervision group (as member or coordinator).
+
+    The intervision app is optional here: without its models nobody shares a group.
+    """
+    try:
+        GroupMember = apps.get_model("intervision", "GroupMember")
+        Group = apps.get_model("intervision", "Group")
+    except LookupError:
+        return False
+
+    def groups(person):
+        member_of = set(GroupMember.objects.filter(person=person, left_on__isnull=True).values_list("group_id", flat=True))
+        return member_of | set(Group.objects.filter(coordinator=person).values_list("pk", flat=True))
+
+    return bool(groups(a) & groups(b))
+
+
+def conflict_of_interest(user, person: Person) -> bool:
+    """A committee member does not handle their own dossier, nor that of someone in their intervision group."""
+    own = Person.objects.filter(user=user).first()
+    return own is not None and (own.pk == person.pk or shares_intervision_group(own, person))
+
+
+def _check_committee(dossier: Dossier, by) -> None:
+    dossier.refresh_from_db(fields=["status"])  # the status decides; never act on a stale copy
+    if conflict_of_interest(by, dossier.person):
+        raise Refused(_("You cannot handle this dossier because of a conflict of interest: it is your own, or "
+                        "it belongs to someone in your intervision group. Another committee member will."))
+    if dossier.status not in OPEN:
+        raise Refused(_("This dossier is not with the committee."))
+
+
+def _mail(person: Person, name: str, context: dict) -> None:
+    if person.email:
+        emails.send(name, to=person.email, language=person.language, context={"person": person, **context})
+
+
+@transaction.atomic
+def question_ask(dossier: Dossier, *, question: str, by) -> InformationRequest:
+    """Ask the trainer for more information; they answer in the platform."""
+    _check_committee(dossier, by)
+    request = InformationRequest.objects.create(dossier=dossier, question=question.strip(), asked_by=by)
+    dossier.status = DossierStatus.INFO_REQUESTED
+    dossier.save(update_fields=["status"])
+    audit.record("kring.recertification.question.asked", by=by, person_id=dossier.person_id, obj=request)
+    _mail(dossier.person, "recertification-question", {"dossier": dossier})
+    return request
+
+
+@transaction.atomic
+def question_answer(request: InformationRequest, *, answer: str, by, attachment=None,
+                    attachment_type: str = "") -> InformationRequest:
+    """The trainer answers a question of the committee, with evidence if they like."""
+    if request.answered_at is not None:
+        raise Refused(_("You have already answered this question."))
+    request.answer, request.answered_at = answer.strip(), timezone.now()
+    if attachment is not None:
+        request.attachment, request.attachment_type = attachment, attachment_type
+    request.save(update_fields=["answer", "answered_at", "attachment", "attachment_type"])
+    dossier = request.dossier
+    if dossier.status == DossierStatus.INFO_REQUESTED and not dossier.questions.filter(answered_at__isnull=True).exists():
+        dossier.status = DossierStatus.COMMITTEE
+        dossier.save(update_fields=["status"])
+    audit.record("kring.recertification.question.answered", by=by, person_id=dossier.person_id, obj=request,
+                 attachment=bool(attachment))
+    return request
+
+
+@transaction.atomic
+def note_add(dossier: Dossier, *, text: str, by) -> CommitteeNote:
+    """A note of a conversation with the trainer."""
+    _check_committee(dossier, by)
+    note = CommitteeNote.objects.create(dossier=dossier, text=text.strip(), written_by=by)
+    audit.record("kring.recertification.note.added", by=by, person_id=dossier.person_id, obj=note)
+    return note
+
+
+def apply_decision_to_register(decision: Decision, *, by=None) -> RegistrationPeriod:
+    """Let a decision take effect in the register: the current period closes at the end of the cycle and a
+    new one follows the next day (a new cycle, a basis level, an extension, or the end of the registration).
+    """
+    cycle = decision.dossier.cycle
+    registration = cycle.registration
+    periods = [p for p in registration.periods.all() if p.status == Status.ACTIVE and p.covers(cycle.ends_on)]
+    current = max(periods, key=lambda p: (p.starts_on, p.recorded_at, p.pk)) if periods else None
+    level = current.level if current else cycle.scheme.level
+    if current is not None and (current.ends_on is None or current.ends_on > cycle.ends_on):
+        current.ends_on = cycle.ends_on
+        current.save(update_fields=["ends_on"])
+    starts_on = cycle.ends_on + datetime.timedelta(days=1)
+    user = by if getattr(by, "is_authenticated", False) else None
+    status, ends_on = Status.ACTIVE, None
+    if decision.outcome == Outcome.BASIS:
+        level = Level.BASIS
+    if decision.outcome == Outcome.REFUSE:
+        status = Status.EXPIRED
+    elif decision.outcome == Outcome.EXTEND:
+        ends_on = decision.extended_until
+    else:
+        scheme = CertificationScheme.objects.for_cycle(level, starts_on)
+        ends_on = rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5)
+    period = RegistrationPeriod.objects.create(
+        registration=registration, status=status, level=level, starts_on=starts_on, ends_on=ends_on,
+        reason=f"recertification:{decision.outcome}", recorded_by=user)
+    if decision.outcome == Outcome.EXTEND:
+        cycle.ends_on = decision.extended_until
+        cycle.save(update_fields=["ends_on"])
+    return period
+
+
+def record_decision(dossier: Dossier, *, outcome: str, reason: str, by, conditions: str = "",
+                    extended_until: datetime.date | None = None, by_board: bool = False) -> Decision:
+    """Record a decision, let it take effect in the register and explain it to the trainer.
+
+    Called inside the transaction of the service that decides (on trust, committee, board).
+    """
+    user = by if getattr(by, "is_authenticated", False) else None
+    decision = Decision.objects.create(dossier=dossier, outcome=outcome, reason=reason.strip(),
+                                       conditions=conditions.strip(), extended_until=extended_until,
+                                       decided_by=user, by_board=by_board)
+    period = apply_decision_to_register(decision, by=by)
+    dossier.status = DossierStatus.DRAFT if outcome == Outcome.EXTEND else DossierStatus.DECIDED
+    dossier.save(update_fields=["status"])
+    _mail(dossier.person, "recertification-decision", {"decision": decision, "period": period})
+    return decision
+
+
+@transaction.atomic
+def dossier_decide(dossier: Dossier, *, outcome: str, reason: str, by, conditions: str = "",
+                   extended_until: datetime.date | None = None) -> Decision:
+    """The committee decides on a dossier, with a written reason."""
+    _check_committee(dossier, by)
+    if not reason.strip():
+        raise Refused(_("Please write the reason for the decision."))
+    if outcome == Outcome.ACCEPT_WITH_CONDITIONS and not conditions.strip():
+        raise Refused(_("Please write the conditions."))
+    if outcome == Outcome.EXTEND and (extended_until is None or extended_until <= dossier.cycle.ends_on):
+        raise Refused(_("Please give a new end date after the current end of the cycle."))
+    decision = record_decision(dossier, outcome=outcome, reason=reason, by=by, conditions=conditions,
+                               extended_until=extended_until if outcome == Outcome.EXTEND else None)
+    audit.record("kring.recertification.dossier.decided", by=by, person_id=dossier.person_id, obj=decision,
+                 outcome=outcome)
+    return decision
+
+
+@transaction.atomic
+def objection_file(decision: Decision, *, text: str, by, today: datetime.date | None = None) -> Objection:
+    """The trainer objects to a decision, to the board, within four weeks."""
+    today = today or timezone.localdate()
+    if decision.by_board:
+        raise Refused(_("The board's decision is final."))
+    if decision.outcome == Outcome.ACCEPT:
+        raise Refused(_("There is nothing to object to in an acceptance."))
+    if today > decision.objection_deadline:
+        raise Refused(_("The four weeks for an objection ended on %(date)s.")
+                      % {"date": decision.objection_deadline.strftime("%d-%m-%Y")})
+    if Objection.objects.filter(decision=decision).exists():
+        raise Refused(_("You have already objected to this decision."))
+    if not text.strip():
+        raise Refused(_("Please write why you object."))
+    objection = Objection.objects.create(decision=decision, text=text.strip())
+    audit.record("kring.recertification.objection.filed", by=by, person_id=decision.dossier.person_id,
+                 obj=objection)
+    return objection
+
+
+@transaction.atomic
+def objection_decide(objection: Objection, *, outcome: str, reason: str, by,
+                     new_outcome: str = Outcome.ACCEPT) -> Objection:
+    """The board decides on an objection; its decision is final. Upheld: the board's outcome takes effect."""
+    if objection.board_outcome:
+        raise Refused(_("The board has already decided on this objection."))
+    if not reason.strip():
+        raise Refused(_("Please write the reason for the decision."))
+    objection.board_outcome, objection.board_reason = outcome, reason.strip()
+    objection.board_decided_by, objection.board_decided_at = by, timezone.now()
+    objection.save()
+    dossier = objection.decision.dossier
+    if outcome == BoardOutcome.UPHELD:
+        if new_outcome == Outcome.EXTEND:
+            raise Refused(_("The board cannot extend a cycle; choose another outcome."))
+        record_decision(dossier, outcome=new_outcome, reason=reason, by=by, by_board=True)
+    else:
+        _mail(dossier.person, "recertification-objection", {"objection": objection})
+    audit.record("kring.recertification.objection.decided", by=by, person_id=dossier.person_id, obj=objection,
+                 outcome=outcome)
+    return objection
+
+
+@transaction.atomic
+def application_submit(*, person: Person, data: dict, certificate, certificate_type: str, by) -> Application:
+    """A graduate applies for a first certification."""
+    if Registration.objects.filter(person=person).exists():
+        raise Refused(_("You already have a registration; your recertification runs through your dossier."))
+    if Application.objects.filter(person=person, status=ApplicationStatus.SUBMITTED).exists():
+        raise Refused(_("Your application is already with the committee."))
+    application = Application.objects.create(person=person, certificate=certificate,
+                                             certificate_type=certificate_type, **data)
+    audit.record("kring.recertification.application.submitted", by=by, person_id=person.pk, obj=application)
+    return application
+
+
+def next_register_number() -> str:
+    """The next free register number, as text with leading zeros (six digits)."""
+    numbers = [int(n) for n in Registration.objects.values_list("number", flat=True) if n.isdigit()]
+    return f"{max(numbers, default=0) + 1:06d}"
+
+
+@transaction.atomic
+def application_decide(application: Application, *, accept: bool, reason: str, by,
+                       level: str | None = None) -> Application:
+    """The committee decides on a first certification; acceptance creates the registration."""
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise Refused(_("A decision has already been made on this application."))
+    if conflict_of_interest(by, application.person):
+        raise Refused(_("You cannot handle this application because of a conflict of interest."))
+    if not reason.strip():
+        raise Refused(_("Please write the reason for the decision."))
+    application.reason, application.decided_by, application.decided_at = reason.strip(), by, timezone.now()
+    if accept:
+        level = level or application.level
+        today = timezone.localdate()
+        scheme = CertificationScheme.objects.for_cycle(level, today)
+        registration = Registration.objects.create(person=application.person, number=next_register_number())
+        RegistrationPeriod.objects.create(
+            registration=registration, status=Status.ACTIVE, level=level, starts_on=today,
+            ends_on=rules.cycle_end(today, scheme.cycle_years if scheme else 5),
+            reason="first certification", recorded_by=by)
+        application.registration, application.status = registration, ApplicationStatus.ACCEPTED
+    else:
+        application.status = ApplicationStatus.REFUSED
+    application.save()
+    audit.record("kring.recertification.application.decided", by=by, person_id=application.person_id,
+                 obj=application, outcome=application.status)
+    _mail(application.person, "recertification-application", {"application": application})
+    return application

@@ -1,0 +1,119 @@
+"""Cycles and the CPD log: the trainer's current cycle and their own activities."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kring.core import audit
+from kring.members.models import Person
+from kring.recertification import defaults, rules
+from kring.recertification.models import Activity, CertificationScheme, Cycle, RequirementKind
+from kring.recertification.services import Refused
+from kring.register.models import Registration, RegistrationPeriod, Status
+
+EDITABLE = ("kind", "date", "hours", "days", "description", "programme", "participants")
+
+
+def active_period(registration: Registration, on: datetime.date) -> RegistrationPeriod | None:
+    periods = [p for p in registration.periods.all() if p.status == Status.ACTIVE and p.covers(on)]
+    return max(periods, key=lambda p: (p.starts_on, p.recorded_at, p.pk)) if periods else None
+
+
+def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cycle | None:
+    """The registration's cycle on a date, created from the active period when it is first needed."""
+    on = on or timezone.localdate()
+    cycle = (Cycle.objects.select_related("scheme", "registration")
+             .filter(registration=registration, starts_on__lte=on, ends_on__gte=on).order_by("-starts_on").first())
+    if cycle is not None:
+        return cycle
+    period = active_period(registration, on)
+    if period is None:
+        return None
+    scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
+    if scheme is None:  # a database without the seeded defaults (e.g. flushed): put them back
+        defaults.load()
+        scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
+    ends_on = period.ends_on or rules.cycle_end(period.starts_on, scheme.cycle_years)
+    cycle, _created = Cycle.objects.get_or_create(
+        registration=registration, starts_on=period.starts_on, defaults={"ends_on": ends_on, "scheme": scheme})
+    return cycle
+
+
+def current_registration(person: Person, on: datetime.date | None = None) -> Registration | None:
+    on = on or timezone.localdate()
+    return (Registration.objects.registered_on(on).filter(person=person)
+            .prefetch_related("periods").order_by("-created_at").first())
+
+
+def current_cycle(person: Person, on: datetime.date | None = None) -> Cycle | None:
+    registration = current_registration(person, on)
+    return cycle_for(registration, on) if registration is not None else None
+
+
+def check_activity_date(cycle: Cycle | None, on: datetime.date, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
+    if on > today:
+        raise Refused(_("The date is in the future. You can add an activity once it has taken place."))
+    if cycle is not None and not cycle.covers(on):
+        raise Refused(_("The date is outside your current cycle (%(start)s to %(end)s).")
+                      % {"start": cycle.starts_on.strftime("%d-%m-%Y"), "end": cycle.ends_on.strftime("%d-%m-%Y")})
+
+
+def _apply(activity: Activity, data: dict, evidence, evidence_type: str) -> None:
+    for name in EDITABLE:
+        if name in data:
+            setattr(activity, name, data[name])
+    if evidence is not None:
+        activity.evidence = evidence
+        activity.evidence_type = evidence_type
+
+
+@transaction.atomic
+def activity_add(*, person: Person, data: dict, evidence=None, evidence_type: str = "", by) -> Activity:
+    """Add an activity to the trainer's own log, within the current cycle."""
+    check_activity_date(current_cycle(person), data["date"])
+    activity = Activity(person=person)
+    _apply(activity, data, evidence, evidence_type)
+    activity.save()
+    audit.record("kring.recertification.activity.added", by=by, person_id=person.pk, obj=activity,
+                 kind=activity.kind, fields=sorted(data), evidence=bool(evidence))
+    return activity
+
+
+@transaction.atomic
+def activity_change(activity: Activity, *, data: dict, evidence=None, evidence_type: str = "", by) -> Activity:
+    """Change an activity the trainer added themselves; automatic ones stay as Kring recorded them."""
+    if activity.is_automatic:
+        raise Refused(_("Kring recorded this activity itself, so it cannot be changed here."))
+    check_activity_date(current_cycle(activity.person), data["date"])
+    _apply(activity, data, evidence, evidence_type)
+    activity.save()
+    audit.record("kring.recertification.activity.changed", by=by, person_id=activity.person_id, obj=activity,
+                 fields=sorted(data), evidence=bool(evidence))
+    return activity
+
+
+@transaction.atomic
+def activity_delete(activity: Activity, *, by) -> None:
+    """Remove an activity the trainer added themselves."""
+    if activity.is_automatic:
+        raise Refused(_("Kring recorded this activity itself, so it cannot be removed here."))
+    person_id, pk = activity.person_id, activity.pk
+    if activity.evidence:
+        activity.evidence.delete(save=False)
+    activity.delete()
+    audit.record("kring.recertification.activity.deleted", by=by, person_id=person_id, activity=pk)
+
+
+def cycle_progress(cycle: Cycle, person: Person) -> list[rules.RequirementProgress]:
+    """Progress of a person in a cycle, in two queries whatever the number of activities."""
+    facts = [rules.ActivityFact(**row) for row in Activity.objects.filter(
+        person=person, date__gte=cycle.starts_on, date__lte=cycle.ends_on).values("kind", "date", "hours", "days")]
+    order = list(RequirementKind.values)
+    requirements = sorted(((r.kind, r.amount) for r in cycle.scheme.requirements.all()),
+                          key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    return rules.progress(requirements, facts, cycle.starts_on, cycle.ends_on)

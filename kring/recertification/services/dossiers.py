@@ -1,0 +1,224 @@
+"""The dossier: self-declaration, reflection, peer conversation, submission and the sample draw."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kring.core import audit
+from kring.members.models import Person
+from kring.recertification import rules
+from kring.recertification.models import (
+    MBI_TAC_DOMAINS,
+    CodeOfEthics,
+    Cycle,
+    Decision,
+    Dossier,
+    DossierStatus,
+    DossierVersion,
+    Outcome,
+    PeerInvitation,
+    SampleDraw,
+    SampleSetting,
+)
+from kring.recertification.services import Refused
+from kring.recertification.services.cycles import cycle_progress
+from kring.register.models import Registration
+
+MAX_PEERS = 4
+
+
+def dossier_for_cycle(cycle: Cycle) -> Dossier:
+    """The one dossier of a cycle, opened when the trainer first needs it."""
+    dossier, _created = Dossier.objects.get_or_create(cycle=cycle, defaults={"person": cycle.registration.person})
+    return dossier
+
+
+def _editable(dossier: Dossier) -> None:
+    if dossier.status == DossierStatus.DECIDED:
+        raise Refused(_("A decision has been made on this dossier, so it can no longer be changed."))
+
+
+def is_certified(person: Person) -> bool:
+    return Registration.objects.registered_on().filter(person=person).exists()
+
+
+@transaction.atomic
+def dossier_accept_ethics(dossier: Dossier, *, by) -> Dossier:
+    """Record that the trainer accepts the current code of ethics."""
+    _editable(dossier)
+    code = CodeOfEthics.current()
+    if code is None:
+        raise Refused(_("There is no code of ethics to accept yet."))
+    dossier.ethics, dossier.ethics_accepted_at = code, timezone.now()
+    dossier.save(update_fields=["ethics", "ethics_accepted_at"])
+    audit.record("kring.recertification.dossier.ethics_accepted", by=by, person_id=dossier.person_id, obj=dossier,
+                 version=code.version)
+    return dossier
+
+
+@transaction.atomic
+def dossier_save_reflection(dossier: Dossier, *, reflections: dict[str, str], by) -> Dossier:
+    """Save the reflection per MBI:TAC domain; the trainer can come back to it at any time."""
+    _editable(dossier)
+    names = [name for name, _label in MBI_TAC_DOMAINS]
+    for name in names:
+        setattr(dossier, name, reflections.get(name, "").strip())
+    dossier.save(update_fields=names)
+    audit.record("kring.recertification.dossier.reflection_saved", by=by, person_id=dossier.person_id, obj=dossier,
+                 fields=[n for n in names if reflections.get(n, "").strip()])
+    return dossier
+
+
+def find_colleague(identifier: str) -> Person | None:
+    """A person by register number or e-mail address."""
+    identifier = identifier.strip()
+    if "@" in identifier:
+        return Person.objects.filter(email__iexact=identifier).first() or \
+            Person.objects.filter(user__email__iexact=identifier).first()
+    registration = Registration.objects.filter(number=identifier).select_related("person").first()
+    return registration.person if registration else None
+
+
+@transaction.atomic
+def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation:
+    """Invite a certified colleague (not yourself) to a peer conversation about your work."""
+    _editable(dossier)
+    colleague = find_colleague(identifier)
+    if colleague is None or not is_certified(colleague):
+        raise Refused(_("We could not find a registered trainer with that register number or e-mail address."))
+    if colleague.pk == dossier.person_id:
+        raise Refused(_("Invite a colleague: you cannot take part in your own peer conversation."))
+    if dossier.peers.filter(colleague=colleague).exists():
+        raise Refused(_("You have already invited this colleague."))
+    if dossier.peers.count() >= MAX_PEERS:
+        raise Refused(_("You can invite at most %(count)s colleagues.") % {"count": MAX_PEERS})
+    invitation = PeerInvitation.objects.create(dossier=dossier, colleague=colleague)
+    audit.record("kring.recertification.peer.invited", by=by, person_id=dossier.person_id, obj=invitation,
+                 colleague=colleague.pk)
+    from kring.core import emails
+
+    if colleague.email:
+        emails.send("recertification-peer-invitation", to=colleague.email, language=colleague.language,
+                    context={"colleague": colleague, "trainer": dossier.person})
+    return invitation
+
+
+@transaction.atomic
+def peer_confirm(invitation: PeerInvitation, *, by) -> PeerInvitation:
+    """The invited colleague confirms that the conversation took place."""
+    person = Person.objects.filter(user=by).first()
+    if person is None or person.pk != invitation.colleague_id:
+        raise Refused(_("Only the invited colleague can confirm this conversation."))
+    if person.pk == invitation.dossier.person_id:
+        raise Refused(_("You cannot confirm your own peer conversation."))
+    if not is_certified(person):
+        raise Refused(_("Only a registered trainer can confirm a peer conversation."))
+    if invitation.confirmed_at is None:
+        invitation.confirmed_at = timezone.now()
+        invitation.save(update_fields=["confirmed_at"])
+        audit.record("kring.recertification.peer.confirmed", by=by, person_id=invitation.dossier.person_id,
+                     obj=invitation)
+    return invitation
+
+
+@transaction.atomic
+def dossier_save_peer_report(dossier: Dossier, *, report: str, by) -> Dossier:
+    """The trainer's short report of the peer conversation."""
+    _editable(dossier)
+    dossier.peer_report = report.strip()
+    dossier.save(update_fields=["peer_report"])
+    audit.record("kring.recertification.dossier.peer_report_saved", by=by, person_id=dossier.person_id,
+                 obj=dossier)
+    return dossier
+
+
+def dossier_gaps(dossier: Dossier) -> list[str]:
+    progress = cycle_progress(dossier.cycle, dossier.person)
+    return rules.dossier_gaps(
+        requirements_met=all(p.met for p in progress), ethics_accepted=dossier.ethics_id is not None,
+        has_reflection=dossier.has_reflection,
+        confirmed_peers=sum(1 for p in dossier.peers.all() if p.confirmed_at),
+        has_peer_report=bool(dossier.peer_report.strip()),
+    )
+
+
+def snapshot(dossier: Dossier) -> dict:
+    """The dossier as it stands, as plain data for a frozen version."""
+    cycle = dossier.cycle
+    return {
+        "cycle": {"starts_on": cycle.starts_on.isoformat(), "ends_on": cycle.ends_on.isoformat(),
+                  "scheme": cycle.scheme_id},
+        "activities": [
+            {"kind": a.kind, "date": a.date.isoformat(), "hours": str(a.hours), "days": str(a.days),
+             "description": a.description, "programme": a.programme.code if a.programme else "",
+             "participants": a.participants, "evidence": a.evidence.name if a.evidence else "",
+             "source": a.source}
+            for a in dossier.person.activities.filter(date__gte=cycle.starts_on, date__lte=cycle.ends_on)
+            .select_related("programme")
+        ],
+        "progress": [{"kind": p.kind, "required": str(p.required), "done": str(p.done), "met": p.met}
+                     for p in cycle_progress(cycle, dossier.person)],
+        "ethics": dossier.ethics.version if dossier.ethics else "",
+        "reflection": {name: getattr(dossier, name) for name, _label in MBI_TAC_DOMAINS},
+        "peers": [{"colleague": p.colleague_id, "confirmed_at": p.confirmed_at.isoformat() if p.confirmed_at else ""}
+                  for p in dossier.peers.all()],
+        "peer_report": dossier.peer_report,
+    }
+
+
+def current_sample_setting() -> SampleSetting:
+    setting = SampleSetting.objects.first()
+    if setting is None:
+        setting = SampleSetting.objects.create(percentage=10, salt=secrets.token_hex(16))
+    return setting
+
+
+@transaction.atomic
+def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
+    """Freeze the dossier in a new version. A first complete submission is accepted on trust unless the
+    sample draws it; sampled and incomplete dossiers go to the certification committee."""
+    dossier = Dossier.objects.select_for_update().select_related("cycle__scheme", "cycle__registration",
+                                                                 "person").get(pk=dossier.pk)
+    _editable(dossier)
+    gaps = dossier_gaps(dossier)
+    number = dossier.versions.count() + 1
+    version = DossierVersion.objects.create(dossier=dossier, number=number, snapshot=snapshot(dossier),
+                                            complete=not gaps, submitted_by=by)
+    dossier.submitted_at = version.submitted_at
+    draw = None
+    if dossier.status == DossierStatus.DRAFT:
+        if gaps:
+            dossier.status = DossierStatus.COMMITTEE
+        else:
+            draw = _draw(dossier, version)
+            dossier.status = DossierStatus.COMMITTEE if draw.sampled else DossierStatus.DECIDED
+    dossier.save(update_fields=["status", "submitted_at"])
+    audit.record("kring.recertification.dossier.submitted", by=by, person_id=dossier.person_id, obj=dossier,
+                 version=number, complete=not gaps, gaps=gaps, accepted_on_trust=dossier.status == DossierStatus.DECIDED,
+                 **({"draw_seed": draw.seed, "draw_salt": draw.salt, "draw_percentage": str(draw.percentage),
+                     "draw_value": draw.value, "sampled": draw.sampled} if draw else {}))
+    if dossier.status == DossierStatus.DECIDED:
+        from kring.recertification.services.committee import record_decision
+
+        record_decision(dossier, outcome=Outcome.ACCEPT, by=None,
+                        reason=_("Your dossier is complete and has been accepted on trust."))
+    return version
+
+
+def _draw(dossier: Dossier, version: DossierVersion) -> SampleDraw:
+    """Draw once per cycle: a resubmission keeps the outcome of the first draw."""
+    earlier = dossier.draws.order_by("drawn_at").first()
+    setting = current_sample_setting()
+    salt, percentage = (earlier.salt, earlier.percentage) if earlier else (setting.salt, setting.percentage)
+    seed = rules.sample_seed(dossier.cycle_id, salt)
+    value, sampled = rules.sample_draw(seed, percentage)
+    return SampleDraw.objects.create(dossier=dossier, version=version, salt=salt, seed=seed,
+                                     percentage=percentage, value=value, sampled=sampled)
+
+
+def decision_pending(dossier: Dossier) -> Decision | None:
+    return dossier.decisions.order_by("-decided_at", "-pk").first()

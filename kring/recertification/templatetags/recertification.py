@@ -1,0 +1,15 @@
+from django import template
+
+from kring.recertification.models import ActivityKind, RequirementKind
+
+register = template.Library()
+
+
+@register.filter
+def requirement_label(kind: str) -> str:
+    return RequirementKind(kind).label
+
+
+@register.filter
+def activity_label(kind: str) -> str:
+    return ActivityKind(kind).label

@@ -1,0 +1,112 @@
+"""The dossier: filled in bit by bit, frozen on submit in versions, one per cycle, seen by the right people."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
+from django.urls import reverse
+
+from kring.recertification.models import Dossier, DossierStatus, SampleSetting
+from kring.recertification.services import Refused, dossiers
+from kring.recertification.tests.conftest import complete_dossier, en
+
+SECRET = "Ik twijfelde soms aan mijn inquiry."
+
+
+def test_it_fills_in_the_dossier_bit_by_bit(trainer, cycle, login):
+    client = login(trainer)
+    client.post(reverse("recertification:dossier_ethics"), {"accept": "on"})
+    client.post(reverse("recertification:dossier_reflection"), {"reflection_inquiry": SECRET})
+    dossier = dossiers.dossier_for_cycle(cycle)
+    assert dossier.ethics is not None and dossier.reflection_inquiry == SECRET
+    page = client.get(en("recertification:dossier")).content.decode()
+    assert "Two colleagues have not yet confirmed" in page
+
+
+def test_a_submission_freezes_a_version_and_later_edits_make_a_new_one(trainer, cycle):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_group": "Eerste versie"}, by=trainer.user)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_group": "Tweede versie"}, by=trainer.user)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    first, second = dossier.versions.order_by("number")
+    assert first.snapshot["reflection"]["reflection_group"] == "Eerste versie"
+    assert second.snapshot["reflection"]["reflection_group"] == "Tweede versie"
+
+
+def test_there_is_one_dossier_per_cycle(trainer, cycle):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    assert dossiers.dossier_for_cycle(cycle) == dossier
+    with pytest.raises(IntegrityError):
+        Dossier.objects.create(cycle=cycle, person=trainer)
+
+
+def test_a_decided_dossier_cannot_be_changed(trainer, cycle, colleague, second_colleague, add_activity):
+    SampleSetting.objects.create(percentage=0, salt="zout")
+    dossier = complete_dossier(trainer, cycle, colleague, second_colleague, add_activity)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DECIDED
+    with pytest.raises(Refused):
+        dossiers.dossier_save_reflection(dossier, reflections={"reflection_group": "Later"}, by=trainer.user)
+    with pytest.raises(Refused):
+        dossiers.dossier_submit(dossier, by=trainer.user)
+    assert dossier.versions.count() == 1
+
+
+def test_the_office_sees_the_status_but_not_the_reflection(trainer, cycle, office, login):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_inquiry": SECRET}, by=trainer.user)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    client = login(office)
+    page = client.get(en("recertification:office_overview")).content.decode()
+    assert "Thijs van Dijk" in page and "With the certification committee" in page
+    assert SECRET not in page
+    assert client.get(reverse("recertification:committee_dossier", args=[dossier.pk])).status_code == 403
+
+
+def test_the_committee_sees_the_dossier_with_its_reflection(trainer, cycle, certification, login):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_inquiry": SECRET}, by=trainer.user)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    client = login(certification)
+    assert "Thijs van Dijk" in client.get(reverse("recertification:committee_queue")).content.decode()
+    assert SECRET in client.get(reverse("recertification:committee_dossier", args=[dossier.pk])).content.decode()
+
+
+def test_a_trainer_sees_only_their_own_dossier(trainer, cycle, colleague, login):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_inquiry": SECRET}, by=trainer.user)
+    client = login(colleague)
+    assert SECRET not in client.get(reverse("recertification:dossier")).content.decode()
+    assert client.get(reverse("recertification:committee_dossier", args=[dossier.pk])).status_code == 403
+
+
+def test_the_trainer_answers_a_question_of_the_committee(trainer, cycle, certification, login, mailoutbox):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    login(certification).post(reverse("recertification:committee_ask", args=[dossier.pk]),
+                              {"question": "Welke retraite heb je gedaan?"})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.INFO_REQUESTED
+    assert mailoutbox[-1].to == [trainer.email]
+    question = dossier.questions.get()
+    client = login(trainer)
+    assert "Welke retraite" in client.get(reverse("recertification:dossier")).content.decode()
+    client.post(reverse("recertification:question_answer", args=[question.pk]),
+                {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", b"%PDF-1.7 retraite")})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.COMMITTEE
+    assert dossier.questions.get().answer == "Zeven dagen stilte."
+    download = login(certification).get(reverse("recertification:committee_answer_attachment", args=[question.pk]))
+    assert download["Content-Type"] == "application/pdf"
+
+
+def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycle, certification, login):
+    dossier = dossiers.dossier_for_cycle(cycle)
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    login(certification).post(reverse("recertification:committee_ask", args=[dossier.pk]), {"question": "Bewijs?"})
+    question = dossier.questions.get()
+    login(trainer).post(reverse("recertification:question_answer", args=[question.pk]),
+                        {"answer": "Hier.", "attachment": SimpleUploadedFile("a.pdf", b"<html>nee</html>")})
+    question.refresh_from_db()
+    assert question.answered_at is None and question.answer == ""

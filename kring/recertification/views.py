@@ -1,0 +1,306 @@
+"""The trainer's pages: where do I stand, the CPD log, the dossier and peer conversations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kring.core.access import TRAINER, USER, allow
+from kring.members.models import Person
+from kring.recertification import forms
+from kring.recertification.models import (
+    Activity,
+    Application,
+    CodeOfEthics,
+    Decision,
+    DossierStatus,
+    InformationRequest,
+    PeerInvitation,
+)
+from kring.recertification.services import Refused, cycles, dossiers
+from kring.recertification.services import committee as committee_services
+from kring.register.models import Status
+
+GAP_LABELS = {
+    "requirements": gettext_lazy("Not every requirement of the scheme is met yet."),
+    "ethics": gettext_lazy("The code of ethics has not been accepted yet."),
+    "reflection": gettext_lazy("The reflection is still empty."),
+    "peers": gettext_lazy("Two colleagues have not yet confirmed the peer conversation."),
+    "peer_report": gettext_lazy("The report of the peer conversation is still empty."),
+}
+
+
+def person_of(request) -> Person:
+    person = Person.objects.filter(user=request.user).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def _trainer_context(request):
+    """The trainer, their registration and their current cycle (or 404 when they have none)."""
+    person = person_of(request)
+    registration = cycles.current_registration(person)
+    cycle = cycles.cycle_for(registration) if registration else None
+    if cycle is None:
+        raise Http404
+    return person, registration, cycle
+
+
+def valid_until(registration):
+    """The last day of the latest active period: what the register shows as the validity."""
+    ends = [p.ends_on for p in registration.periods.all() if p.status == Status.ACTIVE and p.ends_on]
+    return max(ends) if ends else None
+
+
+@allow(TRAINER)
+def dashboard(request):
+    person, registration, cycle = _trainer_context(request)
+    progress = cycles.cycle_progress(cycle, person)
+    today = timezone.localdate()
+    dossier = dossiers.dossier_for_cycle(cycle)
+    return render(request, "recertification/dashboard.html", {
+        "person": person, "registration": registration, "cycle": cycle, "today": today,
+        "progress": [(p, p.next_open(today), p.current(today)) for p in progress],
+        "valid_until": valid_until(registration), "dossier": dossier,
+        "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
+    })
+
+
+@allow(TRAINER)
+def activity_list(request):
+    person, registration, cycle = _trainer_context(request)
+    activities = Activity.objects.filter(person=person).select_related("programme")
+    return render(request, "recertification/activity_list.html", {"activities": activities, "cycle": cycle})
+
+
+def _activity_form_view(request, activity=None):
+    person, registration, cycle = _trainer_context(request)
+    form = forms.ActivityForm(request.POST or None, request.FILES or None, instance=activity, cycle=cycle)
+    if request.method == "POST" and form.is_valid():
+        evidence = form.cleaned_data.get("evidence_file")
+        try:
+            if activity is None:
+                cycles.activity_add(person=person, data=form.activity_data(), evidence=evidence,
+                                    evidence_type=form.content_type, by=request.user)
+                messages.success(request, _("The activity has been added to your log."))
+            else:
+                cycles.activity_change(activity, data=form.activity_data(), evidence=evidence,
+                                       evidence_type=form.content_type, by=request.user)
+                messages.success(request, _("The activity has been saved."))
+            return redirect("recertification:activity_list")
+        except Refused as refused:
+            form.add_error(None, str(refused))
+    return render(request, "recertification/activity_form.html", {"form": form, "activity": activity,
+                                                                  "cycle": cycle})
+
+
+@allow(TRAINER)
+def activity_add(request):
+    return _activity_form_view(request)
+
+
+def _own_manual_activity(request, pk) -> Activity | None:
+    """The trainer's own activity, or None (with a kind message) when Kring recorded it itself."""
+    activity = get_object_or_404(Activity, pk=pk, person__user=request.user)
+    if activity.is_automatic:
+        messages.info(request, _("Kring recorded this activity itself, so it cannot be changed here."))
+        return None
+    return activity
+
+
+@allow(TRAINER)
+def activity_edit(request, pk):
+    activity = _own_manual_activity(request, pk)
+    if activity is None:
+        return redirect("recertification:activity_list")
+    return _activity_form_view(request, activity)
+
+
+@allow(TRAINER)
+def activity_delete(request, pk):
+    activity = _own_manual_activity(request, pk)
+    if activity is None:
+        return redirect("recertification:activity_list")
+    if request.method == "POST":
+        cycles.activity_delete(activity, by=request.user)
+        messages.success(request, _("The activity has been removed from your log."))
+        return redirect("recertification:activity_list")
+    return render(request, "recertification/activity_delete.html", {"activity": activity})
+
+
+def evidence_response(field, content_type: str):
+    if not field:
+        raise Http404
+    return FileResponse(field.open("rb"), content_type=content_type or "application/octet-stream")
+
+
+@allow(TRAINER)
+def activity_evidence(request, pk):
+    activity = get_object_or_404(Activity, pk=pk, person__user=request.user)
+    return evidence_response(activity.evidence, activity.evidence_type)
+
+
+@allow(TRAINER)
+def dossier(request):
+    person, registration, cycle = _trainer_context(request)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    decisions = list(Decision.objects.filter(dossier=dossier).select_related("objection"))
+    today = timezone.localdate()
+    return render(request, "recertification/dossier.html", {
+        "dossier": dossier, "cycle": cycle, "gaps": [GAP_LABELS[g] for g in dossiers.dossier_gaps(dossier)],
+        "peers": dossier.peers.select_related("colleague"), "versions": dossier.versions.all(),
+        "questions": dossier.questions.all(), "answer_form": forms.AnswerForm(), "decisions": decisions,
+        "objection_open": [d for d in decisions if not d.by_board and d.outcome != "accept"
+                           and today <= d.objection_deadline and not hasattr(d, "objection")],
+        "editable": dossier.status != DossierStatus.DECIDED,
+    })
+
+
+def _dossier_action(request, action, success: str):
+    person, registration, cycle = _trainer_context(request)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    try:
+        action(dossier)
+        messages.success(request, success)
+    except Refused as refused:
+        messages.info(request, str(refused))
+    return redirect("recertification:dossier")
+
+
+@allow(TRAINER)
+def dossier_ethics(request):
+    person, registration, cycle = _trainer_context(request)
+    form = forms.EthicsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _dossier_action(request, lambda d: dossiers.dossier_accept_ethics(d, by=request.user),
+                               _("Thank you. You have accepted the code of ethics."))
+    return render(request, "recertification/dossier_ethics.html", {"form": form, "code": CodeOfEthics.current()})
+
+
+@allow(TRAINER)
+def dossier_reflection(request):
+    person, registration, cycle = _trainer_context(request)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    form = forms.ReflectionForm(request.POST or None, instance=dossier)
+    if request.method == "POST" and form.is_valid():
+        return _dossier_action(request, lambda d: dossiers.dossier_save_reflection(
+            d, reflections=form.cleaned_data, by=request.user), _("Your reflection has been saved."))
+    return render(request, "recertification/dossier_reflection.html", {"form": form})
+
+
+@allow(TRAINER)
+def dossier_peers(request):
+    person, registration, cycle = _trainer_context(request)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    invite_form = forms.PeerInviteForm(request.POST if "identifier" in request.POST else None)
+    report_form = forms.PeerReportForm(request.POST if "report" in request.POST else None,
+                                       initial={"report": dossier.peer_report})
+    if request.method == "POST":
+        try:
+            if invite_form.is_bound and invite_form.is_valid():
+                dossiers.peer_invite(dossier, identifier=invite_form.cleaned_data["identifier"], by=request.user)
+                messages.success(request, _("Your colleague has been invited. They confirm here after your "
+                                            "conversation."))
+                return redirect("recertification:dossier_peers")
+            if report_form.is_bound and report_form.is_valid():
+                dossiers.dossier_save_peer_report(dossier, report=report_form.cleaned_data["report"], by=request.user)
+                messages.success(request, _("Your report has been saved."))
+                return redirect("recertification:dossier")
+        except Refused as refused:
+            (invite_form if invite_form.is_bound else report_form).add_error(None, str(refused))
+    return render(request, "recertification/dossier_peers.html", {
+        "dossier": dossier, "peers": dossier.peers.select_related("colleague"),
+        "invite_form": invite_form, "report_form": report_form})
+
+
+@require_POST
+@allow(TRAINER)
+def dossier_submit(request):
+    person, registration, cycle = _trainer_context(request)
+    dossier = dossiers.dossier_for_cycle(cycle)
+    try:
+        dossiers.dossier_submit(dossier, by=request.user)
+    except Refused as refused:
+        messages.info(request, str(refused))
+        return redirect("recertification:dossier")
+    dossier.refresh_from_db()
+    if dossier.status == DossierStatus.DECIDED:
+        messages.success(request, _("Thank you. Your dossier is complete and has been accepted."))
+    else:
+        messages.success(request, _("Thank you. Your dossier has been submitted; the certification committee "
+                                    "will read it."))
+    return redirect("recertification:dossier")
+
+
+@require_POST
+@allow(TRAINER)
+def question_answer(request, pk):
+    question = get_object_or_404(InformationRequest, pk=pk, dossier__person__user=request.user)
+    form = forms.AnswerForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            committee_services.question_answer(question, answer=form.cleaned_data["answer"],
+                                               attachment=form.cleaned_data["attachment"],
+                                               attachment_type=form.content_type, by=request.user)
+            messages.success(request, _("Thank you. The committee can read your answer now."))
+        except Refused as refused:
+            messages.info(request, str(refused))
+    else:
+        messages.info(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("recertification:dossier")
+
+
+@allow(TRAINER)
+def objection(request, pk):
+    decision = get_object_or_404(Decision, pk=pk, dossier__person__user=request.user)
+    form = forms.ObjectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            committee_services.objection_file(decision, text=form.cleaned_data["text"], by=request.user)
+            messages.success(request, _("Your objection has been sent to the board."))
+            return redirect("recertification:dossier")
+        except Refused as refused:
+            form.add_error(None, str(refused))
+    return render(request, "recertification/objection.html", {"form": form, "decision": decision})
+
+
+@allow(TRAINER)
+def peer_requests(request):
+    person = person_of(request)
+    invitations = PeerInvitation.objects.filter(colleague=person).select_related("dossier__person")
+    return render(request, "recertification/peer_requests.html", {"invitations": invitations})
+
+
+@require_POST
+@allow(TRAINER)
+def peer_confirm(request, pk):
+    invitation = get_object_or_404(PeerInvitation, pk=pk, colleague__user=request.user)
+    try:
+        dossiers.peer_confirm(invitation, by=request.user)
+        messages.success(request, _("Thank you for confirming the conversation."))
+    except Refused as refused:
+        messages.info(request, str(refused))
+    return redirect("recertification:peer_requests")
+
+
+@allow(USER)
+def application(request):
+    person = person_of(request)
+    existing = Application.objects.filter(person=person).order_by("-submitted_at").first()
+    form = forms.ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            committee_services.application_submit(
+                person=person, data={k: form.cleaned_data[k] for k in form.Meta.fields}, certificate=form.cleaned_data["certificate_file"],
+                certificate_type=form.content_type, by=request.user)
+            messages.success(request, _("Thank you. Your application is with the certification committee."))
+            return redirect("recertification:application")
+        except Refused as refused:
+            form.add_error(None, str(refused))
+    return render(request, "recertification/application.html", {"form": form, "existing": existing})
