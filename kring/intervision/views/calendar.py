@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,9 +27,9 @@ def _calendar(name: str, meetings) -> bytes:
     for meeting in meetings:
         event = icalendar.Event()
         event.add("uid", f"intervision-meeting-{meeting.pk}@kring")
-        event.add("dtstamp", meeting.created_at.astimezone(timezone.UTC))
-        event.add("dtstart", meeting.starts_at.astimezone(timezone.UTC))
-        event.add("dtend", meeting.ends_at.astimezone(timezone.UTC))
+        event.add("dtstamp", meeting.created_at.astimezone(datetime.UTC))
+        event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
+        event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
         event.add("summary", _("Intervision: %(group)s") % {"group": meeting.group.name})
         if meeting.location:
             event.add("location", meeting.location)

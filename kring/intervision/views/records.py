@@ -3,6 +3,8 @@ the search for a group."""
 
 from __future__ import annotations
 
+import datetime
+
 import weasyprint
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -76,7 +78,7 @@ def _year_data(person, year: int, attendances) -> dict:
         "confirmed_meetings": sum(1 for a in attendances if a.is_confirmed),
         "meetings": [{
             "date": timezone.localtime(a.meeting.starts_at).date().isoformat(),
-            "starts_at_utc": a.meeting.starts_at.astimezone(timezone.UTC).isoformat(),
+            "starts_at_utc": a.meeting.starts_at.astimezone(datetime.UTC).isoformat(),
             "duration_minutes": a.meeting.duration_minutes,
             "group": a.meeting.group.name,
             "mode": a.meeting.mode,
