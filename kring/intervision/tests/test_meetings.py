@@ -15,7 +15,7 @@ def test_the_coordinator_plans_a_meeting_with_a_mindful_agenda(trainer):
         group, by=trainer.user, starts_at=timezone.now() + datetime.timedelta(days=14), duration_minutes=120,
         opening_practice="Bodyscan", check_in="Rondje", case="Een deelnemer huilt", method="incident",
         mbi_tac_domain="6", closing_practice="Ademruimte")
-    assert meeting.get_method_display() == "Incident method"
+    assert meeting.get_method_display() == "Incidentmethode"
     assert meeting.hours == 2
 
 
@@ -31,7 +31,7 @@ def test_it_refuses_to_edit_a_meeting_after_attendance_is_confirmed(trainer):
     meeting = make_past_meeting(group, case="Oude casus")
     _, attendance = attend(meeting, trainer, others(group)[0])
     services.attendance_confirm(attendance, by=trainer.user)
-    with pytest.raises(ValidationError, match="confirmed"):
+    with pytest.raises(ValidationError, match="bevestigd"):
         services.meeting_update(meeting, by=trainer.user, case="Nieuwe casus")
     meeting.refresh_from_db()
     assert meeting.case == "Oude casus"

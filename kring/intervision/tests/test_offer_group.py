@@ -21,7 +21,7 @@ def test_it_refuses_postcodes_outside_nl_and_be(trainer, postcode, country):
         services.group_offer(by=trainer.user, name="X", mode="live", postcode=postcode, country=country,
                              capacity=6)
     assert "postcode" in error.value.message_dict
-    assert "Netherlands" in error.value.message_dict["postcode"][0]
+    assert "Nederland" in error.value.message_dict["postcode"][0]
     assert not Group.objects.exists()
 
 
@@ -41,7 +41,7 @@ def test_it_will_not_shrink_a_group_below_its_members(trainer):
     group = make_group(trainer, members=4)
     with pytest.raises(ValidationError) as error:
         services.group_update(group, by=trainer.user, capacity=4)
-    assert "5 members" in str(error.value)
+    assert "5 leden" in str(error.value)
     group.refresh_from_db()
     assert group.capacity == 6
 
