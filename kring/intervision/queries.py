@@ -88,7 +88,9 @@ def find_groups(*, origin=None, distance_km: int | None = None, work_domain=None
 
 
 def my_groups(person: Person) -> list[Group]:
-    return list(Group.objects.of_person(person).with_member_count().select_related("coordinator"))
+    # Counting members on a queryset already filtered through members would count only this person.
+    mine = GroupMember.objects.filter(person=person, left_on__isnull=True).values("group_id")
+    return list(Group.objects.filter(pk__in=mine).with_member_count().select_related("coordinator"))
 
 
 def pending_requests_for(person: Person):

@@ -46,3 +46,16 @@ def attend(meeting: Meeting, *people: Person) -> list[Attendance]:
 
 def others(group: Group) -> list[Person]:
     return [m.person for m in group.current_members().select_related("person") if m.person_id != group.coordinator_id]
+
+
+def meeting_with_records(trainer: Person):
+    """A past meeting of "Kring Utrecht" where the coordinator confirmed one colleague; both wrote a record."""
+    group = make_group(trainer, members=1, name="Kring Utrecht")
+    meeting = make_past_meeting(group, days_ago=2, method="balint")
+    colleague = others(group)[0]
+    mine, theirs = attend(meeting, trainer, colleague)
+    services.attendance_confirm(theirs, by=trainer.user)
+    services.record_save(meeting, by=colleague.user, topics="Stilte in de groep", report="Goed gesprek",
+                         reflection="Mijn geheime gedachte")
+    services.record_save(meeting, by=trainer.user, topics="Tempo", reflection="Wat de coordinator dacht")
+    return group, meeting, colleague
