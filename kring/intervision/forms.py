@@ -16,6 +16,11 @@ class GroupForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"postcode": _("For a live group: where you meet. Postcodes in the Netherlands or Belgium.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("work_domain", "target_group", "language"):
+            self.fields[name].empty_label = _("Various")
+
 
 DISTANCES = [("", _("Any distance")), ("10", _("within 10 km")), ("25", _("within 25 km")),
              ("50", _("within 50 km")), ("100", _("within 100 km"))]
@@ -71,6 +76,11 @@ class SeekerForm(forms.ModelForm):
         fields = services.SEEKER_FIELDS
         help_texts = {"postcode": _("Needed when you want to meet live. Postcodes in the Netherlands or Belgium.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("work_domain", "target_group", "language"):
+            self.fields[name].empty_label = _("No preference")
+
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
@@ -83,7 +93,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class MeetingForm(forms.ModelForm):
-    link = forms.URLField(label=_("link for online meeting"), required=False, assume_scheme="https")
+    link = forms.URLField(label=_("Link for an online meeting"), required=False, assume_scheme="https")
 
     class Meta:
         model = Meeting
@@ -94,6 +104,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        self.fields["mbi_tac_domain"].choices = [("", _("No particular domain")),
+                                                 *self.fields["mbi_tac_domain"].choices[1:]]
         if not self.instance.pk:
             self.initial.setdefault("opening_practice", _("Sitting meditation, 10 minutes"))
             self.initial.setdefault("check_in", _("A short round: how are you arriving?"))
