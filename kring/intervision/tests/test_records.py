@@ -57,3 +57,11 @@ def test_the_record_list_keeps_its_query_count(trainer, login, django_assert_max
         response = client.get(reverse("intervision:record_list"))
     assert len(response.context["attendances"]) >= 1
 
+
+
+def test_the_reflection_can_be_left_out_for_the_register(trainer, login):
+    group, meeting, colleague = meeting_with_records(trainer)
+    year = timezone.localtime(meeting.starts_at).year
+    response = login(colleague).get(reverse("intervision:record_year_pdf", args=[year]) + "?reflectie=nee")
+    text = _pdf_text(response)
+    assert "Stilte in de groep" in text and "Mijn geheime gedachte" not in text

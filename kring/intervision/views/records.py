@@ -95,8 +95,10 @@ def _year_data(person, year: int, attendances) -> dict:
 
 
 def _pdf(request, person, year: int, attendances, filename: str) -> HttpResponse:
+    """The record as PDF. The reflection is private: ``?reflectie=nee`` leaves it out, for handing in."""
     html = render_to_string("intervision/record_pdf.html", {
         "person": person, "year": year, "attendances": attendances,
+        "with_reflection": request.GET.get("reflectie") != "nee",
         "registrations": person.registrations.all(), "confirmed": sum(1 for a in attendances if a.is_confirmed),
         "printed_on": timezone.localdate()}, request=request)
     pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
