@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,7 @@ class Group(models.Model):
     experience = models.CharField(_("experience"), max_length=8, choices=Experience.choices,
                                   default=Experience.MIXED)
     capacity = models.PositiveSmallIntegerField(_("number of places"), default=6,
+                                                validators=[MinValueValidator(MIN_SIZE), MaxValueValidator(MAX_SIZE)],
                                                 help_text=_("Between 4 and 8 people, you included."))
     meetings_per_year = models.PositiveSmallIntegerField(_("meetings a year"), default=4)
     moment = models.CharField(_("usual moment"), max_length=20, choices=Moment.choices, blank=True)
@@ -107,7 +109,8 @@ class Group(models.Model):
         indexes = [models.Index(fields=["latitude", "longitude"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(capacity__gte=MIN_SIZE, capacity__lte=MAX_SIZE),
-                                   name="intervision_group_capacity_4_to_8"),
+                                   name="intervision_group_capacity_4_to_8",
+                                   violation_error_message=_("A group has room for 4 to 8 people.")),
         ]
 
     def __str__(self):
@@ -251,7 +254,8 @@ class Meeting(models.Model):
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("starts at"))
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=120)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=120,
+                                                        validators=[MinValueValidator(15), MaxValueValidator(600)])
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.LIVE)
     location = models.CharField(_("place"), max_length=200, blank=True)
     link = models.URLField(_("link for online meeting"), blank=True)
@@ -270,7 +274,8 @@ class Meeting(models.Model):
         ordering = ["starts_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(duration_minutes__gte=15, duration_minutes__lte=600),
-                                   name="intervision_meeting_duration"),
+                                   name="intervision_meeting_duration",
+                                   violation_error_message=_("A meeting lasts between 15 minutes and 10 hours.")),
         ]
 
     def __str__(self):

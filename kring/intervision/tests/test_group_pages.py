@@ -72,3 +72,13 @@ def test_planning_a_meeting_through_the_form_stores_utc(trainer, login):
     meeting = group.meetings.get()
     assert meeting.starts_at == datetime.datetime(2026, 3, 10, 18, 30, tzinfo=datetime.UTC)
     assert timezone.localtime(meeting.starts_at).hour == 19
+
+
+def test_a_group_of_three_places_gets_a_plain_message(trainer, login):
+    response = login(trainer).post(reverse("intervision:group_offer"), {
+        "name": "Klein", "coordinator_role": "coordinator", "mode": "online", "experience": "mixed",
+        "capacity": "3", "meetings_per_year": "4"})
+    assert response.status_code == 200
+    assert "capacity" in response.context["form"].errors
+    assert "intervision_group" not in response.content.decode()
+    assert not Group.objects.exists()

@@ -16,3 +16,10 @@ def test_the_overview_lists_my_groups_with_their_size(trainer, login):
     make_group(trainer, members=2, name="Kring Utrecht")
     (group,) = login(trainer).get(reverse("intervision:home")).context["groups"]
     assert group.member_count == 3 and group.free_places == 3
+
+
+def test_it_speaks_english_too(trainer, client):
+    client.force_login(trainer.user)
+    page = client.get("/en/intervisie/")
+    assert page.status_code == 200
+    assert "Find a group" in page.content.decode() and "Groep zoeken" not in page.content.decode()
