@@ -267,6 +267,7 @@ class Meeting(models.Model):
                                       blank=True)
     closing_practice = models.CharField(_("closing practice"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("meeting")

@@ -23,14 +23,20 @@ def _calendar(name: str, meetings) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Kring//Intervisie//NL")
     calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    # Ask calendar clients to look again every few hours, so changed meetings arrive.
+    calendar.add("x-published-ttl", "PT6H")
+    calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     for meeting in meetings:
         event = icalendar.Event()
         event.add("uid", f"intervision-meeting-{meeting.pk}@kring")
-        event.add("dtstamp", meeting.created_at.astimezone(datetime.UTC))
+        event.add("dtstamp", meeting.updated_at.astimezone(datetime.UTC))
         event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
         event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
         event.add("summary", _("Intervision: %(group)s") % {"group": meeting.group.name})
+        event.add("last-modified", meeting.updated_at.astimezone(datetime.UTC))
         if meeting.location:
             event.add("location", meeting.location)
         description = [meeting.get_method_display()]
