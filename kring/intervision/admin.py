@@ -1,0 +1,84 @@
+"""The office's view of intervision: groups and meetings. Personal records (with their private
+reflections) are deliberately not in the admin."""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
+from kring.intervision.models import Attendance, Group, GroupMember, JoinRequest, Meeting, Seeker
+
+
+class OfficeInline(admin.TabularInline):
+    extra = 0
+
+    def has_view_permission(self, request, obj=None):
+        return is_office(request)
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+class ReadOnlyInline(OfficeInline):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    has_change_permission = has_delete_permission = has_add_permission
+
+
+class GroupMemberInline(OfficeInline):
+    model = GroupMember
+    autocomplete_fields = ["person"]
+
+
+class MeetingInline(ReadOnlyInline):
+    model = Meeting
+    fields = ["starts_at", "duration_minutes", "mode", "method"]
+    show_change_link = True
+
+
+@admin.register(Group)
+class GroupAdmin(OfficeModelAdmin):
+    list_display = ["name", "coordinator", "mode", "place", "capacity", "free_places_shown", "closed_at"]
+    list_filter = ["mode", "is_open", "country", "work_domain", "target_group", "experience", "closed_at"]
+    search_fields = ["name", "place", "postcode", "coordinator__last_name", "coordinator__first_name"]
+    autocomplete_fields = ["coordinator"]
+    readonly_fields = ["place", "latitude", "longitude", "feed_token", "created_at"]
+    inlines = [GroupMemberInline, MeetingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_member_count().select_related("coordinator")
+
+    @admin.display(description=_("free places"))
+    def free_places_shown(self, group):
+        return group.free_places
+
+
+class AttendanceInline(ReadOnlyInline):
+    model = Attendance
+    fields = ["person", "registered_at", "confirmed_at", "confirmed_by_coordinator"]
+    readonly_fields = fields
+
+
+@admin.register(Meeting)
+class MeetingAdmin(OfficeModelAdmin):
+    list_display = ["group", "starts_at", "duration_minutes", "mode", "method"]
+    list_filter = ["mode", "method", "mbi_tac_domain"]
+    search_fields = ["group__name"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["group"]
+    inlines = [AttendanceInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(ReadOnlyOfficeAdmin):
+    list_display = ["group", "person", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["group__name", "person__last_name"]
+
+
+@admin.register(Seeker)
+class SeekerAdmin(ReadOnlyOfficeAdmin):
+    list_display = ["person", "mode", "postcode", "work_domain", "experience_level", "created_at", "withdrawn_at"]
+    list_filter = ["mode", "work_domain", "target_group", "experience_level", "withdrawn_at"]
+    search_fields = ["person__last_name", "postcode"]

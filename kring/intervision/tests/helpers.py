@@ -1,0 +1,61 @@
+"""Building blocks for intervision tests: trainers, groups with members, meetings that took place."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from kring.core import testing as t
+from kring.intervision import services
+from kring.intervision.models import Attendance, Group, GroupMember, Meeting
+from kring.members.models import Person
+
+
+def make_trainer(postcode: str = "3512", **names) -> Person:
+    person = t.PersonFactory(**names)
+    t.make_member(person, "trainer")
+    t.add_practice(person, postcode)
+    t.make_registration(person)
+    return person
+
+
+def make_group(coordinator: Person, *, members: int = 0, **fields) -> Group:
+    """A live group in Utrecht with the coordinator and ``members`` more trainers in it."""
+    values = {"name": "Kring Utrecht", "mode": "live", "postcode": "3512", "country": "NL", "capacity": 6}
+    values.update(fields)
+    group = services.group_offer(by=coordinator.user, **values)
+    for _ in range(members):
+        GroupMember.objects.create(group=group, person=make_trainer(),
+                                   joined_on=timezone.localdate() - datetime.timedelta(days=60))
+    GroupMember.objects.filter(group=group, person=coordinator).update(
+        joined_on=timezone.localdate() - datetime.timedelta(days=60))
+    return group
+
+
+def make_past_meeting(group: Group, *, days_ago: int = 7, **fields) -> Meeting:
+    values = {"starts_at": timezone.now() - datetime.timedelta(days=days_ago), "duration_minutes": 120,
+              "method": "inquiry"}
+    values.update(fields)
+    return services.meeting_plan(group, by=group.coordinator.user, **values)
+
+
+def attend(meeting: Meeting, *people: Person) -> list[Attendance]:
+    return [services.attendance_register(meeting, by=person.user) for person in people]
+
+
+def others(group: Group) -> list[Person]:
+    return [m.person for m in group.current_members().select_related("person") if m.person_id != group.coordinator_id]
+
+
+def meeting_with_records(trainer: Person):
+    """A past meeting of "Kring Utrecht" where the coordinator confirmed one colleague; both wrote a record."""
+    group = make_group(trainer, members=1, name="Kring Utrecht")
+    meeting = make_past_meeting(group, days_ago=2, method="balint")
+    colleague = others(group)[0]
+    mine, theirs = attend(meeting, trainer, colleague)
+    services.attendance_confirm(theirs, by=trainer.user)
+    services.record_save(meeting, by=colleague.user, topics="Stilte in de groep", report="Goed gesprek",
+                         reflection="Mijn geheime gedachte")
+    services.record_save(meeting, by=trainer.user, topics="Tempo", reflection="Wat de coordinator dacht")
+    return group, meeting, colleague
