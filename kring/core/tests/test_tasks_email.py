@@ -13,7 +13,8 @@ def test_it_sends_through_the_immediate_backend(db):
     assert mail.outbox[0].subject == "Welkom"
 
 
-def test_it_queues_in_the_database_and_the_worker_sends_it(db, settings):
+def test_it_queues_in_the_database_and_the_worker_sends_it(transactional_db, settings):
+    # transactional_db: the worker closes its database connection when it is done, as in production.
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
