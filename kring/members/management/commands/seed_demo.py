@@ -57,7 +57,7 @@ DEMO_LOGINS = [
     DemoLogin("accreditatie@kring.example", "demo-accreditatie-2026", "accreditation committee", "accreditation"),
     DemoLogin("klachten@kring.example", "demo-klachten-2026", "complaints committee", "complaints"),
     DemoLogin("trainer@kring.example", "demo-trainer-2026", "trainer (registered specialist, Utrecht)"),
-    DemoLogin("lid@kring.example", "demo-lid-2026", "member (practitioner, Gent)"),
+    DemoLogin("lid@kring.example", "demo-lid-2026", "member (practitioner, Flanders)"),
 ]
 
 
