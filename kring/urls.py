@@ -1,14 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from kring.core import views as core_views
 
 # Outside the language prefix: machine endpoints whose URLs must never change.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("api/", include("kring.api.urls")),
 ]
 

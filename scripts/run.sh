@@ -7,10 +7,15 @@ PY=.venv/bin/python
 mkdir -p var
 $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_demo --if-empty
-$PY manage.py db_worker --interval 1 &
-worker=$!
-trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
+# Background jobs of a script ignore Ctrl-C (SIGINT), so the script stops both with SIGTERM itself:
+# on Ctrl-C, on SIGTERM, and when either of them ends on its own (a port in use, a crash).
+pids=()
+stop() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
+trap stop EXIT
 trap 'exit 0' INT TERM
+$PY manage.py db_worker --interval 1 --no-reload &
+pids+=($!)
 echo "Kring runs at http://${HOST}:${PORT}/  (Ctrl-C stops it)"
 $PY manage.py runserver "${HOST}:${PORT}" --noreload &
-wait $!
+pids+=($!)
+wait -n

@@ -1,6 +1,11 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.views import i18n
 
 from kring.core.access import PUBLIC, allow
 
@@ -20,3 +25,15 @@ def healthz(request):
     except Exception:  # any database failure means: do not send traffic here
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@allow(PUBLIC)
+def set_language(request):
+    """Django's language switch, reading the page to return to in that page's own language.
+
+    ``/i18n/setlang/`` has no language prefix, so Django runs it in Dutch and cannot resolve an English
+    address such as ``/en/accounts/login/``: switching back to Dutch would stay on the English page.
+    """
+    page_language = translation.get_language_from_path(urlsplit(request.POST.get("next", "")).path)
+    with translation.override(page_language or settings.LANGUAGE_CODE):
+        return i18n.set_language(request)

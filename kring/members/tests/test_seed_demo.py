@@ -1,0 +1,119 @@
+"""``manage.py seed_demo`` fills an empty Kring with a believable association and demo logins."""
+
+import datetime
+import random
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from kring.accounts.models import User
+from kring.core.access import roles_of
+from kring.core.models import AuditEntry
+from kring.members import demo
+from kring.members.management.commands.seed_demo import DEMO_LOGINS, GENERATED_PASSWORD
+from kring.members.models import Person, PracticeAddress
+from kring.register.history import standing_on
+from kring.register.models import Registration
+
+EXPECTED_ROLES = {"bureau@kring.example": "office", "bestuur@kring.example": "board",
+                  "certificering@kring.example": "certification", "accreditatie@kring.example": "accreditation",
+                  "klachten@kring.example": "complaints", "trainer@kring.example": "trainer",
+                  "lid@kring.example": "member"}
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", "--trainers", "30", "--members", "20", "--seed", "7", verbosity=0)
+
+
+def test_it_gives_every_demo_login_its_role_and_a_verified_address(seeded):
+    for login in DEMO_LOGINS:
+        user = User.objects.get(email=login.email)
+        assert user.check_password(login.password)
+        assert EXPECTED_ROLES[login.email] in roles_of(user)
+        assert EmailAddress.objects.get(user=user).verified
+
+
+def test_it_lets_the_demo_trainer_log_in_and_open_my_details(seeded):
+    client = Client()
+    response = client.post("/accounts/login/", {"login": "trainer@kring.example", "password": "demo-trainer-2026"})
+    assert response.status_code == 302
+    assert client.get("/mijn-gegevens/").status_code == 200
+
+
+def test_it_asks_staff_to_set_up_two_step_verification(seeded):
+    client = Client()
+    response = client.post("/accounts/login/", {"login": "bureau@kring.example", "password": "demo-bureau-2026"})
+    assert response.status_code == 302
+    page = client.get("/account/twee-staps/").content.decode()
+    assert "Stel een authenticator-app in" in page
+
+
+def test_it_verifies_every_generated_account_with_one_password(seeded):
+    users = User.objects.exclude(email__endswith="@kring.example")
+    assert users.count() >= 45
+    assert not EmailAddress.objects.filter(verified=False).exists()
+    assert users.first().check_password(GENERATED_PASSWORD)
+
+
+def test_it_keeps_fields_private_unless_seeded_as_consented(seeded):
+    assert not Person.objects.filter(public_photo=True).exists()  # no photos, so no consent for one
+    members = Person.objects.filter(registrations__isnull=True).exclude(email="trainer@kring.example")
+    for field in Person.PUBLIC_FIELDS:
+        assert not members.filter(**{f"public_{field}": True}).exists(), field
+    trainers = Person.objects.filter(registrations__isnull=False)
+    assert trainers.filter(public_practices=True).exists()
+    assert trainers.filter(public_phone=False).exists()
+
+
+def test_it_makes_registrations_with_leading_zeros_agb_codes_and_history(seeded):
+    today = timezone.localdate()
+    registrations = list(Registration.objects.prefetch_related("periods", "programmes"))
+    assert len(registrations) == 31
+    assert all(len(r.number) == 6 and r.number.startswith("00") for r in registrations)
+    assert all(len(r.agb_code) == 8 and r.agb_code.isdigit() for r in registrations if r.agb_code)
+    assert any(len(r.periods.all()) > 1 for r in registrations)
+    assert standing_on(Registration.objects.get(number="001000"), today).level == "specialist"
+
+
+def test_it_puts_flemish_trainers_in_flanders_with_belgian_phones(db):
+    call_command("seed_demo", "--trainers", "80", "--members", "0", "--seed", "3", verbosity=0)
+    belgian = PracticeAddress.objects.filter(country="BE").select_related("person")
+    assert belgian.exists()
+    for practice in belgian:
+        assert 1500 <= int(practice.postcode) <= 3999 or int(practice.postcode) >= 8000
+        assert practice.person.phone.startswith("+32") or not practice.person.phone
+
+
+def test_it_writes_one_audit_entry_for_the_whole_seed(seeded):
+    assert AuditEntry.objects.filter(action="kring.members.demo.seeded").count() == 1
+    assert not AuditEntry.objects.filter(person_id__isnull=False).exists()  # nothing per person
+    assert AuditEntry.objects.count() <= 3  # the seed, and the demo insurer when the API is installed
+
+
+def test_it_adds_nothing_when_people_exist_and_asked_if_empty(seeded):
+    people = Person.objects.count()
+    call_command("seed_demo", "--if-empty", verbosity=0)
+    assert Person.objects.count() == people
+
+
+def test_it_plans_the_same_people_for_the_same_seed():
+    today = datetime.date(2026, 6, 1)
+    first = demo.plan_people(random.Random(5), trainers=20, members=10, today=today)
+    second = demo.plan_people(random.Random(5), trainers=20, members=10, today=today)
+    other = demo.plan_people(random.Random(6), trainers=20, members=10, today=today)
+    assert first == second
+    assert [p.email for p in first] != [p.email for p in other]
+
+
+def test_it_gives_history_without_overlap_or_gaps_before_today():
+    today = datetime.date(2026, 6, 1)
+    rng = random.Random(11)
+    for _ in range(500):
+        periods = demo.registration_periods(rng, today)
+        for earlier, later in zip(periods, periods[1:], strict=False):
+            assert later.starts_on == earlier.ends_on + datetime.timedelta(days=1)
+        assert periods[0].starts_on < today
