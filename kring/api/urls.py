@@ -1,4 +1,37 @@
-from django.urls import path  # noqa: F401
+"""``/api/v1/``: the insurers' API. Every call to an operation is logged (``ApiCall``)."""
+
+from functools import wraps
+
+from django.urls import path
+
+from kring.api.api import api
+from kring.api.models import ApiCall
 
 app_name = "api"
-urlpatterns: list = []
+
+UNLOGGED = {"openapi-json", "openapi-view", "api-root"}  # the public documentation
+
+
+def logged(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        key = getattr(request, "api_key", None)
+        asked = getattr(request, "api_asked", "") or request.META.get("QUERY_STRING", "")
+        ApiCall.objects.create(key=key, insurer_id=key.insurer_id if key else None, method=request.method,
+                               path=request.path[:300], query=asked[:500], status_code=response.status_code)
+        return response
+
+    return wrapper
+
+
+def logged_urls():
+    patterns, app, namespace = api.urls
+    return [pattern if pattern.name in UNLOGGED else path(str(pattern.pattern), logged(pattern.callback),
+                                                           pattern.default_args, pattern.name)
+            for pattern in patterns], app, namespace
+
+
+urlpatterns = [
+    path("v1/", logged_urls()),
+]
