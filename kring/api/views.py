@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from kring.api import bulk, services
 from kring.api.auth import ApiError
@@ -146,7 +146,7 @@ def bulk_create(request):
         raise ApiError(exc.status, exc.code, exc.message) from None
     request.api_asked = f"bulk rows={len(rows)}"
     job = services.bulk_job_create(rows, key=request.auth)
-    return 202, job_out(job)
+    return Status(202, job_out(job))
 
 
 def job_for_key(request, job_id: uuid.UUID) -> BulkJob:
