@@ -3,13 +3,14 @@
 from functools import wraps
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from kring.api.api import api
 from kring.api.models import ApiCall
 
 app_name = "api"
 
-UNLOGGED = {"openapi-json", "openapi-view", "api-root"}  # the public documentation
+UNLOGGED = {"openapi-json", "openapi-view"}  # the public documentation
 
 
 def logged(view):
@@ -27,9 +28,11 @@ def logged(view):
 
 def logged_urls():
     patterns, app, namespace = api.urls
-    return [pattern if pattern.name in UNLOGGED else path(str(pattern.pattern), logged(pattern.callback),
-                                                           pattern.default_args, pattern.name)
-            for pattern in patterns], app, namespace
+    urls = [pattern if pattern.name in UNLOGGED else path(str(pattern.pattern), logged(pattern.callback),
+                                                          pattern.default_args, pattern.name)
+            for pattern in patterns if pattern.name != "api-root"]
+    # ninja's own root page answers only in DEBUG; send people to the documentation instead.
+    return [*urls, path("", RedirectView.as_view(pattern_name="api:v1:openapi-view"), name="api-root")], app, namespace
 
 
 urlpatterns = [
