@@ -130,3 +130,22 @@ def test_it_verifies_ten_thousand_rows_in_a_few_queries(reimbursed_trainer, djan
     assert time.perf_counter() - started < 5
     assert len(results) == 10_000
     assert sum(1 for r in results if r[-1] == "unknown_number") == sum(1 for n in range(10_000) if n % 60 >= 50)
+
+
+def test_bulk_answers_agree_with_single_lookups_on_edge_dates(api, member):
+    from kring.register.models import Level, RegistrationPeriod, Status
+
+    d = datetime.date
+    registration = t.make_registration(member, number="001000", starts_on=d(2020, 1, 1), ends_on=d(2022, 6, 30))
+    registration.programmes.add(*registration.programmes.model.objects.filter(code__in=["mbsr", "mbcl"]))
+    RegistrationPeriod.objects.create(registration=registration, status=Status.SUSPENDED, level=Level.SPECIALIST,
+                                      starts_on=d(2022, 7, 1), ends_on=d(2022, 9, 30))
+    RegistrationPeriod.objects.create(registration=registration, status=Status.ACTIVE, level=Level.BASIS,
+                                      starts_on=d(2022, 10, 1))
+    dates = ["2019-12-31", "2020-01-01", "2022-06-30", "2022-07-01", "2022-09-30", "2022-10-01", RECENT]
+    rows = list(bulk.verify_rows([("001000", on) for on in dates]))
+    for row, on in zip(rows, dates, strict=True):
+        single = api.get(f"/api/v1/registrations/001000?on={on}").json()
+        assert row[2:6] == [str(single["registered"]).lower(), single["status"] or "", single["level"] or "",
+                            str(single["counts_for_reimbursement"]).lower()], on
+    assert [row[2] for row in rows] == ["false", "true", "true", "false", "false", "true", "true"]
