@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kring.api import services
+from kring.api.auth import forget_key
 from kring.api.models import ApiCall, ApiKey, BulkJob, Insurer
 from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin
 
@@ -33,7 +34,9 @@ class ApiKeyAdmin(OfficeModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            forget_key(obj)  # a new limit counts from the next call
+            return
         key, secret = services.api_key_create(obj.insurer, name=obj.name, by=request.user)
         if obj.rate_per_minute != key.rate_per_minute:
             key.rate_per_minute = obj.rate_per_minute

@@ -37,7 +37,7 @@ class InsurerKey(HttpBearer):
         return self.authenticate(request, token.strip())
 
     def authenticate(self, request, token: str) -> ApiKey:
-        key = ApiKey.objects.select_related("insurer").filter(hashed_secret=hash_secret(token)).first()
+        key = key_for_hash(hash_secret(token))
         if key is None:
             raise ApiError(401, "unknown_key", "This API key is not known. Check it, or ask the office for one.")
         request.api_key = key
@@ -46,6 +46,32 @@ class InsurerKey(HttpBearer):
                                                "Ask the office for a new one.")
         check_rate(key)
         return key
+
+
+KEY_CACHE_SECONDS = 30
+
+
+def key_cache_name(hashed_secret: str) -> str:
+    return f"kring:api:key:{hashed_secret}"
+
+
+def key_for_hash(hashed_secret: str) -> ApiKey | None:
+    """The key with this hash, kept in the cache for a short while: insurers call in bursts.
+
+    ``api_key_revoke`` clears the entry; with per-process caches (no ``REDIS_URL``) another process
+    may accept a revoked key for at most ``KEY_CACHE_SECONDS``.
+    """
+    name = key_cache_name(hashed_secret)
+    key = cache.get(name)
+    if key is None:
+        key = ApiKey.objects.select_related("insurer").filter(hashed_secret=hashed_secret).first()
+        if key is not None:
+            cache.set(name, key, KEY_CACHE_SECONDS)
+    return key
+
+
+def forget_key(key: ApiKey) -> None:
+    cache.delete(key_cache_name(key.hashed_secret))
 
 
 def check_rate(key: ApiKey) -> None:

@@ -7,6 +7,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from kring.api.auth import forget_key
 from kring.api.models import ApiKey, BulkJob, Insurer, hash_secret
 from kring.core import audit
 
@@ -31,6 +32,7 @@ def api_key_revoke(key: ApiKey, *, by=None) -> ApiKey:
             key.revoked_at = timezone.now()
             key.save(update_fields=["revoked_at"])
             audit.record("kring.api.key.revoked", by=by, process="api", obj=key, insurer=key.insurer_id)
+    forget_key(key)
     return key
 
 

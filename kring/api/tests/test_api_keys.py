@@ -94,3 +94,11 @@ def test_the_demo_insurer_has_the_documented_key(client, reimbursed_trainer):
     assert ApiKey.objects.count() == 1
     response = Client(headers={"Authorization": f"Bearer {DEMO_KEY}"}).get("/api/v1/registrations/004211")
     assert response.status_code == 200
+
+
+def test_the_office_changes_a_keys_limit_and_it_counts_at_once(login, office, api, api_key, reimbursed_trainer):
+    assert api.get("/api/v1/registrations/004211").status_code == 200
+    response = login(office).post(reverse("admin:api_apikey_change", args=[api_key.pk]),
+                                  {"name": "claims", "rate_per_minute": 1})
+    assert response.status_code == 302
+    assert api.get("/api/v1/registrations/004211").status_code == 429
