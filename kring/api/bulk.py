@@ -112,6 +112,8 @@ def _parse_json(text: str) -> list[tuple[str, str]]:
                 and set(item) == {"number", "date"}):
             raise BulkInputError("wrong_shape", f'Item {index} is not an object with the text fields "number" and '
                                                 '"date" (and nothing else).')
+        if "\x00" in item["number"] or "\x00" in item["date"]:
+            raise BulkInputError("not_text", f"Item {index} contains a NUL character.")
         rows.append((item["number"].strip(), item["date"].strip()))
     return rows
 

@@ -13,6 +13,11 @@ app_name = "api"
 UNLOGGED = {"openapi-json", "openapi-view"}  # the public documentation
 
 
+def printable(text: str) -> str:
+    """What was asked, safe to store: PostgreSQL refuses NUL characters in text."""
+    return text.replace("\x00", "\ufffd")
+
+
 def logged(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -20,7 +25,8 @@ def logged(view):
         key = getattr(request, "api_key", None)
         asked = getattr(request, "api_asked", "") or request.META.get("QUERY_STRING", "")
         ApiCall.objects.create(key=key, insurer_id=key.insurer_id if key else None, method=request.method,
-                               path=request.path[:300], query=asked[:500], status_code=response.status_code)
+                               path=printable(request.path)[:300], query=printable(asked)[:500],
+                               status_code=response.status_code)
         return response
 
     return wrapper

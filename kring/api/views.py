@@ -68,6 +68,8 @@ def registration_search(request, name: str = Query(..., min_length=2, max_length
     """Find registrations when the number is unknown. Answers at most 50 matches, by name."""
     on = answer_date(on)
     request.api_asked = f"name={name[:60]} postcode={postcode} country={country} on={on}"
+    if "\x00" in name + postcode:
+        raise ApiError(400, "invalid_characters", "The name or postcode contains a NUL character.")
     words = name.split()[:5]
     if not words:
         raise ApiError(400, "name_required", "Give at least a part of the trainer's name.")
@@ -92,7 +94,8 @@ def registration_detail(request, number: str, on: datetime.date | None = ON_DATE
     on = answer_date(on)
     request.api_asked = f"number={number[:20]} on={on}"
     # One registration: plain related queries are cheaper than prefetch_related's bookkeeping.
-    registration = Registration.objects.select_related("person").filter(number=number).order_by().first()
+    registration = None if "\x00" in number else \
+        Registration.objects.select_related("person").filter(number=number).order_by().first()
     if registration is None:
         raise ApiError(404, "unknown_number", f"There is no registration with number '{number[:20]}'.")
     return standing_of(registration, on)

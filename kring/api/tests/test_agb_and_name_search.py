@@ -74,3 +74,8 @@ def test_it_searches_in_a_constant_number_of_queries(api, reimbursed_trainer, dj
     with django_assert_max_num_queries(8):
         body = api.get("/api/v1/registrations/search?name=thijs").json()
     assert body["count"] == 16
+
+
+def test_it_refuses_nul_characters_instead_of_failing(api, reimbursed_trainer):
+    assert api.get("/api/v1/registrations/search?name=th%00ijs").json()["error"] == "invalid_characters"
+    assert api.get("/api/v1/registrations/0042%0011").status_code == 404

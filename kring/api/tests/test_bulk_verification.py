@@ -149,3 +149,8 @@ def test_bulk_answers_agree_with_single_lookups_on_edge_dates(api, member):
         assert row[2:6] == [str(single["registered"]).lower(), single["status"] or "", single["level"] or "",
                             str(single["counts_for_reimbursement"]).lower()], on
     assert [row[2] for row in rows] == ["false", "true", "true", "false", "false", "true", "true"]
+
+
+def test_it_refuses_nul_characters_in_json(api, db):
+    assert_refused(upload_csv(api, '[{"number": "0042\\u000011", "date": "2025-01-31"}]', "application/json"), 400,
+                   "not_text")
