@@ -37,12 +37,12 @@ def api_key_revoke(key: ApiKey, *, by=None) -> ApiKey:
 
 
 def bulk_job_create(rows: list[tuple[str, str]], *, key: ApiKey) -> BulkJob:
-    """Store a validated upload and queue its verification."""
+    """Store a validated upload and queue its verification, together: a job is never left without its task."""
     from kring.api.tasks import bulk_job_run
 
     with transaction.atomic():
         job = BulkJob.objects.create(insurer=key.insurer, key=key, rows=[list(row) for row in rows],
                                      total_rows=len(rows))
         audit.record("kring.api.bulk.created", process="api", obj=job, insurer=key.insurer_id, rows=len(rows))
-    bulk_job_run.enqueue(str(job.pk))
-    return BulkJob.objects.get(pk=job.pk)
+        bulk_job_run.enqueue(str(job.pk))
+    return BulkJob.objects.defer("rows", "result").get(pk=job.pk)
