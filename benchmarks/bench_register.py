@@ -10,6 +10,7 @@ Figures: var/bench/register.json. Usage: .venv/bin/python benchmarks/bench_regis
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import random
@@ -35,6 +36,7 @@ def measure_one_database() -> dict:
 
     django.setup()
     from django.core.management import call_command
+    from django.utils import timezone
 
     from kring.api import bulk, services
     from kring.api.models import BulkJob, Insurer
@@ -57,11 +59,10 @@ def measure_one_database() -> dict:
         api = common.load(server.port, api_paths, requests=REQUESTS, concurrency=CONCURRENCY,
                           headers={"Authorization": f"Bearer {BENCH_KEY}"})
 
-    from django.utils import timezone
-
+    # Mostly known numbers on dates over the past eight years, a few unknown ones.
     today = timezone.localdate()
     rows = [(rng.choice(numbers) if rng.random() < 0.97 else "999999999",
-             (today - __import__("datetime").timedelta(days=rng.randint(0, 3000))).isoformat())
+             (today - datetime.timedelta(days=rng.randint(0, 3000))).isoformat())
             for _ in range(10_000)]
     job = BulkJob.objects.create(insurer=key.insurer, key=key, rows=[list(r) for r in rows], total_rows=len(rows))
     began = time.perf_counter()
