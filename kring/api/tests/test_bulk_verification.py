@@ -154,3 +154,18 @@ def test_bulk_answers_agree_with_single_lookups_on_edge_dates(api, member):
 def test_it_refuses_nul_characters_in_json(api, db):
     assert_refused(upload_csv(api, '[{"number": "0042\\u000011", "date": "2025-01-31"}]', "application/json"), 400,
                    "not_text")
+
+
+def test_it_answers_at_once_and_verifies_in_the_background(api, reimbursed_trainer, settings):
+    from kring.api.tasks import bulk_job_run
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    job = upload_csv(api, f"number,date\n004211,{RECENT}\n").json()
+    assert (job["status"], job["processed_rows"], job["result_url"]) == ("queued", 0, None)
+    assert api.get(f"/api/v1/bulk/{job['id']}/result.csv").status_code == 409
+
+    bulk_job_run.call(job["id"])  # what the worker (manage.py db_worker) does
+
+    status = api.get(job["status_url"]).json()
+    assert (status["status"], status["processed_rows"]) == ("done", 1)
+    assert result_rows(api, job["id"])[0]["registered"] == "true"

@@ -46,3 +46,16 @@ def test_it_answers_as_its_openapi_document_says(reimbursed_trainer, connection_
 
         call()
     assert ApiCall.objects.filter(status_code__in=(200, 202)).exists()
+
+
+def test_every_error_answer_is_documented_with_the_error_body(client):
+    document = client.get("/api/v1/openapi.json").json()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert {"401", "429"} <= set(responses), (method, path)
+            for status, response in responses.items():
+                if int(status) >= 400:
+                    schema = response["content"]["application/json"]["schema"]
+                    assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, status)
+    assert document["components"]["schemas"]["Error"]["required"] == ["error", "message"]
