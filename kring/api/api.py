@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kring.api.auth import ApiError, InsurerKey
+from kring.api.views import router
 
 DESCRIPTION = """
 Verify registrations in Kring's public register of mindfulness trainers: one by one (by register
@@ -50,6 +51,4 @@ def on_http_error(request, exc: HttpError):
     return error_response(request, exc.status_code, "http_error", str(exc))
 
 
-from kring.api import views  # noqa: E402  (the operations register themselves on ``api``)
-
-api.add_router("/", views.router)
+api.add_router("/", router)

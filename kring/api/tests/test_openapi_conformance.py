@@ -59,3 +59,9 @@ def test_every_error_answer_is_documented_with_the_error_body(client):
                     schema = response["content"]["application/json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, status)
     assert document["components"]["schemas"]["Error"]["required"] == ["error", "message"]
+
+
+def test_the_documentation_page_loads_its_scripts_from_kring(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn." not in html
