@@ -102,3 +102,14 @@ def test_the_office_changes_a_keys_limit_and_it_counts_at_once(login, office, ap
                                   {"name": "claims", "rate_per_minute": 1})
     assert response.status_code == 302
     assert api.get("/api/v1/registrations/004211").status_code == 429
+
+
+def test_the_demo_insurer_command_prints_the_key(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("demo_insurer", stdout=out)
+    assert DEMO_KEY in out.getvalue()
+    assert ApiKey.objects.get().insurer.name == "Demo Zorgverzekeraar"
