@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API documentation's scripts from Kring itself, not from a CDN
     "kring.accounts",
     "kring.members",
     "kring.register",

@@ -22,7 +22,8 @@ class Case:
     """``url_name`` opened as each role; ``allowed`` roles get ``ok`` (default 200), the rest are refused.
 
     ``kwargs`` builds the URL arguments from the personas (a dict role -> Person), for URLs that
-    point at an object; ``method`` is "get" or "post" (POST with ``data``).
+    point at an object; ``method`` is "get" or "post" (POST with ``data``). ``refused`` lists the
+    answers that count as a refusal for logged-in roles (the API answers 401 to every session).
     """
 
     url_name: str
@@ -32,3 +33,4 @@ class Case:
     data: dict = field(default_factory=dict)
     ok: tuple[int, ...] = (200,)
     query: str = ""
+    refused: tuple[int, ...] = (403, 404)

@@ -70,8 +70,8 @@ def test_access(case, personas, client):
         elif role == "anonymous":
             if not (status in (401, 403, 404) or (status == 302 and "/login/" in response["Location"])):
                 wrong.append(f"anonymous: expected login redirect or refusal, got {status}")
-        elif status not in (403, 404) and not (case.url_name.startswith("admin:") and status == 302):
-            wrong.append(f"{role}: expected 403/404, got {status}")
+        elif status not in case.refused and not (case.url_name.startswith("admin:") and status == 302):
+            wrong.append(f"{role}: expected {case.refused}, got {status}")
     assert not wrong, f"{url}: " + "; ".join(wrong)
 
 

@@ -1,0 +1,243 @@
+"""Helpers shared by the benchmarks: fresh databases, bulk demo data, a real WSGI server, a load generator.
+
+Everything runs on this machine: the server listens on 127.0.0.1 only and the load generator sends a
+fixed number of requests per scenario, so a run is bounded and repeatable.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+# --- Databases ------------------------------------------------------------------------------------
+
+def postgres_reachable() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3):
+            return True
+    except Exception:
+        return False
+
+
+def fresh_database(kind: str, name: str) -> str:
+    """Create an empty database for one benchmark and return its DATABASE_URL."""
+    if kind == "sqlite":
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        path = BENCH_DIR / f"{name}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def django_env(database_url: str) -> dict[str, str]:
+    """The environment for Kring processes of a benchmark: its database, persistent connections."""
+    env = dict(os.environ)
+    env.update({"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "kring.settings", "CONN_MAX_AGE": "60",
+                "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "PYTHONPATH": str(ROOT)})
+    return env
+
+
+# --- Demo data in bulk (call inside a process where Django is set up) -----------------------------
+
+def seed_trainers(count: int, *, seed: int = 42) -> list[str]:
+    """Create ``count`` registered trainers with a practice at a real postcode, programmes and consent.
+
+    Uses bulk_create throughout; about nine in ten registrations are active today, the rest are
+    suspended, struck off or expired, as in a real register. Returns the register numbers.
+    """
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from kring.core import geo
+    from kring.members.models import Membership, MembershipType, Person, PracticeAddress, TaughtProgramme
+    from kring.register.models import Level, Registration, RegistrationPeriod, Status
+
+    rng = random.Random(seed)
+    places = sorted(geo.all_places(), key=lambda p: (p.country, p.postcode))
+    programmes = list(TaughtProgramme.objects.all())
+    trainer_type = MembershipType.objects.get(code="trainer")
+    today = timezone.localdate()
+    first_names = ["Anne", "Bram", "Noor", "Wout", "Lotte", "Jeroen", "Sanne", "Pieter", "Femke", "Lien", "Koen"]
+    last_names = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Peeters", "Claes", "Mulder", "Bos"]
+    numbers = []
+    batch = 2000
+    with transaction.atomic():
+        for start in range(0, count, batch):
+            size = min(batch, count - start)
+            people = Person.objects.bulk_create([
+                Person(first_name=rng.choice(first_names), last_name=f"{rng.choice(last_names)} {start + i}",
+                       online=rng.random() < 0.3, public_practices=True, public_programmes=True,
+                       public_online=True, public_website=rng.random() < 0.5)
+                for i in range(size)
+            ])
+            practices, memberships, registrations = [], [], []
+            for i, person in enumerate(people):
+                place = rng.choice(places)
+                practices.append(PracticeAddress(person=person, postcode=place.postcode, country=place.country,
+                                                 place=place.name, latitude=place.latitude,
+                                                 longitude=place.longitude))
+                memberships.append(Membership(person=person, type=trainer_type,
+                                              starts_on=today - datetime.timedelta(days=rng.randint(400, 4000))))
+                registrations.append(Registration(person=person, number=f"{start + i + 1:06d}",
+                                                  agb_code=f"{90000000 + start + i:08d}"))
+            PracticeAddress.objects.bulk_create(practices)
+            Membership.objects.bulk_create(memberships)
+            registrations = Registration.objects.bulk_create(registrations)
+            periods, programme_links, taught_links = [], [], []
+            for registration, person in zip(registrations, people, strict=True):
+                starts = today - datetime.timedelta(days=rng.randint(30, 3000))
+                roll = rng.random()
+                status = (Status.ACTIVE if roll < 0.9 else Status.SUSPENDED if roll < 0.93
+                          else Status.STRUCK_OFF if roll < 0.95 else Status.EXPIRED)
+                level = Level.SPECIALIST if rng.random() < 0.7 else Level.BASIS
+                periods.append(RegistrationPeriod(registration=registration, status=status, level=level,
+                                                  starts_on=starts, ends_on=starts + datetime.timedelta(days=5 * 365)))
+                chosen = rng.sample(programmes, k=rng.randint(1, 3))
+                programme_links += [Registration.programmes.through(registration_id=registration.pk,
+                                                                    taughtprogramme_id=p.pk) for p in chosen]
+                taught_links += [Person.programmes.through(person_id=person.pk, taughtprogramme_id=p.pk)
+                                 for p in chosen]
+                numbers.append(registration.number)
+            RegistrationPeriod.objects.bulk_create(periods)
+            Registration.programmes.through.objects.bulk_create(programme_links)
+            Person.programmes.through.objects.bulk_create(taught_links)
+    return numbers
+
+
+# --- A real server ----------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Kring under waitress in a subprocess, on 127.0.0.1 and a free port."""
+
+    def __init__(self, env: dict[str, str], threads: int = 4):
+        self.port = free_port()
+        code = ("from waitress import serve; from kring.wsgi import application; "
+                f"serve(application, host='127.0.0.1', port={self.port}, threads={threads}, "
+                "connection_limit=200, channel_timeout=30, _quiet=True)")
+        self.process = subprocess.Popen([PYTHON, "-c", code], env=env, cwd=ROOT,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def __enter__(self):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the benchmark server did not start: " + self.process.stderr.read(2000).decode())
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    seconds: float
+    latencies_ms: list[float]
+    statuses: dict[int, int]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def p50_ms(self) -> float:
+        return statistics.median(self.latencies_ms)
+
+    @property
+    def p95_ms(self) -> float:
+        return statistics.quantiles(self.latencies_ms, n=20)[-1] if len(self.latencies_ms) > 1 else self.p50_ms
+
+
+def load(port: int, paths: list[str], *, requests: int, concurrency: int = 4, headers: dict | None = None,
+         warmup: int = 20) -> LoadResult:
+    """Send ``requests`` GETs (cycling through ``paths``) from ``concurrency`` threads over keep-alive."""
+    headers = headers or {}
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def worker(share: int | None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        local, local_statuses = [], {}
+        for index in (range(share) if share is not None else counter):
+            path = paths[index % len(paths)]
+            began = time.perf_counter()
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                status = 0
+            local.append((time.perf_counter() - began) * 1000)
+            local_statuses[status] = local_statuses.get(status, 0) + 1
+        connection.close()
+        if share is None:
+            with lock:
+                latencies.extend(local)
+                for status, n in local_statuses.items():
+                    statuses[status] = statuses.get(status, 0) + n
+
+    warm = [threading.Thread(target=worker, args=(max(1, warmup // concurrency),)) for _ in range(concurrency)]
+    for thread in warm:
+        thread.start()
+    for thread in warm:
+        thread.join()
+    threads = [threading.Thread(target=worker, args=(None,)) for _ in range(concurrency)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return LoadResult(requests, time.perf_counter() - began, latencies, statuses)
+
+
+def write_figures(name: str, figures: dict) -> Path:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    path = BENCH_DIR / f"{name}.json"
+    path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    return path
