@@ -1,0 +1,128 @@
+"""The search index of "find a trainer": what is public about each registered trainer, in two tables.
+
+Why a separate table: the search page is the busiest page of Kring and must stay fast with 50,000
+trainers. Reading the truth (registrations, periods, people, practices and five many-to-many tables)
+for every request costs a dozen joins; the index holds exactly what a result shows and filters on,
+with only consented data in it, so a search is one indexed query and leaking a private field through
+the search is impossible by construction.
+
+The index is refreshed by ``refresh`` (called by the register's services, and by the services that
+change a person's public data) and rebuilt in full by ``manage.py register_reindex``. An entry keeps
+the dates of its registered stretch, so a registration that ends at midnight leaves the results the
+next day without any write.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from kring.register.models import Registration, SearchEntry, SearchIndexState, SearchPoint
+from kring.register.rules import active_stretch
+
+BATCH = 1000
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so that "Jose" finds "José" and "utrecht" finds "Utrecht"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def codes(items: Iterable) -> str:
+    found = sorted(item.code for item in items)
+    return f" {' '.join(found)} " if found else ""
+
+
+def _registrations():
+    return Registration.objects.select_related("person").prefetch_related(
+        "periods", "person__practices", "person__programmes", "person__work_domains",
+        "person__target_groups", "person__languages")
+
+
+def build(registration: Registration, today: datetime.date) -> tuple[SearchEntry, list[SearchPoint]] | None:
+    """The entry and points for one registration (prefetched as in ``_registrations``), or None when it
+    is not registered today and not about to be."""
+    stretch = active_stretch(list(registration.periods.all()), today)
+    person = registration.person
+    if stretch is None or person.erased_at is not None:
+        return None
+    practices = list(person.practices.all()) if person.public_practices else []
+    places = sorted({p.place for p in practices})
+    entry = SearchEntry(
+        registration=registration, number=registration.number, name=person.full_name,
+        sort_name=fold(f"{person.last_name} {person.first_name} {person.name_prefix}".strip()),
+        search_text=" ".join([fold(person.full_name), *(fold(p) for p in places)]),
+        level=stretch.level, listed_from=stretch.since, listed_until=stretch.until,
+        programmes=codes(person.programmes.all()) if person.public_programmes else "",
+        work_domains=codes(person.work_domains.all()) if person.public_work_domains else "",
+        target_groups=codes(person.target_groups.all()) if person.public_target_groups else "",
+        languages=codes(person.languages.all()) if person.public_languages else "",
+        online=person.online and person.public_online,
+        places=", ".join(places),
+    )
+    points = [SearchPoint(entry=entry, latitude=p.latitude, longitude=p.longitude, place=p.place,
+                          postcode=p.postcode, country=p.country) for p in practices]
+    return entry, points
+
+
+def _write(registrations: Iterable[Registration], today: datetime.date) -> int:
+    entries, points = [], []
+    for registration in registrations:
+        built = build(registration, today)
+        if built:
+            entries.append(built[0])
+            points.extend(built[1])
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    for point in points:
+        point.entry_id = point.entry.pk
+    SearchPoint.objects.bulk_create(points, batch_size=BATCH)
+    return len(entries)
+
+
+def _bump() -> None:
+    updated = SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1,
+                                                           changed_at=timezone.now())
+    if not updated:
+        SearchIndexState.objects.create(pk=1, generation=1)
+
+
+def generation() -> int:
+    """The index's current generation: part of every cache key of search results."""
+    return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+
+
+def refresh(*, registration_ids: Iterable[int] = (), person_ids: Iterable[int] = ()) -> None:
+    """Rebuild the entries of some registrations, or of all registrations of some people.
+
+    Call it in the same transaction as the change (a person's public data, a registration's status)."""
+    registration_ids, person_ids = list(registration_ids), list(person_ids)
+    if not registration_ids and not person_ids:
+        return
+    today = timezone.localdate()
+    with transaction.atomic():
+        chosen = Registration.objects.filter(pk__in=registration_ids) | Registration.objects.filter(
+            person_id__in=person_ids)
+        ids = list(chosen.values_list("pk", flat=True))
+        SearchEntry.objects.filter(registration_id__in=ids).delete()
+        _write(_registrations().filter(pk__in=ids), today)
+        _bump()
+
+
+def rebuild() -> int:
+    """Rebuild the whole index; returns the number of trainers listed. Run nightly and after imports."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        SearchPoint.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        ids = list(Registration.objects.order_by("pk").values_list("pk", flat=True))
+        listed = 0
+        for start in range(0, len(ids), BATCH):
+            listed += _write(_registrations().filter(pk__in=ids[start:start + BATCH]), today)
+        _bump()
+    return listed
