@@ -89,12 +89,14 @@ def _bump() -> None:
     updated = SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1,
                                                            changed_at=timezone.now())
     if not updated:
-        SearchIndexState.objects.create(pk=1, generation=1)
+        SearchIndexState.objects.create(pk=1, generation=1, changed_at=timezone.now())
 
 
-def generation() -> int:
-    """The index's current generation: part of every cache key of search results."""
-    return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+def generation() -> str:
+    """The index's current generation: part of every cache key of search results. The time of the change
+    is part of it, so that a database restored from a backup never meets results cached before."""
+    state = SearchIndexState.objects.filter(pk=1).values_list("generation", "changed_at").first()
+    return f"{state[0]}@{state[1].timestamp()}" if state else "0"
 
 
 def refresh(*, registration_ids: Iterable[int] = (), person_ids: Iterable[int] = ()) -> None:
