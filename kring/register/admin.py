@@ -163,6 +163,9 @@ class RegistrationAdmin(OfficeModelAdmin):
             kwargs["form"] = RegistrationAddForm
         return super().get_form(request, obj, change=change, **kwargs)
 
+    def get_inline_instances(self, request, obj=None):
+        return super().get_inline_instances(request, obj) if obj is not None else []
+
     def get_readonly_fields(self, request, obj=None):
         return ["number", "person", "created_at"] if obj is not None else []
 
