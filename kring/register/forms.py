@@ -70,6 +70,17 @@ class SearchForm(forms.Form):
                                    % {"postcode": postcode, "country": COUNTRY_NAMES[country]})
         return data
 
+    def choice_fields(self) -> list[dict]:
+        """The select fields with their options marked, for the search page's hand-written markup
+        (the busiest form of Kring is rendered without a template per widget)."""
+        shown = []
+        for name in ("country", "programme", "domain", "target", "language", "sort"):
+            bound = self[name]
+            current = str(bound.value() or "")
+            shown.append({"field": bound, "options": [(code, label, code == current)
+                                                      for code, label in self.fields[name].choices]})
+        return shown
+
     def criteria(self, page: int) -> search.Criteria:
         data = self.cleaned_data
         origin = data["origin"]

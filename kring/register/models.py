@@ -121,15 +121,16 @@ class SearchEntry(models.Model):
     online = models.BooleanField(default=False)
     places = models.CharField(max_length=300, blank=True, help_text="Public practice places, for display.")
 
-    class Meta:
-        indexes = [models.Index(fields=["listed_from", "listed_until"])]
-
     def __str__(self):
         return f"{self.number} {self.name}"
 
 
 class SearchPoint(models.Model):
-    """A public practice address of a ``SearchEntry``: where distances are measured from."""
+    """A public practice address of a ``SearchEntry``: where distances are measured from.
+
+    It repeats the entry's filter columns so that a distance search reads this one table. The sines and
+    cosines of half the latitude and longitude let the database compute the exact haversine term with
+    plain arithmetic (see ``kring.register.search``), on SQLite and PostgreSQL alike."""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="points")
     latitude = models.FloatField()
@@ -137,6 +138,19 @@ class SearchPoint(models.Model):
     place = models.CharField(max_length=80)
     postcode = models.CharField(max_length=10)
     country = models.CharField(max_length=2)
+    lat_sin_half = models.FloatField()
+    lat_cos_half = models.FloatField()
+    lon_sin_half = models.FloatField()
+    lon_cos_half = models.FloatField()
+    lat_cos = models.FloatField()
+    sort_name = models.CharField(max_length=230)
+    listed_from = models.DateField()
+    listed_until = models.DateField(null=True, blank=True)
+    programmes = models.CharField(max_length=300, blank=True)
+    work_domains = models.CharField(max_length=300, blank=True)
+    target_groups = models.CharField(max_length=300, blank=True)
+    languages = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["latitude", "longitude"])]

@@ -10,10 +10,11 @@ whatever the number of results.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, FloatField, Min, Q
 from django.utils import translation
 
 from kring.core import geo
@@ -99,30 +100,46 @@ def _page(count: int, requested: int) -> tuple[int, int]:
     return min(max(1, requested), pages), pages
 
 
+def haversine_term(origin: geo.Place):
+    """The haversine term hav(d/R) between ``origin`` and each point, as plain SQL arithmetic.
+
+    hav(d/R) = sin²(Δφ/2) + cos φ1 · cos φ2 · sin²(Δλ/2), with sin(Δφ/2) = sin(φ2/2)cos(φ1/2) −
+    cos(φ2/2)sin(φ1/2) (and likewise for λ). The point's half-angle sines and cosines are stored, the
+    origin's are constants, so the database needs no trigonometric functions and the result is exact."""
+    phi, lam = math.radians(origin.latitude), math.radians(origin.longitude)
+    d_phi = F("lat_sin_half") * math.cos(phi / 2) - F("lat_cos_half") * math.sin(phi / 2)
+    d_lam = F("lon_sin_half") * math.cos(lam / 2) - F("lon_cos_half") * math.sin(lam / 2)
+    return ExpressionWrapper(d_phi * d_phi + F("lat_cos") * math.cos(phi) * d_lam * d_lam, output_field=FloatField())
+
+
 def find(criteria: Criteria, today: datetime.date) -> Results:
-    """The page of results for the criteria, on ``today``. Two queries."""
+    """The page of results for the criteria, on ``today``, in a fixed number of queries.
+
+    With a postcode: the bounding box of the circle (indexed latitude/longitude range) narrows the
+    practices, the database keeps those whose exact haversine distance is within the radius, takes the
+    nearest practice per trainer, counts, sorts and cuts the page. Only the page's rows reach Python."""
     if criteria.origin is None:
         return _find_by_name(criteria, today)
     origin, radius = criteria.origin, criteria.distance
     south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
-    rows = SearchPoint.objects.filter(
-        _entry_filter(criteria, today, "entry__"),
-        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east,
-    ).values_list("entry_id", "latitude", "longitude", "place", "entry__sort_name")
-    nearest: dict[int, tuple[float, str, str]] = {}
-    for entry_id, lat, lon, place, sort_name in rows:
-        distance = geo.distance_km(origin.latitude, origin.longitude, lat, lon)
-        if distance <= radius and (entry_id not in nearest or distance < nearest[entry_id][0]):
-            nearest[entry_id] = (distance, sort_name, place)
-    if criteria.sort == "name":
-        ordered = sorted(nearest.items(), key=lambda item: (item[1][1], item[1][0], item[0]))
-    else:
-        ordered = sorted(nearest.items(), key=lambda item: (item[1][0], item[1][1], item[0]))
-    page, pages = _page(len(ordered), criteria.page)
-    chosen = ordered[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _ in chosen])
-    results = [Result(entries[entry_id], distance, place) for entry_id, (distance, _, place) in chosen]
-    return Results(results, len(ordered), page, pages)
+    limit = math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
+    within = (SearchPoint.objects
+              .filter(_entry_filter(criteria, today), latitude__gte=south, latitude__lte=north,
+                      longitude__gte=west, longitude__lte=east)
+              .alias(term=haversine_term(origin)).filter(term__lte=limit)
+              .values("entry_id", "sort_name").annotate(nearest=Min("term")))
+    count = within.count()
+    page, pages = _page(count, criteria.page)
+    order = ["sort_name", "nearest", "entry_id"] if criteria.sort == "name" else ["nearest", "sort_name", "entry_id"]
+    chosen = [row["entry_id"] for row in within.order_by(*order)[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]]
+    nearest: dict[int, Result] = {}
+    for point in SearchPoint.objects.filter(entry_id__in=chosen).select_related("entry").only(
+            "latitude", "longitude", "place", "entry"):
+        distance = geo.distance_km(origin.latitude, origin.longitude, point.latitude, point.longitude)
+        if point.entry_id not in nearest or distance < nearest[point.entry_id].distance_km:
+            nearest[point.entry_id] = Result(point.entry, distance, point.place)
+    results = [nearest[entry_id] for entry_id in chosen]
+    return Results(results, count, page, pages)
 
 
 def _find_by_name(criteria: Criteria, today: datetime.date) -> Results:

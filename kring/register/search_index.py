@@ -15,6 +15,7 @@ next day without any write.
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
 from collections.abc import Iterable
 
@@ -66,9 +67,22 @@ def build(registration: Registration, today: datetime.date) -> tuple[SearchEntry
         online=person.online and person.public_online,
         places=", ".join(places),
     )
-    points = [SearchPoint(entry=entry, latitude=p.latitude, longitude=p.longitude, place=p.place,
-                          postcode=p.postcode, country=p.country) for p in practices]
+    points = [point_for(entry, p.latitude, p.longitude, place=p.place, postcode=p.postcode, country=p.country)
+              for p in practices]
     return entry, points
+
+
+def point_for(entry: SearchEntry, latitude: float, longitude: float, **address) -> SearchPoint:
+    """A point with the trigonometry the database needs for the exact haversine term."""
+    phi, lam = math.radians(latitude), math.radians(longitude)
+    return SearchPoint(
+        entry=entry, latitude=latitude, longitude=longitude, **address,
+        lat_sin_half=math.sin(phi / 2), lat_cos_half=math.cos(phi / 2),
+        lon_sin_half=math.sin(lam / 2), lon_cos_half=math.cos(lam / 2), lat_cos=math.cos(phi),
+        sort_name=entry.sort_name, listed_from=entry.listed_from, listed_until=entry.listed_until,
+        programmes=entry.programmes, work_domains=entry.work_domains, target_groups=entry.target_groups,
+        languages=entry.languages, online=entry.online,
+    )
 
 
 def _write(registrations: Iterable[Registration], today: datetime.date) -> int:

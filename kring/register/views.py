@@ -4,9 +4,12 @@ and the office's exports."""
 from __future__ import annotations
 
 import hashlib
+import re
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -44,15 +47,31 @@ def _links(query, form, results) -> dict:
             "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1}
 
 
+CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
+CSRF_PLACEHOLDER = "\x00csrf\x00"
+
+
+def _anonymous_without_messages(request) -> bool:
+    return not request.user.is_authenticated and not len(get_messages(request))
+
+
 @require_GET
 @allow(PUBLIC)
 def search_page(request):
     """Results are the same for every visitor, so the rendered form and results are cached per query,
-    language and day, under the index's generation: a change of the register empties them at once."""
+    language and day, under the index's generation: a change of the register empties them at once.
+    For visitors who are not logged in the whole page is cached, with the CSRF token of the language
+    switch put back per visitor."""
     today = timezone.localdate()
+    prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
+    page_key = None
+    if _anonymous_without_messages(request):
+        page_key = "register:search-page:" + hashlib.sha1((prefix + request.get_full_path()).encode()).hexdigest()
+        page = cache.get(page_key)
+        if page is not None:
+            return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
     params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
-    key = "register:search:" + hashlib.sha1(
-        f"{search_index.generation()}|{today}|{translation.get_language()}|{params}".encode()).hexdigest()
+    key = "register:search:" + hashlib.sha1((prefix + params).encode()).hexdigest()
     content = cache.get(key)
     if content is None:
         form = SearchForm(request.GET)
@@ -62,9 +81,14 @@ def search_page(request):
         content = render_to_string("register/_search.html", {
             "form": form, "results": results, "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
             "cards": _cards(results), **_links(request.GET, form, results),
+            "text_fields": [form["q"], form["postcode"], form["distance"]],
         }, request=request)
         cache.set(key, content, SEARCH_CACHE_SECONDS)
-    return render(request, "register/search.html", {"content": content})
+    response = render(request, "register/search.html", {"content": content})
+    if page_key is not None:
+        cache.set(page_key, CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<3>", response.content.decode()),
+                  SEARCH_CACHE_SECONDS)
+    return response
 
 
 @allow(PUBLIC)
