@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import ExpressionWrapper, F, FloatField, Min, Q
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Min, Q, Window
 from django.utils import translation
 
 from kring.core import geo
@@ -128,10 +128,9 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
                       longitude__gte=west, longitude__lte=east)
               .alias(term=haversine_term(origin)).filter(term__lte=limit)
               .values("entry_id", "sort_name").annotate(nearest=Min("term")))
-    count = within.count()
-    page, pages = _page(count, criteria.page)
     order = ["sort_name", "nearest", "entry_id"] if criteria.sort == "name" else ["nearest", "sort_name", "entry_id"]
-    chosen = [row["entry_id"] for row in within.order_by(*order)[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]]
+    rows, count, page, pages = _counted_page(within.order_by(*order), criteria.page, "entry_id")
+    chosen = [row["entry_id"] for row in rows]
     nearest: dict[int, Result] = {}
     for point in SearchPoint.objects.filter(entry_id__in=chosen).select_related("entry").only(
             "latitude", "longitude", "place", "entry"):
@@ -142,9 +141,23 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     return Results(results, count, page, pages)
 
 
+def _counted_page(queryset, requested: int, counted: str):
+    """One page of a values() queryset and the total, in one query: the total rides along as a window
+    function. A page past the end costs one more count and the last page."""
+    with_total = queryset.annotate(total=Window(Count(counted)))
+    page = max(1, requested)
+    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+    if rows:
+        count = rows[0]["total"]
+        return rows, count, page, max(1, -(-count // PAGE_SIZE))
+    count = queryset.count() if page > 1 else 0
+    page, pages = _page(count, page)
+    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]) if count else []
+    return rows, count, page, pages
+
+
 def _find_by_name(criteria: Criteria, today: datetime.date) -> Results:
-    entries = SearchEntry.objects.filter(_entry_filter(criteria, today))
-    count = entries.count()
-    page, pages = _page(count, criteria.page)
-    chosen = entries.order_by("sort_name", "number")[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    return Results([Result(entry, None, entry.places) for entry in chosen], count, page, pages)
+    entries = SearchEntry.objects.filter(_entry_filter(criteria, today)).order_by("sort_name", "number")
+    rows, count, page, pages = _counted_page(entries.values("id"), criteria.page, "id")
+    found = entries.in_bulk([row["id"] for row in rows])
+    return Results([Result(found[row["id"]], None, found[row["id"]].places) for row in rows], count, page, pages)

@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from kring.core import testing as t
@@ -138,11 +139,13 @@ def test_it_needs_the_same_few_queries_whatever_the_number_of_results(client, db
     for n in range(many):
         public_trainer(f"Q{n}", "Query", "3512")
     reindex()
-    with django_assert_max_num_queries(4):
+    cache.clear()  # worst case: the vocabularies are read too (4 queries), then generation + 2
+    with django_assert_max_num_queries(7):
         response = client.get("/register/?postcode=3512&distance=25&programme=mbsr")
     assert response.status_code == 200 and len(names(response)) == min(many, 20)
-    with django_assert_max_num_queries(4):
-        client.get("/register/?q=query&page=2")
+    with django_assert_max_num_queries(5):  # page 2 of 1 result: one more count, then the last page
+        response = client.get("/register/?q=query&page=2")
+    assert len(names(response)) == max(0, min(many - 20, 20)) or many < 21
 
 
 def test_it_explains_an_unknown_postcode_and_suggests_belgium(client, trainers):
