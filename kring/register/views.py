@@ -11,8 +11,11 @@ from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kring.core import audit
@@ -30,11 +33,19 @@ def _page_number(text: str | None) -> int:
 
 
 def _cards(results) -> list[dict]:
+    """What each result card shows, prepared here so that the template stays a cheap loop."""
     if results is None:
         return []
     programme_names = search.names("programme")
-    return [{"result": result, "programmes": [programme_names[code] for code in result.entry.programmes.split()
-                                              if code in programme_names]} for result in results.results]
+    pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
+    return [{
+        "result": result, "url": f"{pages_at}{result.entry.number}/",
+        "level": result.entry.get_level_display(),
+        "programmes": ", ".join(programme_names[code] for code in result.entry.programmes.split()
+                                if code in programme_names),
+        "distance": _("%(km)s km away") % {"km": floatformat(result.distance_km, 1)}
+        if result.distance_km is not None else "",
+    } for result in results.results]
 
 
 def _links(query, form, results) -> dict:
