@@ -119,6 +119,8 @@ class SearchEntry(models.Model):
     target_groups = models.CharField(max_length=300, blank=True)
     languages = models.CharField(max_length=300, blank=True)
     online = models.BooleanField(default=False)
+    online_public = models.BooleanField(default=False, help_text="Whether the trainer made 'online' public at all.")
+    website = models.URLField(blank=True)
     places = models.CharField(max_length=300, blank=True, help_text="Public practice places, for display.")
 
     def __str__(self):

@@ -64,7 +64,8 @@ def build(registration: Registration, today: datetime.date) -> tuple[SearchEntry
         work_domains=codes(person.work_domains.all()) if person.public_work_domains else "",
         target_groups=codes(person.target_groups.all()) if person.public_target_groups else "",
         languages=codes(person.languages.all()) if person.public_languages else "",
-        online=person.online and person.public_online,
+        online=person.online and person.public_online, online_public=person.public_online,
+        website=person.website if person.public_website else "",
         places=", ".join(places),
     )
     points = [point_for(entry, p.latitude, p.longitude, place=p.place, postcode=p.postcode, country=p.country)
