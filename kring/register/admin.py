@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from kring.core import audit
 from kring.core.admin import OfficeModelAdmin
 from kring.register import exports, services
-from kring.register.forms import LevelForm, RenewForm, StatusChangeForm, SuspendForm
+from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
 
 
@@ -105,8 +105,8 @@ def _status_action(name: str, label, form_class, service):
     return action
 
 
-suspend = _status_action("suspend", _("Suspend"), SuspendForm, lambda r, d, by: services.registration_suspend(
-    r, on=d["on"], until=d.get("until"), reason=d["reason"], by=by))
+suspend = _status_action("suspend", _("Suspend"), StatusChangeForm, lambda r, d, by: services.registration_suspend(
+    r, on=d["on"], reason=d["reason"], by=by))
 reinstate = _status_action("reinstate", _("Reinstate after suspension"), StatusChangeForm,
                            lambda r, d, by: services.registration_reinstate(r, on=d["on"], reason=d["reason"], by=by))
 strike_off = _status_action("strike_off", _("Strike off"), StatusChangeForm,

@@ -102,12 +102,6 @@ class StatusChangeForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
-class SuspendForm(StatusChangeForm):
-    until = forms.DateField(label=_("Until (optional)"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}),
-                            help_text=_("Leave empty to suspend until the registration is reinstated."))
-
-
 class RenewForm(StatusChangeForm):
     ends_on = forms.DateField(label=_("Valid until (optional)"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}),

@@ -107,11 +107,10 @@ def registration_create(*, person: Person, number: str, level: str, starts_on: d
     return registration
 
 
-def registration_suspend(registration: Registration, *, on: datetime.date, reason: str, by,
-                         until: datetime.date | None = None) -> RegistrationPeriod:
-    """Suspend from ``on`` (until a reinstatement, or until ``until`` when the measure has an end)."""
+def registration_suspend(registration: Registration, *, on: datetime.date, reason: str, by) -> RegistrationPeriod:
+    """Suspend from ``on`` until ``registration_reinstate`` (which restores the interrupted validity)."""
     return _change(registration, action="suspend", on=on, status=Status.SUSPENDED, by=by, reason=reason,
-                   ends_on=until, require=[Status.ACTIVE])
+                   require=[Status.ACTIVE])
 
 
 def registration_reinstate(registration: Registration, *, on: datetime.date, reason: str, by) -> RegistrationPeriod:
