@@ -46,6 +46,12 @@ class RegistrationAddForm(forms.ModelForm):
         model = Registration
         fields = ["number", "person", "agb_code", "programmes"]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("ends_on") and data.get("starts_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end date must be on or after the start date."))
+        return data
+
 
 def _current(field: str, today):
     covering = RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=today).filter(

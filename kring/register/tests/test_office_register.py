@@ -108,3 +108,11 @@ def test_it_records_a_change_of_the_agb_code(login, office, register):
     assert anna.agb_code == "87654321"
     entry = AuditEntry.objects.get(action="kring.register.registration.changed")
     assert entry.data["fields"] == ["agb_code"]
+
+
+def test_it_refuses_an_end_before_the_start_when_adding(login, office, member):
+    response = login(office).post(reverse("admin:register_registration_add"), {
+        "number": "000098", "person": member.pk, "level": "basis",
+        "starts_on": TODAY.isoformat(), "ends_on": (TODAY - DAY).isoformat()})
+    assert response.status_code == 200
+    assert not Registration.objects.filter(number="000098").exists()
