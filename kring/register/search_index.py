@@ -153,4 +153,7 @@ def rebuild() -> int:
             points += _write_entries(_registrations().filter(pk__in=ids[start:start + BATCH]), today)
         _write_points(points)
         _bump()
+    with connection.cursor() as cursor:  # fresh statistics, so the planner uses the location index at once
+        for model in (SearchEntry, SearchPoint):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
     return SearchEntry.objects.count()
