@@ -70,15 +70,18 @@ class SearchForm(forms.Form):
                                    % {"postcode": postcode, "country": COUNTRY_NAMES[country]})
         return data
 
-    def choice_fields(self) -> list[dict]:
-        """The select fields with their options marked, for the search page's hand-written markup
-        (the busiest form of Kring is rendered without a template per widget)."""
+    def shown_fields(self) -> list[dict]:
+        """The fields in page order, selects with their options marked, for the search page's hand-written
+        markup (the busiest form of Kring is rendered without a template per widget)."""
         shown = []
-        for name in ("country", "programme", "domain", "target", "language", "sort"):
+        for name in ("q", "postcode", "country", "distance", "programme", "domain", "target", "language", "sort"):
             bound = self[name]
-            current = str(bound.value() or "")
-            shown.append({"field": bound, "options": [(code, label, code == current)
-                                                      for code, label in self.fields[name].choices]})
+            if isinstance(self.fields[name], forms.ChoiceField):
+                current = str(bound.value() or "")
+                options = [(code, label, code == current) for code, label in self.fields[name].choices]
+                shown.append({"field": bound, "options": options})
+            else:
+                shown.append({"field": bound, "options": None})
         return shown
 
     def criteria(self, page: int) -> search.Criteria:

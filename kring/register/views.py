@@ -92,7 +92,6 @@ def search_page(request):
         content = render_to_string("register/_search.html", {
             "form": form, "results": results, "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
             "cards": _cards(results), **_links(request.GET, form, results),
-            "text_fields": [form["q"], form["postcode"], form["distance"]],
         }, request=request)
         cache.set(key, content, SEARCH_CACHE_SECONDS)
     response = render(request, "register/search.html", {"content": content})
