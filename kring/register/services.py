@@ -67,7 +67,7 @@ def _change(registration: Registration, *, action: str, on: datetime.date, statu
             current.save(update_fields=["ends_on"])
         new = RegistrationPeriod.objects.create(
             registration=registration, status=status,
-            level=level or (current.level if current else Level.BASIS),
+            level=level or (current or _last_before(periods, on) or RegistrationPeriod(level=Level.BASIS)).level,
             starts_on=on, ends_on=ends_on, reason=reason.strip(), recorded_by=_user(by),
             resumes_until=previous_end if status == Status.SUSPENDED else None,
         )
@@ -78,6 +78,11 @@ def _change(registration: Registration, *, action: str, on: datetime.date, statu
                      previous_ends_on=previous_end.isoformat() if previous_end else None)
         search_index.refresh(registration_ids=[registration.pk])
     return new
+
+
+def _last_before(periods: list[RegistrationPeriod], on: datetime.date) -> RegistrationPeriod | None:
+    earlier = [p for p in periods if p.starts_on <= on]
+    return earlier[-1] if earlier else None
 
 
 def _user(by):
@@ -132,9 +137,10 @@ def registration_strike_off(registration: Registration, *, on: datetime.date, re
 
 def registration_expire(registration: Registration, *, on: datetime.date, by,
                         reason: str = "validity ended") -> RegistrationPeriod:
-    """Record that a registration is no longer valid from ``on`` (not recertified in time)."""
+    """Record that a registration is no longer valid from ``on`` (not recertified in time); also after
+    its validity has already run out, to make the history say so."""
     return _change(registration, action="expire", on=on, status=Status.EXPIRED, by=by, reason=reason,
-                   require=[Status.ACTIVE, Status.SUSPENDED])
+                   require=[Status.ACTIVE, Status.SUSPENDED], allow_gap=True)
 
 
 def registration_renew(registration: Registration, *, starts_on: datetime.date, reason: str, by,

@@ -73,3 +73,12 @@ def test_it_refuses_to_renew_a_struck_off_registration(registration, office):
     services.registration_strike_off(registration, on=TODAY, reason="r", by=office.user)
     with pytest.raises(services.RegisterError):
         services.registration_renew(registration, starts_on=TODAY + DAY, reason="r", by=office.user)
+
+
+def test_it_records_an_expiry_after_the_validity_ran_out(db, office):
+    registration = services.registration_create(person=t.PersonFactory(), number="005555", level=Level.SPECIALIST,
+                                                starts_on=TODAY - 100 * DAY, ends_on=TODAY - 10 * DAY,
+                                                by=office.user)
+    period = services.registration_expire(registration, on=TODAY - 9 * DAY, by=office.user)
+    assert (period.status, period.level, period.ends_on) == (Status.EXPIRED, Level.SPECIALIST, None)
+    assert registration.periods.order_by("pk").first().ends_on == TODAY - 10 * DAY  # untouched
