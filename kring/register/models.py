@@ -72,6 +72,9 @@ class RegistrationPeriod(models.Model):
                                help_text=_("The last day of the period; for an active period the end of "
                                            "its validity."))
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    resumes_until = models.DateField(_("validity to resume until"), null=True, blank=True,
+                                     help_text=_("For a suspension: the end of the validity it interrupted, "
+                                                 "restored when the registration is reinstated."))
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("recorded by"))
@@ -91,3 +94,73 @@ class RegistrationPeriod(models.Model):
 
     def covers(self, on) -> bool:
         return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
+
+
+class SearchEntry(models.Model):
+    """One registered trainer as "find a trainer" sees them: public data only, denormalised.
+
+    Built from the register and the person's consented fields by ``kring.register.search_index``,
+    whenever a registration or a person changes and in full by ``manage.py register_reindex``.
+    Searching 50,000 trainers then reads one narrow table (and ``SearchPoint`` for distances) instead
+    of joining registrations, periods, people, practices and five many-to-many tables per request.
+    Vocabulary codes are stored between spaces (" mbsr mbct ") so that a filter is one ``contains``.
+    """
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="search_entry")
+    number = models.CharField(max_length=10)
+    name = models.CharField(max_length=230)
+    sort_name = models.CharField(max_length=230, db_index=True)
+    search_text = models.TextField(help_text="Lower-case name and public places, for free-text search.")
+    level = models.CharField(max_length=12, choices=Level.choices)
+    listed_from = models.DateField()
+    listed_until = models.DateField(null=True, blank=True)
+    programmes = models.CharField(max_length=300, blank=True)
+    work_domains = models.CharField(max_length=300, blank=True)
+    target_groups = models.CharField(max_length=300, blank=True)
+    languages = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(default=False)
+    online_public = models.BooleanField(default=False, help_text="Whether the trainer made 'online' public at all.")
+    website = models.URLField(blank=True)
+    places = models.CharField(max_length=300, blank=True, help_text="Public practice places, for display.")
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+
+class SearchPoint(models.Model):
+    """A public practice address of a ``SearchEntry``: where distances are measured from.
+
+    It repeats the entry's filter columns so that a distance search reads this one table. The sines and
+    cosines of half the latitude and longitude let the database compute the exact haversine term with
+    plain arithmetic (see ``kring.register.search``), on SQLite and PostgreSQL alike."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="points")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    place = models.CharField(max_length=80)
+    postcode = models.CharField(max_length=10)
+    country = models.CharField(max_length=2)
+    lat_sin_half = models.FloatField()
+    lat_cos_half = models.FloatField()
+    lon_sin_half = models.FloatField()
+    lon_cos_half = models.FloatField()
+    lat_cos = models.FloatField()
+    sort_name = models.CharField(max_length=230)
+    listed_from = models.DateField()
+    listed_until = models.DateField(null=True, blank=True)
+    programmes = models.CharField(max_length=300, blank=True)
+    work_domains = models.CharField(max_length=300, blank=True)
+    target_groups = models.CharField(max_length=300, blank=True)
+    languages = models.CharField(max_length=300, blank=True)
+    online = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"])]
+
+
+class SearchIndexState(models.Model):
+    """A single row whose ``generation`` grows with every change of the search index, so that cached
+    search results of every app server expire at once."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)

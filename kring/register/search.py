@@ -1,0 +1,163 @@
+"""Find a trainer: the query over the search index (``kring.register.search_index``).
+
+A distance search reads the practices inside the bounding box of the circle (an indexed range on
+latitude and longitude), measures each exactly with the haversine formula, keeps the nearest
+practice per trainer and sorts in Python: a few thousand rows at most, in one query. A search
+without a postcode counts and pages in the database. Either way the page needs the same few queries
+whatever the number of results.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Min, Q, Window
+from django.utils import translation
+
+from kring.core import geo
+from kring.members.models import SpokenLanguage, TargetGroup, TaughtProgramme, WorkDomain
+from kring.register.models import SearchEntry, SearchPoint
+from kring.register.search_index import fold
+
+PAGE_SIZE = 20
+DISTANCE_DEFAULT, DISTANCE_MIN, DISTANCE_MAX = 25, 5, 100
+VOCABULARY_MODELS = {"programme": TaughtProgramme, "domain": WorkDomain, "target": TargetGroup,
+                     "language": SpokenLanguage}
+# query parameter -> SearchEntry field holding the codes
+VOCABULARY_FIELDS = {"programme": "programmes", "domain": "work_domains", "target": "target_groups",
+                     "language": "languages"}
+
+
+@dataclass(frozen=True)
+class Criteria:
+    q: str = ""
+    origin: geo.Place | None = None
+    distance: int = DISTANCE_DEFAULT
+    codes: dict[str, str] = field(default_factory=dict)  # "programme" -> "mbsr", ...
+    online: bool = False
+    sort: str = "distance"
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Result:
+    entry: SearchEntry
+    distance_km: float | None
+    place: str
+
+
+@dataclass(frozen=True)
+class Results:
+    results: list[Result]
+    count: int
+    page: int
+    pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def vocabularies() -> dict[str, list[tuple[str, str, str]]]:
+    """The four vocabularies as (code, Dutch, English), cached for five minutes: they change rarely and
+    every search page needs them for its form."""
+    found = cache.get("register:vocabularies")
+    if found is None:
+        found = {key: list(model.objects.order_by("position", "name_nl").values_list("code", "name_nl", "name_en"))
+                 for key, model in VOCABULARY_MODELS.items()}
+        cache.set("register:vocabularies", found, 300)
+    return found
+
+
+def names(kind: str) -> dict[str, str]:
+    """Code -> name in the active language, for one vocabulary."""
+    english = translation.get_language() == "en"
+    return {code: en if english else nl for code, nl, en in vocabularies()[kind]}
+
+
+def _entry_filter(criteria: Criteria, today: datetime.date, prefix: str = "") -> Q:
+    condition = Q(**{f"{prefix}listed_from__lte": today}) & (
+        Q(**{f"{prefix}listed_until__isnull": True}) | Q(**{f"{prefix}listed_until__gte": today}))
+    for term in fold(criteria.q).split()[:6]:
+        condition &= Q(**{f"{prefix}search_text__contains": term})
+    for key, code in criteria.codes.items():
+        if code:
+            condition &= Q(**{f"{prefix}{VOCABULARY_FIELDS[key]}__contains": f" {code} "})
+    if criteria.online:
+        condition &= Q(**{f"{prefix}online": True})
+    return condition
+
+
+def _page(count: int, requested: int) -> tuple[int, int]:
+    pages = max(1, -(-count // PAGE_SIZE))
+    return min(max(1, requested), pages), pages
+
+
+def haversine_term(origin: geo.Place):
+    """The haversine term hav(d/R) between ``origin`` and each point, as plain SQL arithmetic.
+
+    hav(d/R) = sin²(Δφ/2) + cos φ1 · cos φ2 · sin²(Δλ/2), with sin(Δφ/2) = sin(φ2/2)cos(φ1/2) −
+    cos(φ2/2)sin(φ1/2) (and likewise for λ). The point's half-angle sines and cosines are stored, the
+    origin's are constants, so the database needs no trigonometric functions and the result is exact."""
+    phi, lam = math.radians(origin.latitude), math.radians(origin.longitude)
+    d_phi = F("lat_sin_half") * math.cos(phi / 2) - F("lat_cos_half") * math.sin(phi / 2)
+    d_lam = F("lon_sin_half") * math.cos(lam / 2) - F("lon_cos_half") * math.sin(lam / 2)
+    return ExpressionWrapper(d_phi * d_phi + F("lat_cos") * math.cos(phi) * d_lam * d_lam, output_field=FloatField())
+
+
+def find(criteria: Criteria, today: datetime.date) -> Results:
+    """The page of results for the criteria, on ``today``, in a fixed number of queries.
+
+    With a postcode: the bounding box of the circle (indexed latitude/longitude range) narrows the
+    practices, the database keeps those whose exact haversine distance is within the radius, takes the
+    nearest practice per trainer, counts, sorts and cuts the page. Only the page's rows reach Python."""
+    if criteria.origin is None:
+        return _find_by_name(criteria, today)
+    origin, radius = criteria.origin, criteria.distance
+    south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
+    limit = math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
+    within = (SearchPoint.objects
+              .filter(_entry_filter(criteria, today), latitude__gte=south, latitude__lte=north,
+                      longitude__gte=west, longitude__lte=east)
+              .alias(term=haversine_term(origin)).filter(term__lte=limit)
+              .values("entry_id", "sort_name").annotate(nearest=Min("term")))
+    order = ["sort_name", "nearest", "entry_id"] if criteria.sort == "name" else ["nearest", "sort_name", "entry_id"]
+    rows, count, page, pages = _counted_page(within.order_by(*order), criteria.page, "entry_id")
+    chosen = [row["entry_id"] for row in rows]
+    nearest: dict[int, Result] = {}
+    for point in SearchPoint.objects.filter(entry_id__in=chosen).select_related("entry").only(
+            "latitude", "longitude", "place", "entry"):
+        distance = geo.distance_km(origin.latitude, origin.longitude, point.latitude, point.longitude)
+        if point.entry_id not in nearest or distance < nearest[point.entry_id].distance_km:
+            nearest[point.entry_id] = Result(point.entry, distance, point.place)
+    results = [nearest[entry_id] for entry_id in chosen]
+    return Results(results, count, page, pages)
+
+
+def _counted_page(queryset, requested: int, counted: str):
+    """One page of a values() queryset and the total, in one query: the total rides along as a window
+    function. A page past the end costs one more count and the last page."""
+    with_total = queryset.annotate(total=Window(Count(counted)))
+    page = max(1, requested)
+    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+    if rows:
+        count = rows[0]["total"]
+        return rows, count, page, max(1, -(-count // PAGE_SIZE))
+    count = queryset.count() if page > 1 else 0
+    page, pages = _page(count, page)
+    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]) if count else []
+    return rows, count, page, pages
+
+
+def _find_by_name(criteria: Criteria, today: datetime.date) -> Results:
+    entries = SearchEntry.objects.filter(_entry_filter(criteria, today)).order_by("sort_name", "number")
+    rows, count, page, pages = _counted_page(entries.values("id"), criteria.page, "id")
+    found = entries.in_bulk([row["id"] for row in rows])
+    return Results([Result(found[row["id"]], None, found[row["id"]].places) for row in rows], count, page, pages)

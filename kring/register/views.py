@@ -1,0 +1,158 @@
+"""The public register: find a trainer, a trainer's page, the proof of registration, open data;
+and the office's exports."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from kring.core import audit
+from kring.core.access import PUBLIC, allow
+from kring.register import documents, exports, public, search, search_index
+from kring.register.forms import SearchForm
+
+SEARCH_PARAMETERS = ("q", "postcode", "country", "distance", "programme", "domain", "target", "language",
+                     "online", "sort", "page")
+SEARCH_CACHE_SECONDS = 300
+
+
+def _page_number(text: str | None) -> int:
+    return int(text) if text and text.isdigit() and len(text) < 7 else 1
+
+
+def _cards(results) -> list[dict]:
+    """What each result card shows, prepared here so that the template stays a cheap loop."""
+    if results is None:
+        return []
+    programme_names = search.names("programme")
+    pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
+    return [{
+        "result": result, "url": f"{pages_at}{result.entry.number}/",
+        "level": result.entry.get_level_display(),
+        "programmes": ", ".join(programme_names[code] for code in result.entry.programmes.split()
+                                if code in programme_names),
+        "distance": _("%(km)s km away") % {"km": floatformat(result.distance_km, 1)}
+        if result.distance_km is not None else "",
+    } for result in results.results]
+
+
+def _links(query, form, results) -> dict:
+    kept = query.copy()
+    kept.pop("page", None)
+    other = query.copy()
+    other["country"] = form.other_country or ""
+    other.pop("page", None)
+    return {"base_query": kept.urlencode() + "&" if kept else "", "other_country_query": other.urlencode(),
+            "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1}
+
+
+CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
+CSRF_PLACEHOLDER = "\x00csrf\x00"
+
+
+def _anonymous_without_messages(request) -> bool:
+    return not request.user.is_authenticated and not len(get_messages(request))
+
+
+@require_GET
+@allow(PUBLIC)
+def search_page(request):
+    """Results are the same for every visitor, so the rendered form and results are cached per query,
+    language and day, under the index's generation: a change of the register empties them at once.
+    For visitors who are not logged in the whole page is cached, with the CSRF token of the language
+    switch put back per visitor."""
+    today = timezone.localdate()
+    prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
+    page_key = None
+    if _anonymous_without_messages(request):
+        page_key = "register:search-page:" + hashlib.sha1((prefix + request.get_full_path()).encode()).hexdigest()
+        page = cache.get(page_key)
+        if page is not None:
+            return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
+    params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
+    key = "register:search:" + hashlib.sha1((prefix + params).encode()).hexdigest()
+    content = cache.get(key)
+    if content is None:
+        form = SearchForm(request.GET)
+        results = None
+        if form.is_valid():
+            results = search.find(form.criteria(_page_number(request.GET.get("page"))), today)
+        content = render_to_string("register/_search.html", {
+            "form": form, "results": results, "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
+            "cards": _cards(results), **_links(request.GET, form, results),
+        }, request=request)
+        cache.set(key, content, SEARCH_CACHE_SECONDS)
+    response = render(request, "register/search.html", {"content": content})
+    if page_key is not None:
+        cache.set(page_key, CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<3>", response.content.decode()),
+                  SEARCH_CACHE_SECONDS)
+    return response
+
+
+@allow(PUBLIC)
+def detail(request, number):
+    found = public.registration_for_page(number)
+    if found is None:
+        return render(request, "register/not_found.html", {"number": number}, status=404)
+    registration, standing = found
+    return render(request, "register/detail.html", {
+        "registration": registration, "person": registration.person, "standing": standing,
+        "profile": public.profile(registration.person),
+        "qr_svg": documents.qr_svg(documents.absolute_url(registration)) if standing.registered else "",
+        "page_url": documents.absolute_url(registration),
+    })
+
+
+@allow(PUBLIC)
+def proof(request, number):
+    found = public.registration_for_page(number)
+    if found is None or not found[1].registered:
+        return render(request, "register/not_found.html", {"number": number, "no_proof": True}, status=404)
+    registration, standing = found
+    pdf = documents.proof_pdf(registration, standing)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="proof-of-registration-{registration.number}.pdf"'
+    return response
+
+
+@allow(PUBLIC)
+def open_data_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="register.csv"'
+    exports.open_data_csv(response, timezone.localdate())
+    return response
+
+
+@allow(PUBLIC)
+def open_data_json(request):
+    return JsonResponse(exports.open_data(timezone.localdate()), json_dumps_params={"ensure_ascii": False})
+
+
+@allow("office")
+def office_register_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="register-office.csv"'
+    rows = exports.office_register_csv(response, timezone.localdate())
+    audit.record("kring.register.export.register", by=request.user, rows=rows)
+    return response
+
+
+@allow("office")
+def office_recognitions_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="recognitions.csv"'
+    rows = exports.recognitions_csv(response)
+    audit.record("kring.register.export.recognitions", by=request.user, rows=rows)
+    return response
