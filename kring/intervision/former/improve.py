@@ -1,0 +1,283 @@
+"""After construction: place the leftovers (into groups with room, or by borrowing members from
+groups above the minimum), then swap and move members between neighbouring groups, weakest
+group first, while the weaker of the two groups gets better (or stays and the pair's sum rises)."""
+
+from __future__ import annotations
+
+import heapq
+
+from .build import Group, Index, _bit_list, _live_pool, _online_pool
+from .problem import LIVE_BIT, ONLINE_BIT, Problem, flat_km
+from .space import Grid
+
+EPSILON = 1e-9
+NEIGHBOURS = 6
+LIVE_NEIGHBOURHOOD_KM = 40.0
+
+
+class GroupIndex:
+    """Where the new groups are: live ones on a grid by centre, online ones per (slot, language)."""
+
+    def __init__(self, problem: Problem, groups: list[Group]):
+        self.problem = problem
+        self.groups = groups
+        self.grid = Grid()
+        self.online: dict[tuple[int, int], list[int]] = {}
+        for g, group in enumerate(groups):
+            self.add(g, group)
+
+    def add(self, g: int, group: Group) -> None:
+        if group.live:
+            self.grid.add(g, group.centre[0], group.centre[1])
+        else:
+            slots, langs = self.problem.feasible_basics(group.members)
+            for slot in _bit_list(slots):
+                for lang in _bit_list(langs):
+                    self.online.setdefault((slot, lang), []).append(g)
+
+    def near(self, i: int, radius: float, live: bool) -> list[int]:
+        problem = self.problem
+        found: list[int] = []
+        if live:
+            for ring in self.grid.rings(problem.lat[i], problem.lon[i], radius):
+                found.extend(ring)
+        else:
+            seen = set()
+            for slot in _bit_list(problem.slots[i]):
+                for lang in _bit_list(problem.langs[i]):
+                    for g in self.online.get((slot, lang), ()):
+                        if g not in seen:
+                            seen.add(g)
+                            found.append(g)
+        return found
+
+
+def insert_leftovers(problem: Problem, index: Index, groups: list[Group], order: list[int], taken) -> None:
+    """Put each seeker who is still without a group into the best new group with room."""
+    max_size = problem.parameters.max_size
+    where = GroupIndex(problem, groups)
+    for u in order:
+        if taken[u]:
+            continue
+        best, best_score = None, -1.0
+        for live, bit in ((True, LIVE_BIT), (False, ONLINE_BIT)):
+            if not problem.modes[u] & bit:
+                continue
+            for g in where.near(u, problem.rad[u], live):
+                group = groups[g]
+                if len(group.members) >= max_size or group.live != live:
+                    continue
+                scored = problem.score(group.members + [u], live)
+                if scored is not None and scored[0] > best_score:
+                    best, best_score = (group, scored), scored[0]
+        if best is not None:
+            group, (score, centre) = best
+            group.members.append(u)
+            group.score, group.centre = score, centre
+            taken[u] = 1
+
+
+def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], order: list[int], taken) -> None:
+    """Start a new group around a leftover seeker with other leftovers and members borrowed from
+    nearby groups that stay at or above the minimum size."""
+    p = problem.parameters
+    where = GroupIndex(problem, groups)
+    owner: dict[int, int] = {}
+    for g, group in enumerate(groups):
+        for i in group.members:
+            owner[i] = g
+    for u in order:
+        if taken[u]:
+            continue
+        for live, bit in ((True, LIVE_BIT), (False, ONLINE_BIT)):
+            if not problem.modes[u] & bit:
+                continue
+            free = [j for j, _ in (_live_pool if live else _online_pool)(problem, index, u, taken, 24)]
+            members = [u] + free[: p.max_size - 1]
+            if not _compatible(problem, members, live, u):
+                members = [u]
+                for j in free:
+                    if _compatible(problem, members + [j], live, u):
+                        members.append(j)
+            lenders = []
+            for g in where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live):
+                group = groups[g]
+                if group.live == live and len(group.members) > p.min_size:
+                    lenders.append(g)
+            borrowed: dict[int, list[int]] = {}
+            for g in lenders:
+                if len(members) >= p.min_size:
+                    break
+                group = groups[g]
+                for j in group.members:
+                    if len(members) >= p.min_size or len(group.members) - len(borrowed.get(g, [])) <= p.min_size:
+                        break
+                    if _compatible(problem, members + [j], live, u):
+                        members.append(j)
+                        borrowed.setdefault(g, []).append(j)
+            if len(members) < p.min_size:
+                continue
+            scored = problem.score(members, live)
+            if scored is None:
+                continue
+            rest = {}
+            for g, lent in borrowed.items():
+                remaining = [i for i in groups[g].members if i not in lent]
+                rest[g] = problem.score(remaining, live)
+                if rest[g] is None:
+                    break
+            else:
+                for g, lent in borrowed.items():
+                    groups[g].members = [i for i in groups[g].members if i not in lent]
+                    groups[g].score, groups[g].centre = rest[g]
+                new = Group(members, live, scored[0], scored[1])
+                groups.append(new)
+                where.add(len(groups) - 1, new)
+                for i in members:
+                    taken[i] = 1
+                    owner[i] = len(groups) - 1
+                break
+
+
+def _home(problem: Problem, i: int):
+    return problem.lat[i], problem.lon[i], problem.cos[i]
+
+
+def _compatible(problem: Problem, members, live: bool, around: int) -> bool:
+    """Shared moment and language, no conflicts, and (live) everyone within reach of ``around``'s home."""
+    if problem.feasible_basics(members) is None:
+        return False
+    if live:
+        lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+        a = around
+        return all(flat_km(lat[a], lon[a], cos[a], lat[i], lon[i], cos[i]) <= rad[i] for i in members)
+    return True
+
+
+def _neighbours(problem: Problem, groups: list[Group]) -> list[list[int]]:
+    where = GroupIndex(problem, groups)
+    result = []
+    for g, group in enumerate(groups):
+        if group.live:
+            clat, clon, ccos = group.centre
+            found = []
+            for ring in where.grid.rings(clat, clon, LIVE_NEIGHBOURHOOD_KM):
+                for h in ring:
+                    if h != g:
+                        other = groups[h].centre
+                        found.append((flat_km(clat, clon, ccos, other[0], other[1], other[2]), h))
+                if len(found) >= NEIGHBOURS:
+                    break
+            found.sort()
+            result.append([h for _, h in found[:NEIGHBOURS]])
+        else:
+            slots, langs = problem.feasible_basics(group.members)
+            key = (_bit_list(slots)[0], _bit_list(langs)[0])
+            peers = where.online.get(key, [])
+            k = peers.index(g)
+            window = peers[max(0, k - NEIGHBOURS // 2) : k + NEIGHBOURS // 2 + 1]
+            result.append([h for h in window if h != g])
+    return result
+
+
+def _better(old_a: float, old_b: float, new_a: float, new_b: float) -> bool:
+    old_min, new_min = min(old_a, old_b), min(new_a, new_b)
+    if new_min > old_min + EPSILON:
+        return True
+    return new_min >= old_min - EPSILON and new_a + new_b > old_a + old_b + EPSILON
+
+
+def _masks_without(problem: Problem, members) -> list[tuple[int, int]]:
+    """For each member, the slot and language masks the others share."""
+    n = len(members)
+    slots, langs = problem.slots, problem.langs
+    prefix = [(-1, -1)] * (n + 1)
+    for k in range(n):
+        s, lang = prefix[k]
+        prefix[k + 1] = (s & slots[members[k]], lang & langs[members[k]])
+    result = [(0, 0)] * n
+    s_after = lang_after = -1
+    for k in range(n - 1, -1, -1):
+        s, lang = prefix[k]
+        result[k] = (s & s_after, lang & lang_after)
+        s_after &= slots[members[k]]
+        lang_after &= langs[members[k]]
+    return result
+
+
+def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: int | None) -> bool:
+    if not problem.slots[j] & masks[0] or not problem.langs[j] & masks[1]:
+        return False
+    conflicts = problem.conflicts[j]
+    return not conflicts or all(m == leaving or m not in conflicts for m in members)
+
+
+def _try_pair(problem: Problem, a: Group, b: Group, budget: list[int]) -> bool:
+    """Apply the first swap or move between a and b that makes the pair better. Cheap mask checks
+    come first, so only swaps that keep the hard rules cost a full score."""
+    p = problem.parameters
+    live = a.live
+    am, bm = a.members, b.members
+    a_without, b_without = _masks_without(problem, am), _masks_without(problem, bm)
+    for x in range(len(am)):
+        for y in range(len(bm)):
+            if not _fits(problem, bm[y], a_without[x], am, am[x]) or not _fits(problem, am[x], b_without[y], bm, bm[y]):
+                continue
+            new_a = am[:x] + am[x + 1 :] + [bm[y]]
+            new_b = bm[:y] + bm[y + 1 :] + [am[x]]
+            budget[0] -= 2
+            sa = problem.score(new_a, live)
+            if sa is None:
+                continue
+            sb = problem.score(new_b, live)
+            if sb is not None and _better(a.score, b.score, sa[0], sb[0]):
+                a.members, b.members = new_a, new_b
+                a.score, a.centre = sa
+                b.score, b.centre = sb
+                return True
+    for giver, taker in ((a, b), (b, a)):
+        if len(giver.members) <= p.min_size or len(taker.members) >= p.max_size:
+            continue
+        gm, tm = giver.members, taker.members
+        shared = problem.feasible_basics(tm)
+        for x in range(len(gm)):
+            if shared is None or not _fits(problem, gm[x], shared, tm, None):
+                continue
+            new_g = gm[:x] + gm[x + 1 :]
+            new_t = tm + [gm[x]]
+            budget[0] -= 2
+            st = problem.score(new_t, live)
+            if st is None:
+                continue
+            sg = problem.score(new_g, live)
+            if sg is not None and _better(giver.score, taker.score, sg[0], st[0]):
+                giver.members, taker.members = new_g, new_t
+                giver.score, giver.centre = sg
+                taker.score, taker.centre = st
+                return True
+    return False
+
+
+def local_search(problem: Problem, groups: list[Group], evaluations: int) -> None:
+    """Weakest group first: try its neighbours; after a change, both groups are looked at again."""
+    if len(groups) < 2:
+        return
+    neighbours = _neighbours(problem, groups)
+    heap = [(group.score, g) for g, group in enumerate(groups)]
+    heapq.heapify(heap)
+    budget = [evaluations]
+    while heap and budget[0] > 0:
+        score, g = heapq.heappop(heap)
+        group = groups[g]
+        if score != group.score:
+            continue
+        for h in neighbours[g]:
+            other = groups[h]
+            if other.live != group.live:
+                continue
+            if _try_pair(problem, group, other, budget):
+                heapq.heappush(heap, (group.score, g))
+                heapq.heappush(heap, (other.score, h))
+                break
+            if budget[0] <= 0:
+                break
