@@ -110,7 +110,8 @@ def violations(seekers, groups, outcome, parameters: Parameters | None = None) -
 def provably_unplaceable(seekers, groups, candidates) -> set:
     """Seekers among ``candidates`` who cannot be placed in any solution: no existing group fits
     them, and for every mode, moment and language they have fewer than 3 possible partners
-    (sharing it, not to be avoided, and for live close enough to meet somewhere)."""
+    (sharing it, not to be avoided, and for live close enough to meet somewhere) who could also
+    be grouped with each other."""
     by_cell: dict = {}
     for s in seekers:
         if "live" in s.modes and s.latitude is not None:
@@ -120,7 +121,6 @@ def provably_unplaceable(seekers, groups, candidates) -> set:
     for u in candidates:
         if any(_fits_group(u, g) for g in groups):
             continue
-        counts: dict = {}
         partners = []
         if "online" in u.modes:
             partners += [("online", s) for s in online]
@@ -129,17 +129,44 @@ def provably_unplaceable(seekers, groups, candidates) -> set:
             for dy in (-1, 0, 1):
                 for dx in (-2, -1, 0, 1, 2):
                     for s in by_cell.get((cy + dy, cx + dx), ()):
-                        if haversine(u.latitude, u.longitude, s.latitude, s.longitude) <= u.max_distance_km + s.max_distance_km:
+                        if _reach(u, s):
                             partners.append(("live", s))
+        by_key: dict = {}
         for mode, s in partners:
-            if s.id == u.id or s.id in u.avoid or u.id in s.avoid:
+            if s.id == u.id or _apart(u, s):
                 continue
             for slot in u.slots & s.slots:
                 for lang in u.languages & s.languages:
-                    counts[(mode, slot, lang)] = counts.get((mode, slot, lang), 0) + 1
-        if max(counts.values(), default=0) < 3:
+                    by_key.setdefault((mode, slot, lang), []).append(s)
+        if not any(_has_compatible_triple(mode, found) for (mode, _, _), found in by_key.items()):
             result.add(u.id)
     return result
+
+
+def _apart(a, b) -> bool:
+    return b.id in a.avoid or a.id in b.avoid
+
+
+def _reach(a, b) -> bool:
+    """Two live seekers can only meet if their reaches overlap."""
+    return haversine(a.latitude, a.longitude, b.latitude, b.longitude) <= a.max_distance_km + b.max_distance_km
+
+
+def _has_compatible_triple(mode, people) -> bool:
+    """Three partners who could all be in one group with each other (pairwise)."""
+    if len(people) < 3:
+        return False
+    if len(people) > 40:
+        return True
+    ok = (lambda a, b: not _apart(a, b)) if mode == "online" else (lambda a, b: not _apart(a, b) and _reach(a, b))
+    for x in range(len(people)):
+        for y in range(x + 1, len(people)):
+            if not ok(people[x], people[y]):
+                continue
+            for z in range(y + 1, len(people)):
+                if ok(people[x], people[z]) and ok(people[y], people[z]):
+                    return True
+    return False
 
 
 def _fits_group(s, g) -> bool:

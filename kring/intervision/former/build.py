@@ -278,7 +278,7 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     p = problem.parameters
     pool = (_live_pool if live else _online_pool)(problem, index, s, taken, POOL_SIZE)
     if len(pool) < p.min_size - 1:
-        return None
+        return _build_spread_group(problem, index, s, taken) if live else None
     target = _target_size(problem, len(pool) + 1, len(pool) < POOL_SIZE)
     w = p.weights
     domain, tgt, level, wish, rad = problem.domain, problem.target, problem.level, problem.wish, problem.rad
@@ -336,6 +336,35 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     if scored is None:
         return None
     return Group(members, live, scored[0], scored[1])
+
+
+def _build_spread_group(problem: Problem, index: Index, s: int, taken):
+    """For a seeker with few neighbours: partners who cannot come to s's home may still meet
+    everyone halfway. Tries them nearest first, keeping each one only if a meeting point remains."""
+    p = problem.parameters
+    lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+    slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
+    pool = []
+    for ring in index.grid.rings(lat[s], lon[s], rad[s] + index.max_radius):
+        for j in ring:
+            if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs or j in conflicts:
+                continue
+            d = flat_km(lat[s], lon[s], cos[s], lat[j], lon[j], cos[j])
+            if d <= rad[s] + rad[j]:
+                pool.append((d, j))
+    if len(pool) < p.min_size - 1:
+        return None
+    pool.sort()
+    members = [s]
+    for _, j in pool[: 4 * POOL_SIZE]:
+        if problem.score(members + [j], True) is not None:
+            members.append(j)
+            if len(members) == max(p.preferred_sizes):
+                break
+    if len(members) < p.min_size:
+        return None
+    score, centre = problem.score(members, True)
+    return Group(members, True, score, centre)
 
 
 def grow_groups(problem: Problem, index: Index, order: list[int], taken) -> list[Group]:

@@ -132,6 +132,7 @@ class Problem:
         clon /= n
         options = [(clat, clon, math.cos(math.radians(clat)))]
         options.extend((lat[k], lon[k], cos[k]) for k in members)
+        options.extend(self._minimax_centres(members, clat, clon))
         best, best_cost = None, math.inf
         sqrt = math.sqrt
         for k, (clat, clon, ccos) in enumerate(options):
@@ -151,6 +152,26 @@ class Problem:
         if best is None:
             return None
         return best, max(0.0, 1.0 - best_cost / n)
+
+    def _minimax_centres(self, members, clat: float, clon: float, steps: int = 12):
+        """Points that step from the mean towards whoever is furthest beyond their reach (a
+        Badoiu–Clarkson walk): they find a meeting point for spread-out groups where the mean and
+        the members' homes do not."""
+        lat, lon, cos, rad = self.lat, self.lon, self.cos, self.rad
+        points = []
+        for step in range(1, steps + 1):
+            ccos = math.cos(math.radians(clat))
+            worst, worst_ratio = members[0], -1.0
+            for i in members:
+                ratio = flat_km(lat[i], lon[i], cos[i], clat, clon, ccos) / (rad[i] or 1e-9)
+                if ratio > worst_ratio:
+                    worst, worst_ratio = i, ratio
+            if worst_ratio <= 1.0:
+                points.append((clat, clon, ccos))
+                break
+            clat += (lat[worst] - clat) / (step + 1)
+            clon += (lon[worst] - clon) / (step + 1)
+        return points
 
     def feasible_basics(self, members) -> tuple[int, int] | None:
         """Shared slot and language masks when nobody conflicts, else None."""
