@@ -338,10 +338,8 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     return Group(members, live, scored[0], scored[1])
 
 
-def _build_spread_group(problem: Problem, index: Index, s: int, taken):
-    """For a seeker with few neighbours: partners who cannot come to s's home may still meet
-    everyone halfway. Tries them nearest first, keeping each one only if a meeting point remains."""
-    p = problem.parameters
+def spread_pool(problem: Problem, index: Index, s: int, taken) -> list[int]:
+    """Untaken live seekers whose reach overlaps s's (so they might meet halfway), nearest first."""
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
     slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
     pool = []
@@ -352,11 +350,19 @@ def _build_spread_group(problem: Problem, index: Index, s: int, taken):
             d = flat_km(lat[s], lon[s], cos[s], lat[j], lon[j], cos[j])
             if d <= rad[s] + rad[j]:
                 pool.append((d, j))
+    pool.sort()
+    return [j for _, j in pool]
+
+
+def _build_spread_group(problem: Problem, index: Index, s: int, taken):
+    """For a seeker with few neighbours: partners who cannot come to s's home may still meet
+    everyone halfway. Tries them nearest first, keeping each one only if a meeting point remains."""
+    p = problem.parameters
+    pool = spread_pool(problem, index, s, taken)
     if len(pool) < p.min_size - 1:
         return None
-    pool.sort()
     members = [s]
-    for _, j in pool[: 4 * POOL_SIZE]:
+    for j in pool[: 4 * POOL_SIZE]:
         if problem.score(members + [j], True) is not None:
             members.append(j)
             if len(members) == max(p.preferred_sizes):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 
-from .build import Group, Index, _bit_list, _live_pool, _online_pool
+from .build import Group, Index, _bit_list, _online_pool, spread_pool
 from .problem import LIVE_BIT, ONLINE_BIT, Problem, flat_km
 from .space import Grid
 
@@ -92,7 +92,10 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
         for live, bit in ((True, LIVE_BIT), (False, ONLINE_BIT)):
             if not problem.modes[u] & bit:
                 continue
-            free = [j for j, _ in (_live_pool if live else _online_pool)(problem, index, u, taken, 24)]
+            if live:
+                free = spread_pool(problem, index, u, taken)[:24]
+            else:
+                free = [j for j, _ in _online_pool(problem, index, u, taken, 24)]
             members = [u] + free[: p.max_size - 1]
             if not _compatible(problem, members, live, u):
                 members = [u]
@@ -120,7 +123,7 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
             scored = problem.score(members, live)
             if scored is None:
                 continue
-            rest = {}
+            rest: dict = {}
             for g, lent in borrowed.items():
                 remaining = [i for i in groups[g].members if i not in lent]
                 rest[g] = problem.score(remaining, live)
@@ -139,19 +142,11 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
                 break
 
 
-def _home(problem: Problem, i: int):
-    return problem.lat[i], problem.lon[i], problem.cos[i]
-
-
 def _compatible(problem: Problem, members, live: bool, around: int) -> bool:
-    """Shared moment and language, no conflicts, and (live) everyone within reach of ``around``'s home."""
+    """Shared moment and language, no conflicts, and (live) a meeting point within everyone's reach."""
     if problem.feasible_basics(members) is None:
         return False
-    if live:
-        lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
-        a = around
-        return all(flat_km(lat[a], lon[a], cos[a], lat[i], lon[i], cos[i]) <= rad[i] for i in members)
-    return True
+    return not live or problem.centre(members) is not None
 
 
 def _neighbours(problem: Problem, groups: list[Group]) -> list[list[int]]:
