@@ -85,7 +85,7 @@ def _attempt(problem: Problem, open_groups, rng, noise: float):
     insert_leftovers(problem, index, groups, order, taken)
     borrow_for_leftovers(problem, index, groups, order, taken)
     insert_leftovers(problem, index, groups, order, taken)
-    local_search(problem, groups, problem.parameters.effort * max(len(order), 200))
+    local_search(problem, groups, problem.parameters.effort * len(order) + 2000)
     return index, filled, groups, order, taken
 
 

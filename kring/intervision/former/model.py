@@ -98,7 +98,7 @@ class Parameters:
     seed: int = 0
     weights: Weights = field(default_factory=Weights)
     # Score evaluations the improvement phase may spend per seeker; keeps the run time linear.
-    effort: int = 6
+    effort: int = 4
 
 
 @dataclass(frozen=True)

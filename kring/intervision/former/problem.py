@@ -121,7 +121,8 @@ class Problem:
     def centre(self, members):
         """A meeting point within every member's reach and the travel fit there (mean of
         1 - distance/reach), or None. The mean position when it works, otherwise the member's home
-        that keeps travel lowest. It depends on the members alone, so a group has one score."""
+        or a point between them that keeps travel lowest. It depends on the members alone, so a
+        group has one score."""
         lat, lon, cos, rad = self.lat, self.lon, self.cos, self.rad
         n = len(members)
         clat = clon = 0.0
@@ -130,9 +131,8 @@ class Problem:
             clon += lon[i]
         clat /= n
         clon /= n
-        options = [(clat, clon, math.cos(math.radians(clat)))]
-        options.extend((lat[k], lon[k], cos[k]) for k in members)
-        options.extend(self._minimax_centres(members, clat, clon))
+        mean = (clat, clon, math.cos(math.radians(clat)))
+        options = [mean]
         best, best_cost = None, math.inf
         sqrt = math.sqrt
         for k, (clat, clon, ccos) in enumerate(options):
@@ -149,6 +149,9 @@ class Problem:
                     best, best_cost = (clat, clon, ccos), cost
                 if k == 0:
                     break
+            if k == 0:
+                options.extend((lat[m], lon[m], cos[m]) for m in members)
+                options.extend(self._minimax_centres(members, mean[0], mean[1]))
         if best is None:
             return None
         return best, max(0.0, 1.0 - best_cost / n)
