@@ -138,7 +138,7 @@ def provably_unplaceable(seekers, groups, candidates) -> set:
             for slot in u.slots & s.slots:
                 for lang in u.languages & s.languages:
                     by_key.setdefault((mode, slot, lang), []).append(s)
-        if not any(_has_compatible_triple(mode, found) for (mode, _, _), found in by_key.items()):
+        if not any(_has_compatible_triple(u, mode, found) for (mode, _, _), found in by_key.items()):
             result.add(u.id)
     return result
 
@@ -152,11 +152,12 @@ def _reach(a, b) -> bool:
     return haversine(a.latitude, a.longitude, b.latitude, b.longitude) <= a.max_distance_km + b.max_distance_km
 
 
-def _has_compatible_triple(mode, people) -> bool:
-    """Three partners who could all be in one group with each other (pairwise)."""
+def _has_compatible_triple(u, mode, people) -> bool:
+    """Three partners who could be in one group with u: nobody avoids anybody, and for live a
+    point exists within everyone's reach."""
     if len(people) < 3:
         return False
-    if len(people) > 40:
+    if len(people) > 60:
         return True
     ok = (lambda a, b: not _apart(a, b)) if mode == "online" else (lambda a, b: not _apart(a, b) and _reach(a, b))
     for x in range(len(people)):
@@ -164,9 +165,34 @@ def _has_compatible_triple(mode, people) -> bool:
             if not ok(people[x], people[y]):
                 continue
             for z in range(y + 1, len(people)):
-                if ok(people[x], people[z]) and ok(people[y], people[z]):
+                if (
+                    ok(people[x], people[z])
+                    and ok(people[y], people[z])
+                    and (mode == "online" or _disks_meet([u, people[x], people[y], people[z]]))
+                ):
                     return True
     return False
+
+
+def _disks_meet(people) -> bool:
+    """Whether the discs of reach around everyone's home share a point. If they do, the shared
+    region's westmost point is a disc's westmost point or where two circles cross; so testing
+    those points is exact (on a local flat map, with a 0.5% tolerance in the group's favour)."""
+    lat0 = sum(p.latitude for p in people) / len(people)
+    kx, ky = 111.195 * math.cos(math.radians(lat0)), 111.195
+    discs = [(p.longitude * kx, p.latitude * ky, p.max_distance_km * 1.005) for p in people]
+    points = [(x - r, y) for x, y, r in discs]
+    for i in range(len(discs)):
+        for j in range(i + 1, len(discs)):
+            (x1, y1, r1), (x2, y2, r2) = discs[i], discs[j]
+            d = math.hypot(x2 - x1, y2 - y1)
+            if d == 0 or d > r1 + r2 or d < abs(r1 - r2):
+                continue
+            a = (r1 * r1 - r2 * r2 + d * d) / (2 * d)
+            h = math.sqrt(max(0.0, r1 * r1 - a * a))
+            mx, my = x1 + a * (x2 - x1) / d, y1 + a * (y2 - y1) / d
+            points += [(mx + h * (y2 - y1) / d, my - h * (x2 - x1) / d), (mx - h * (y2 - y1) / d, my + h * (x2 - x1) / d)]
+    return any(all(math.hypot(px - x, py - y) <= r for x, y, r in discs) for px, py in points)
 
 
 def _fits_group(s, g) -> bool:

@@ -96,10 +96,23 @@ def group_score(seekers, live: bool, parameters: Parameters | None = None) -> fl
     return None if scored is None else scored[0]
 
 
+def _explain_placement(seeker: Seeker, group: OpenGroup) -> dict:
+    explanation: dict = {"group": group.id, "mode": group.mode}
+    if group.domain and seeker.domain == group.domain:
+        explanation["domain"] = group.domain
+    if group.target_group and seeker.target_group == group.target_group:
+        explanation["target_group"] = group.target_group
+    shared = sorted(group.slots & seeker.slots)
+    if shared:
+        explanation["slot"] = shared[0]
+    explanation["new_colleagues"] = seeker.last_year.isdisjoint(group.member_ids)
+    return explanation
+
+
 def _outcome(problem, index, open_groups, filled, groups, order, taken) -> Outcome:
     seekers = problem.seekers
     placements = tuple(
-        Placement(seekers[i].id, open_groups[g].id, round(fit, 6), {"group": open_groups[g].id, "fit": round(fit, 3)})
+        Placement(seekers[i].id, open_groups[g].id, round(fit, 6), _explain_placement(seekers[i], open_groups[g]))
         for i, g, fit in sorted(filled, key=lambda item: (item[1], index.rank[item[0]]))
     )
     proposals = []

@@ -135,3 +135,15 @@ def test_it_forms_groups_for_a_realistic_set_of_a_thousand():
     assert all(4 <= len(p.members) <= 8 for p in outcome.proposals)
     filled = len(outcome.placements)
     assert filled <= sum(g.free_places for g in groups)
+
+
+def test_it_explains_a_placement_in_an_existing_group():
+    group = OpenGroup(
+        id="existing", mode="online", language="nl", domain="mbct", slots=frozenset({"mon-evening"}),
+        member_ids=frozenset({"a", "b", "c", "d"}), free_places=1,
+    )
+    outcome = form_groups([utrecht_seeker(0, modes=frozenset({"online"}))], [group])
+    (placement,) = outcome.placements
+    assert placement.explanation == {
+        "group": "existing", "mode": "online", "domain": "mbct", "slot": "mon-evening", "new_colleagues": True,
+    }
