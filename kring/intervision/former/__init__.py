@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 
 from .build import Index, ease_order, fill_open_groups, grow_groups
-from .improve import borrow_for_leftovers, insert_leftovers, local_search
+from .improve import borrow_for_leftovers, eject_for_leftovers, insert_leftovers, local_search
 from .model import (
     BOTH,
     CONFLICTS,
@@ -85,6 +85,7 @@ def _attempt(problem: Problem, open_groups, rng, noise: float):
     insert_leftovers(problem, index, groups, order, taken)
     borrow_for_leftovers(problem, index, groups, order, taken)
     insert_leftovers(problem, index, groups, order, taken)
+    eject_for_leftovers(problem, groups, order, taken)
     local_search(problem, groups, problem.parameters.effort * len(order) + 2000)
     return index, filled, groups, order, taken
 

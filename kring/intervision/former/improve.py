@@ -77,15 +77,49 @@ def insert_leftovers(problem: Problem, index: Index, groups: list[Group], order:
             taken[u] = 1
 
 
+def eject_for_leftovers(problem: Problem, groups: list[Group], order: list[int], taken) -> None:
+    """A leftover seeker takes the place of a group member who can move on to another group with
+    room (a chain of two moves): one more person placed, nobody dropped."""
+    max_size = problem.parameters.max_size
+    where = GroupIndex(problem, groups)
+    for u in order:
+        if taken[u]:
+            continue
+        done = False
+        for live, bit in ((True, LIVE_BIT), (False, ONLINE_BIT)):
+            if done or not problem.modes[u] & bit:
+                continue
+            for g in where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live):
+                group = groups[g]
+                if group.live != live or done:
+                    continue
+                for a in group.members:
+                    changed = [m for m in group.members if m != a] + [u]
+                    scored = problem.score(changed, live)
+                    if scored is None:
+                        continue
+                    for h in where.near(a, problem.rad[a] + LIVE_NEIGHBOURHOOD_KM, live):
+                        other = groups[h]
+                        if h == g or other.live != live or len(other.members) >= max_size:
+                            continue
+                        moved = other.members + [a]
+                        scored_other = problem.score(moved, live)
+                        if scored_other is not None:
+                            group.members, other.members = changed, moved
+                            group.score, group.centre = scored
+                            other.score, other.centre = scored_other
+                            taken[u] = 1
+                            done = True
+                            break
+                    if done:
+                        break
+
+
 def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], order: list[int], taken) -> None:
     """Start a new group around a leftover seeker with other leftovers and members borrowed from
-    nearby groups that stay at or above the minimum size."""
+    nearby groups that stay at or above the minimum size (a small bounded search over who to ask)."""
     p = problem.parameters
     where = GroupIndex(problem, groups)
-    owner: dict[int, int] = {}
-    for g, group in enumerate(groups):
-        for i in group.members:
-            owner[i] = g
     for u in order:
         if taken[u]:
             continue
@@ -96,50 +130,70 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
                 free = spread_pool(problem, index, u, taken)[:24]
             else:
                 free = [j for j, _ in _online_pool(problem, index, u, taken, 24)]
-            members = [u] + free[: p.max_size - 1]
-            if not _compatible(problem, members, live, u):
-                members = [u]
-                for j in free:
-                    if _compatible(problem, members + [j], live, u):
-                        members.append(j)
-            lenders = []
+            candidates = [(j, None) for j in free]
             for g in where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live):
                 group = groups[g]
                 if group.live == live and len(group.members) > p.min_size:
-                    lenders.append(g)
-            borrowed: dict[int, list[int]] = {}
-            for g in lenders:
-                if len(members) >= p.min_size:
-                    break
-                group = groups[g]
-                for j in group.members:
-                    if len(members) >= p.min_size or len(group.members) - len(borrowed.get(g, [])) <= p.min_size:
-                        break
-                    if _compatible(problem, members + [j], live, u):
-                        members.append(j)
-                        borrowed.setdefault(g, []).append(j)
-            if len(members) < p.min_size:
+                    candidates += [(j, g) for j in group.members if _compatible(problem, [u, j], live, u)]
+            found = _search_group(problem, groups, u, candidates[:60], live)
+            if found is None:
                 continue
+            members, borrowed, scored, rest = found
+            for g, lent in borrowed.items():
+                groups[g].members = [i for i in groups[g].members if i not in lent]
+                groups[g].score, groups[g].centre = rest[g]
+            new = Group(members, live, scored[0], scored[1])
+            groups.append(new)
+            where.add(len(groups) - 1, new)
+            for i in members:
+                taken[i] = 1
+            break
+
+
+SEARCH_NODES = 4000
+
+
+def _search_group(problem: Problem, groups: list[Group], u: int, candidates, live: bool):
+    """Depth-first over candidates (leftovers first, then members of groups that can spare one)
+    for a feasible group around u that leaves every lending group feasible."""
+    p = problem.parameters
+    nodes = [0]
+
+    def dfs(members, start, borrowed):
+        nodes[0] += 1
+        if nodes[0] > SEARCH_NODES:
+            return None
+        if len(members) >= p.min_size:
             scored = problem.score(members, live)
             if scored is None:
-                continue
-            rest: dict = {}
+                return None
+            rest = {}
             for g, lent in borrowed.items():
-                remaining = [i for i in groups[g].members if i not in lent]
-                rest[g] = problem.score(remaining, live)
+                rest[g] = problem.score([i for i in groups[g].members if i not in lent], live)
                 if rest[g] is None:
-                    break
-            else:
-                for g, lent in borrowed.items():
-                    groups[g].members = [i for i in groups[g].members if i not in lent]
-                    groups[g].score, groups[g].centre = rest[g]
-                new = Group(members, live, scored[0], scored[1])
-                groups.append(new)
-                where.add(len(groups) - 1, new)
-                for i in members:
-                    taken[i] = 1
-                    owner[i] = len(groups) - 1
-                break
+                    return None
+            return members[:], {g: list(lent) for g, lent in borrowed.items()}, scored, rest
+        for k in range(start, len(candidates)):
+            j, g = candidates[k]
+            if j in members:
+                continue
+            if g is not None and len(groups[g].members) - len(borrowed.get(g, ())) <= p.min_size:
+                continue
+            members.append(j)
+            if _compatible(problem, members, live, u):
+                if g is not None:
+                    borrowed.setdefault(g, []).append(j)
+                found = dfs(members, k + 1, borrowed)
+                if g is not None:
+                    borrowed[g].pop()
+                    if not borrowed[g]:
+                        del borrowed[g]
+                if found is not None:
+                    return found
+            members.pop()
+        return None
+
+    return dfs([u], 0, {})
 
 
 def _compatible(problem: Problem, members, live: bool, around: int) -> bool:
