@@ -4,8 +4,17 @@ A pure module (no database, no Django): give it seekers, existing groups with fr
 parameters; it returns placements in existing groups, proposals for new groups and, for whoever
 is left, the reason. Hard rules (reach, mode, language, a shared moment, people who must not meet,
 size 4–8) are never broken; within them it maximises the number of people placed, then the
-weakest new group's score, then the sum of the scores. See ``docs`` in the benchmark
-(``benchmarks/bench_group_former.py``) for speed and quality figures.
+weakest new group's score (max-min, as CATME's team-maker does), then the sum of the scores.
+
+How (``build.py``, ``improve.py``): seekers are ordered from hardest to easiest to place; free
+places in existing groups are filled first; new groups grow around the hardest seekers from their
+neighbours on a spatial grid (live) or from lists per moment and language (online); leftovers are
+inserted, may borrow members from groups above the minimum, or take a place whose holder moves on;
+then swaps and moves between neighbouring groups lift the weakest groups. A group's score comes
+from per-group counts (domains, target groups, experience levels) and at most eight distances, so
+each move costs constant time, and no distance matrix is ever built. Small instances are
+constructed several times from perturbed orders. ``exact.py`` solves small instances exactly with
+CP-SAT; ``benchmarks/bench_group_former.py`` measures speed and the gap to that optimum.
 """
 
 from __future__ import annotations
@@ -76,9 +85,6 @@ ATTEMPT_BUDGET = 2000
 def _attempt(problem: Problem, open_groups, rng, noise: float):
     order = ease_order(problem, rng, noise)
     index = Index(problem, order)
-    index.rank = [0] * len(order)
-    for position, i in enumerate(order):
-        index.rank[i] = position
     taken = bytearray(len(order))
     filled = fill_open_groups(problem, index, open_groups, taken)
     groups = grow_groups(problem, index, order, taken)

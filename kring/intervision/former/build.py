@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from .model import BOTH, LIVE, ONLINE, OpenGroup
-from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_UNIFORM, Problem, flat_km
+from .model import BOTH, LIVE, ONLINE, UNIFORM, OpenGroup
+from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
 from .space import Grid
 
 POOL_SIZE = 24
@@ -34,13 +34,16 @@ class Index:
         self.buckets: dict[tuple[int, int], list[int]] = {}
         self.domain_buckets: dict[tuple[int, int, int], list[int]] = {}
         self.max_radius = max(problem.rad, default=0.0)
+        self.rank = [0] * len(order)  # position in the hardest-first order
+        for position, i in enumerate(order):
+            self.rank[i] = position
         for i in order:
             mode = problem.modes[i]
             if mode & LIVE_BIT:
                 self.grid.add(i, problem.lat[i], problem.lon[i])
             if mode & ONLINE_BIT:
-                for slot in _bit_list(problem.slots[i]):
-                    for lang in _bit_list(problem.langs[i]):
+                for slot in bits_of(problem.slots[i]):
+                    for lang in bits_of(problem.langs[i]):
                         self.buckets.setdefault((slot, lang), []).append(i)
                         if problem.domain[i] >= 0:
                             self.domain_buckets.setdefault((slot, lang, problem.domain[i]), []).append(i)
@@ -57,7 +60,7 @@ class Index:
                 yield bucket[k]
 
 
-def _bit_list(mask: int) -> list[int]:
+def bits_of(mask: int) -> list[int]:
     bits = []
     while mask:
         low = mask & -mask
@@ -78,8 +81,8 @@ def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
     online: dict[tuple[int, int], int] = {}
     for i in range(n):
         if problem.modes[i] & ONLINE_BIT:
-            for slot in _bit_list(problem.slots[i]):
-                for lang in _bit_list(problem.langs[i]):
+            for slot in bits_of(problem.slots[i]):
+                for lang in bits_of(problem.langs[i]):
                     online[(slot, lang)] = online.get((slot, lang), 0) + 1
     ease = [0.0] * n
     for i in range(n):
@@ -89,7 +92,7 @@ def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
         if problem.modes[i] & LIVE_BIT:
             value += grid.count_around(problem.lat[i], problem.lon[i]) * share * problem.rad[i] / 25.0
         if problem.modes[i] & ONLINE_BIT:
-            value += sum(online[(s, lang)] for s in _bit_list(slots) for lang in _bit_list(problem.langs[i]))
+            value += sum(online[(s, lang)] for s in bits_of(slots) for lang in bits_of(problem.langs[i]))
         ease[i] = value * (1.0 + noise * rng.random()) if noise else value
     ties = list(range(n))
     rng.shuffle(ties)
@@ -108,13 +111,16 @@ def _open_group_fit(problem: Problem, i: int, group: OpenGroup, distance: float 
     )
     levels = list(group.experience_levels)
     level = problem.level[i]
-    if problem.wish[i] == NO_WISH or not levels:
-        experience = 1.0
-    elif problem.wish[i] == WISH_UNIFORM:
-        experience = levels.count(level) / len(levels)
-    else:
-        experience = min(1.0, (len(levels) - levels.count(level)) / (0.5 * len(levels)))
-    fit += w.experience * experience
+
+    def satisfied(wish: int) -> float:
+        if wish == NO_WISH or not levels:
+            return 1.0
+        if wish == WISH_UNIFORM:
+            return levels.count(level) / len(levels)
+        return min(1.0, (len(levels) - levels.count(level)) / (0.5 * len(levels)))
+
+    group_wish = WISH_UNIFORM if group.experience_mix == UNIFORM else WISH_MIXED
+    fit += w.experience * (satisfied(problem.wish[i]) + satisfied(group_wish)) / 2
     fit += w.travel * (1.0 if distance is None or not problem.rad[i] else max(0.0, 1.0 - distance / problem.rad[i]))
     fit += w.new_colleagues * (1.0 if s.last_year.isdisjoint(group.member_ids) else 0.0)
     return fit + w.size
@@ -143,7 +149,7 @@ def _open_group_candidates(problem: Problem, index: Index, group: OpenGroup, tak
                     found[i] = d
     if group.mode in (ONLINE, BOTH):
         lang = problem.language_index[group.language]
-        slots = _bit_list(slot_mask) if slot_mask != -1 else list(range(len(problem.slot_names)))
+        slots = bits_of(slot_mask) if slot_mask != -1 else list(range(len(problem.slot_names)))
         for slot in slots:
             bucket = index.buckets.get((slot, lang), [])
             count = 0
@@ -219,7 +225,7 @@ def fill_open_groups(problem: Problem, index: Index, groups: list[OpenGroup], ta
 # -- new groups -----------------------------------------------------------------------------------
 
 
-def _live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
+def live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     """Untaken live seekers who can meet at s's home (each within their own reach of it) and
     share a language and a moment with s, nearest first."""
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
@@ -239,11 +245,11 @@ def _live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     return [(j, d) for d, j in pool[: 2 * limit]]
 
 
-def _online_pool(problem: Problem, index: Index, s: int, taken, limit: int):
+def online_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     conflicts = problem.conflicts[s]
     seen = {s}
     pool = []
-    keys = [(slot, lang) for slot in _bit_list(problem.slots[s]) for lang in _bit_list(problem.langs[s])]
+    keys = [(slot, lang) for slot in bits_of(problem.slots[s]) for lang in bits_of(problem.langs[s])]
     sources = []
     if problem.domain[s] >= 0:
         sources += [(key + (problem.domain[s],), index.domain_buckets.get(key + (problem.domain[s],), [])) for key in keys]
@@ -276,7 +282,7 @@ def _target_size(problem: Problem, available: int, saw_everyone: bool) -> int:
 def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     """Grow a group around s from the partners nearby, one best-fitting member at a time."""
     p = problem.parameters
-    pool = (_live_pool if live else _online_pool)(problem, index, s, taken, POOL_SIZE)
+    pool = (live_pool if live else online_pool)(problem, index, s, taken, POOL_SIZE)
     if len(pool) < p.min_size - 1:
         return _build_spread_group(problem, index, s, taken) if live else None
     target = _target_size(problem, len(pool) + 1, len(pool) < POOL_SIZE)

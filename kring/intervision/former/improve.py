@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 
-from .build import Group, Index, _bit_list, _online_pool, spread_pool
+from .build import Group, Index, bits_of, online_pool, spread_pool
 from .problem import LIVE_BIT, ONLINE_BIT, Problem, flat_km
 from .space import Grid
 
@@ -31,8 +31,8 @@ class GroupIndex:
             self.grid.add(g, group.centre[0], group.centre[1])
         else:
             slots, langs = self.problem.feasible_basics(group.members)
-            for slot in _bit_list(slots):
-                for lang in _bit_list(langs):
+            for slot in bits_of(slots):
+                for lang in bits_of(langs):
                     self.online.setdefault((slot, lang), []).append(g)
 
     def near(self, i: int, radius: float, live: bool) -> list[int]:
@@ -43,8 +43,8 @@ class GroupIndex:
                 found.extend(ring)
         else:
             seen = set()
-            for slot in _bit_list(problem.slots[i]):
-                for lang in _bit_list(problem.langs[i]):
+            for slot in bits_of(problem.slots[i]):
+                for lang in bits_of(problem.langs[i]):
                     for g in self.online.get((slot, lang), ()):
                         if g not in seen:
                             seen.add(g)
@@ -129,7 +129,7 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
             if live:
                 free = spread_pool(problem, index, u, taken)[:24]
             else:
-                free = [j for j, _ in _online_pool(problem, index, u, taken, 24)]
+                free = [j for j, _ in online_pool(problem, index, u, taken, 24)]
             candidates = [(j, None) for j in free]
             for g in where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live):
                 group = groups[g]
@@ -221,7 +221,7 @@ def _neighbours(problem: Problem, groups: list[Group]) -> list[list[int]]:
             result.append([h for _, h in found[:NEIGHBOURS]])
         else:
             slots, langs = problem.feasible_basics(group.members)
-            key = (_bit_list(slots)[0], _bit_list(langs)[0])
+            key = (bits_of(slots)[0], bits_of(langs)[0])
             peers = where.online.get(key, [])
             k = peers.index(g)
             window = peers[max(0, k - NEIGHBOURS // 2) : k + NEIGHBOURS // 2 + 1]
