@@ -78,10 +78,16 @@ def violations(seekers, groups, outcome, parameters: Parameters | None = None) -
         filled[g.id] = filled.get(g.id, 0) + 1
         if g.language not in s.languages or (g.slots and not g.slots & s.slots):
             found.append(f"{s.id} does not fit group {g.id} (language or moment)")
-        near = s.latitude is not None and g.latitude is not None and haversine(
-            s.latitude, s.longitude, g.latitude, g.longitude) <= s.max_distance_km
-        ok = {"live": "live" in s.modes and near, "online": "online" in s.modes,
-              "both": "online" in s.modes or ("live" in s.modes and near)}[g.mode]
+        near = (
+            s.latitude is not None
+            and g.latitude is not None
+            and haversine(s.latitude, s.longitude, g.latitude, g.longitude) <= s.max_distance_km
+        )
+        ok = {
+            "live": "live" in s.modes and near,
+            "online": "online" in s.modes,
+            "both": "online" in s.modes or ("live" in s.modes and near),
+        }[g.mode]
         if not ok:
             found.append(f"{s.id} cannot reach group {g.id}")
         if s.avoid & g.member_ids:
@@ -191,16 +197,28 @@ def _disks_meet(people) -> bool:
             a = (r1 * r1 - r2 * r2 + d * d) / (2 * d)
             h = math.sqrt(max(0.0, r1 * r1 - a * a))
             mx, my = x1 + a * (x2 - x1) / d, y1 + a * (y2 - y1) / d
-            points += [(mx + h * (y2 - y1) / d, my - h * (x2 - x1) / d), (mx - h * (y2 - y1) / d, my + h * (x2 - x1) / d)]
+            points += [
+                (mx + h * (y2 - y1) / d, my - h * (x2 - x1) / d),
+                (mx - h * (y2 - y1) / d, my + h * (x2 - x1) / d),
+            ]
     return any(all(math.hypot(px - x, py - y) <= r for x, y, r in discs) for px, py in points)
 
 
 def _fits_group(s, g) -> bool:
     if g.language not in s.languages or (g.slots and not g.slots & s.slots) or s.avoid & g.member_ids:
         return False
-    near = s.latitude is not None and g.latitude is not None and haversine(
-        s.latitude, s.longitude, g.latitude, g.longitude) <= s.max_distance_km
-    return "online" in s.modes and g.mode in ("online", "both") or "live" in s.modes and near and g.mode in ("live", "both")
+    near = (
+        s.latitude is not None
+        and g.latitude is not None
+        and haversine(s.latitude, s.longitude, g.latitude, g.longitude) <= s.max_distance_km
+    )
+    return (
+        "online" in s.modes
+        and g.mode in ("online", "both")
+        or "live" in s.modes
+        and near
+        and g.mode in ("live", "both")
+    )
 
 
 def run_size(n: int) -> dict:
@@ -263,24 +281,34 @@ def run_small(k: int, n: int) -> dict:
 
 def main() -> None:
     runs = []
-    print(f"{'n':>6} {'wall s':>7} {'cpu s':>6} {'placed':>7} {'bound':>6} {'filled':>9} {'groups':>6} "
-          f"{'score':>8} {'mean':>6} {'weakest':>7} {'viol':>4}")
+    print(
+        f"{'n':>6} {'wall s':>7} {'cpu s':>6} {'placed':>7} {'bound':>6} {'filled':>9} {'groups':>6} "
+        f"{'score':>8} {'mean':>6} {'weakest':>7} {'viol':>4}"
+    )
     for n in SIZES:
         r = run_size(n)
         runs.append(r)
-        print(f"{n:>6} {r['seconds']:>7.2f} {r['cpu_seconds']:>6.2f} {r['placed_share']:>7.1%} "
-              f"{r['placed_share_upper_bound']:>6.1%} {r['existing_places_filled']:>4}/{r['existing_places_bound']:<4} "
-              f"{r['groups']:>6} {r['score']:>8.1f} {r['mean_score'] or 0:>6.3f} {r['weakest_score'] or 0:>7.3f} "
-              f"{r['hard_rule_violations']:>4}", flush=True)
+        print(
+            f"{n:>6} {r['seconds']:>7.2f} {r['cpu_seconds']:>6.2f} {r['placed_share']:>7.1%} "
+            f"{r['placed_share_upper_bound']:>6.1%} {r['existing_places_filled']:>4}/{r['existing_places_bound']:<4} "
+            f"{r['groups']:>6} {r['score']:>8.1f} {r['mean_score'] or 0:>6.3f} {r['weakest_score'] or 0:>7.3f} "
+            f"{r['hard_rule_violations']:>4}",
+            flush=True,
+        )
     print()
-    print(f"{'small':>10} {'n':>3} {'placed':>6} {'opt':>4} {'weakest':>7} {'opt':>6} {'sum':>6} {'opt':>6} "
-          f"{'gap':>6} {'viol':>4}")
+    print(
+        f"{'small':>10} {'n':>3} {'placed':>6} {'opt':>4} {'weakest':>7} {'opt':>6} {'sum':>6} {'opt':>6} "
+        f"{'gap':>6} {'viol':>4}"
+    )
     for k, n in enumerate(SMALL):
         r = run_small(k, n)
         runs.append(r)
-        print(f"{r['instance']:>10} {n:>3} {round(r['placed_share'] * n):>6} {r['optimum_placed']:>4} "
-              f"{r['weakest_score']:>7.4f} {r['optimum_weakest']:>6.4f} {r['score']:>6.3f} {r['optimum']:>6.3f} "
-              f"{r['gap_to_optimum']:>6.2%} {r['hard_rule_violations']:>4}", flush=True)
+        print(
+            f"{r['instance']:>10} {n:>3} {round(r['placed_share'] * n):>6} {r['optimum_placed']:>4} "
+            f"{r['weakest_score']:>7.4f} {r['optimum_weakest']:>6.4f} {r['score']:>6.3f} {r['optimum']:>6.3f} "
+            f"{r['gap_to_optimum']:>6.2%} {r['hard_rule_violations']:>4}",
+            flush=True,
+        )
     out = ROOT / "var" / "bench" / "group_former.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(runs, indent=2))

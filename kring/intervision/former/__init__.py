@@ -49,9 +49,28 @@ from .problem import ONLINE_BIT, Problem, lowest_name
 from .reasons import reason_for
 
 __all__ = [
-    "BOTH", "CONFLICTS", "LIVE", "MIXED", "NO_COMPATIBLE_MODE", "NO_SHARED_TIME", "ONLINE", "REASONS",
-    "TOO_FAR", "TOO_FEW_NEARBY", "UNIFORM", "OpenGroup", "Outcome", "Parameters", "Placement", "Proposal",
-    "Seeker", "Unplaced", "Weights", "experience_level", "form_groups", "group_score",
+    "BOTH",
+    "CONFLICTS",
+    "LIVE",
+    "MIXED",
+    "NO_COMPATIBLE_MODE",
+    "NO_SHARED_TIME",
+    "ONLINE",
+    "REASONS",
+    "TOO_FAR",
+    "TOO_FEW_NEARBY",
+    "UNIFORM",
+    "OpenGroup",
+    "Outcome",
+    "Parameters",
+    "Placement",
+    "Proposal",
+    "Seeker",
+    "Unplaced",
+    "Weights",
+    "experience_level",
+    "form_groups",
+    "group_score",
 ]
 
 

@@ -252,7 +252,9 @@ def online_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     keys = [(slot, lang) for slot in bits_of(problem.slots[s]) for lang in bits_of(problem.langs[s])]
     sources = []
     if problem.domain[s] >= 0:
-        sources += [(key + (problem.domain[s],), index.domain_buckets.get(key + (problem.domain[s],), [])) for key in keys]
+        sources += [
+            (key + (problem.domain[s],), index.domain_buckets.get(key + (problem.domain[s],), [])) for key in keys
+        ]
     sources += [(key, index.buckets.get(key, [])) for key in keys]
     quota = limit // 2
     for key, bucket in sources:

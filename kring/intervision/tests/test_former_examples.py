@@ -96,9 +96,16 @@ def test_it_never_groups_online_seekers_without_a_shared_language():
 
 def test_it_fills_free_places_first_and_never_more_than_free():
     group = OpenGroup(
-        id="existing", mode="live", latitude=UTRECHT[0], longitude=UTRECHT[1], language="nl",
-        domain="mbct", slots=frozenset({"mon-evening"}), member_ids=frozenset({"a", "b", "c", "d", "e"}),
-        free_places=2, experience_levels=(0, 1, 2, 1, 0),
+        id="existing",
+        mode="live",
+        latitude=UTRECHT[0],
+        longitude=UTRECHT[1],
+        language="nl",
+        domain="mbct",
+        slots=frozenset({"mon-evening"}),
+        member_ids=frozenset({"a", "b", "c", "d", "e"}),
+        free_places=2,
+        experience_levels=(0, 1, 2, 1, 0),
     )
     outcome = form_groups([utrecht_seeker(i) for i in range(3)], [group])
     assert [pl.group_id for pl in outcome.placements] == ["existing", "existing"]
@@ -108,8 +115,12 @@ def test_it_fills_free_places_first_and_never_more_than_free():
 
 def test_it_does_not_put_someone_in_a_group_with_a_person_they_avoid():
     group = OpenGroup(
-        id="existing", mode="online", language="nl", slots=frozenset({"mon-evening"}),
-        member_ids=frozenset({"supervisor"}), free_places=3,
+        id="existing",
+        mode="online",
+        language="nl",
+        slots=frozenset({"mon-evening"}),
+        member_ids=frozenset({"supervisor"}),
+        free_places=3,
     )
     seeker = utrecht_seeker(0, modes=frozenset({"online"}), avoid=frozenset({"supervisor"}))
     outcome = form_groups([seeker], [group])
@@ -139,11 +150,20 @@ def test_it_forms_groups_for_a_realistic_set_of_a_thousand():
 
 def test_it_explains_a_placement_in_an_existing_group():
     group = OpenGroup(
-        id="existing", mode="online", language="nl", domain="mbct", slots=frozenset({"mon-evening"}),
-        member_ids=frozenset({"a", "b", "c", "d"}), free_places=1,
+        id="existing",
+        mode="online",
+        language="nl",
+        domain="mbct",
+        slots=frozenset({"mon-evening"}),
+        member_ids=frozenset({"a", "b", "c", "d"}),
+        free_places=1,
     )
     outcome = form_groups([utrecht_seeker(0, modes=frozenset({"online"}))], [group])
     (placement,) = outcome.placements
     assert placement.explanation == {
-        "group": "existing", "mode": "online", "domain": "mbct", "slot": "mon-evening", "new_colleagues": True,
+        "group": "existing",
+        "mode": "online",
+        "domain": "mbct",
+        "slot": "mon-evening",
+        "new_colleagues": True,
     }

@@ -31,7 +31,9 @@ def seeker_sets(draw):
                 latitude=lat,
                 longitude=lon,
                 max_distance_km=draw(st.sampled_from((5, 15, 30, 60))),
-                modes=draw(st.sampled_from((frozenset({"live"}), frozenset({"online"}), frozenset({"live", "online"})))),
+                modes=draw(
+                    st.sampled_from((frozenset({"live"}), frozenset({"online"}), frozenset({"live", "online"})))
+                ),
                 languages=draw(st.sampled_from((frozenset({"nl"}), frozenset({"nl", "en"}), frozenset({"en"})))),
                 domain=draw(st.sampled_from(("mbct", "mbsr", "education", ""))),
                 target_group=draw(st.sampled_from(("adults", "youth", ""))),
