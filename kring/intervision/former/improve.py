@@ -131,10 +131,19 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
             else:
                 free = [j for j, _ in online_pool(problem, index, u, taken, 24)]
             candidates = [(j, None) for j in free]
-            for g in where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live):
+            lenders = where.near(u, problem.rad[u] + LIVE_NEIGHBOURHOOD_KM, live)
+            if live and problem.modes[u] & ONLINE_BIT == 0:
+                # Flexible people in online groups may come and meet a live-only seeker.
+                lenders += where.near(u, 0.0, False)
+            bit_needed = LIVE_BIT if live else ONLINE_BIT
+            for g in lenders:
                 group = groups[g]
-                if group.live == live and len(group.members) > p.min_size:
-                    candidates += [(j, g) for j in group.members if _compatible(problem, [u, j], live, u)]
+                if len(group.members) > p.min_size:
+                    candidates += [
+                        (j, g)
+                        for j in group.members
+                        if problem.modes[j] & bit_needed and _compatible(problem, [u, j], live, u)
+                    ]
             found = _search_group(problem, groups, u, candidates[:60], live)
             if found is None:
                 continue
@@ -169,7 +178,7 @@ def _search_group(problem: Problem, groups: list[Group], u: int, candidates, liv
                 return None
             rest = {}
             for g, lent in borrowed.items():
-                rest[g] = problem.score([i for i in groups[g].members if i not in lent], live)
+                rest[g] = problem.score([i for i in groups[g].members if i not in lent], groups[g].live)
                 if rest[g] is None:
                     return None
             return members[:], {g: list(lent) for g, lent in borrowed.items()}, scored, rest
