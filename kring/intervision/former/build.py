@@ -1,0 +1,398 @@
+"""Construction: fill free places in existing groups, then grow new groups from the hardest to place."""
+
+from __future__ import annotations
+
+import math
+
+from .model import BOTH, LIVE, ONLINE, UNIFORM, OpenGroup
+from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
+from .space import Grid
+
+POOL_SIZE = 24
+
+
+class Group:
+    """A new group under construction or improvement."""
+
+    __slots__ = ("members", "live", "score", "centre", "key")
+
+    def __init__(self, members, live, score, centre):
+        self.members = list(members)
+        self.live = live
+        self.score = score
+        self.centre = centre
+        self.key = 0
+
+
+class Index:
+    """Where to look for partners: a grid of live seekers and, for online seekers, lists per
+    (slot, language) ordered from hardest to easiest to place."""
+
+    def __init__(self, problem: Problem, order: list[int]):
+        self.problem = problem
+        self.grid = Grid()
+        self.buckets: dict[tuple[int, int], list[int]] = {}
+        self.domain_buckets: dict[tuple[int, int, int], list[int]] = {}
+        self.max_radius = max(problem.rad, default=0.0)
+        self.rank = [0] * len(order)  # position in the hardest-first order
+        for position, i in enumerate(order):
+            self.rank[i] = position
+        for i in order:
+            mode = problem.modes[i]
+            if mode & LIVE_BIT:
+                self.grid.add(i, problem.lat[i], problem.lon[i])
+            if mode & ONLINE_BIT:
+                for slot in bits_of(problem.slots[i]):
+                    for lang in bits_of(problem.langs[i]):
+                        self.buckets.setdefault((slot, lang), []).append(i)
+                        if problem.domain[i] >= 0:
+                            self.domain_buckets.setdefault((slot, lang, problem.domain[i]), []).append(i)
+        self.starts: dict = {}
+
+    def walk(self, key, bucket, taken):
+        """The bucket's entries, skipping (and forgetting) the taken ones at its front."""
+        start = self.starts.get(key, 0)
+        while start < len(bucket) and taken[bucket[start]]:
+            start += 1
+        self.starts[key] = start
+        for k in range(start, len(bucket)):
+            if not taken[bucket[k]]:
+                yield bucket[k]
+
+
+def bits_of(mask: int) -> list[int]:
+    bits = []
+    while mask:
+        low = mask & -mask
+        bits.append(low.bit_length() - 1)
+        mask ^= low
+    return bits
+
+
+def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
+    """Seekers from the hardest to place to the easiest: few live neighbours, few shared moments,
+    live only. Ties are broken by the seeded random generator, so one seed gives one answer."""
+    n = len(problem.seekers)
+    grid = Grid()
+    for i in range(n):
+        if problem.modes[i] & LIVE_BIT:
+            grid.add(i, problem.lat[i], problem.lon[i])
+    slot_count = max(1, len(problem.slot_names))
+    online: dict[tuple[int, int], int] = {}
+    for i in range(n):
+        if problem.modes[i] & ONLINE_BIT:
+            for slot in bits_of(problem.slots[i]):
+                for lang in bits_of(problem.langs[i]):
+                    online[(slot, lang)] = online.get((slot, lang), 0) + 1
+    ease = [0.0] * n
+    for i in range(n):
+        slots = problem.slots[i]
+        share = slots.bit_count() / slot_count
+        value = 0.0
+        if problem.modes[i] & LIVE_BIT:
+            value += grid.count_around(problem.lat[i], problem.lon[i]) * share * problem.rad[i] / 25.0
+        if problem.modes[i] & ONLINE_BIT:
+            value += sum(online[(s, lang)] for s in bits_of(slots) for lang in bits_of(problem.langs[i]))
+        ease[i] = value * (1.0 + noise * rng.random()) if noise else value
+    ties = list(range(n))
+    rng.shuffle(ties)
+    return sorted(range(n), key=lambda i: (ease[i], ties[i]))
+
+
+# -- existing groups ------------------------------------------------------------------------------
+
+
+def _open_group_fit(problem: Problem, i: int, group: OpenGroup, distance: float | None) -> float:
+    w = problem.parameters.weights
+    s = problem.seekers[i]
+    fit = w.domain * (1.0 if not group.domain or not s.domain or s.domain == group.domain else 0.0)
+    fit += w.target_group * (
+        1.0 if not group.target_group or not s.target_group or s.target_group == group.target_group else 0.0
+    )
+    levels = list(group.experience_levels)
+    level = problem.level[i]
+
+    def satisfied(wish: int) -> float:
+        if wish == NO_WISH or not levels:
+            return 1.0
+        if wish == WISH_UNIFORM:
+            return levels.count(level) / len(levels)
+        return min(1.0, (len(levels) - levels.count(level)) / (0.5 * len(levels)))
+
+    group_wish = WISH_UNIFORM if group.experience_mix == UNIFORM else WISH_MIXED
+    fit += w.experience * (satisfied(problem.wish[i]) + satisfied(group_wish)) / 2
+    fit += w.travel * (1.0 if distance is None or not problem.rad[i] else max(0.0, 1.0 - distance / problem.rad[i]))
+    fit += w.new_colleagues * (1.0 if s.last_year.isdisjoint(group.member_ids) else 0.0)
+    return fit + w.size
+
+
+def _open_group_candidates(problem: Problem, index: Index, group: OpenGroup, taken, limit: int):
+    """Compatible untaken seekers for an existing group, hardest first, with their fit."""
+    if group.language not in problem.language_index:
+        return []
+    lang_bit = 1 << problem.language_index[group.language]
+    known = [problem.slot_index[s] for s in group.slots if s in problem.slot_index]
+    slot_mask = sum(1 << b for b in set(known)) if group.slots else -1
+    if not slot_mask:
+        return []
+    found: dict[int, float | None] = {}
+    has_place = group.latitude is not None and group.longitude is not None
+    if group.mode in (LIVE, BOTH) and has_place:
+        glat, glon = float(group.latitude), float(group.longitude)
+        gcos = math.cos(math.radians(glat))
+        for ring in index.grid.rings(glat, glon, index.max_radius):
+            for i in ring:
+                if taken[i] or not problem.langs[i] & lang_bit or not problem.slots[i] & slot_mask:
+                    continue
+                d = flat_km(glat, glon, gcos, problem.lat[i], problem.lon[i], problem.cos[i])
+                if d <= problem.rad[i]:
+                    found[i] = d
+    if group.mode in (ONLINE, BOTH):
+        lang = problem.language_index[group.language]
+        slots = bits_of(slot_mask) if slot_mask != -1 else list(range(len(problem.slot_names)))
+        for slot in slots:
+            bucket = index.buckets.get((slot, lang), [])
+            count = 0
+            for i in index.walk((slot, lang), bucket, taken):
+                if i not in found:
+                    found[i] = None
+                    count += 1
+                    if count >= limit:
+                        break
+    rank = index.rank
+    candidates = sorted(found, key=rank.__getitem__)
+    result = []
+    for i in candidates:
+        if problem.seekers[i].avoid.isdisjoint(group.member_ids):
+            result.append((i, _open_group_fit(problem, i, group, found[i])))
+    return result
+
+
+def fill_open_groups(problem: Problem, index: Index, groups: list[OpenGroup], taken) -> list[tuple[int, int, float]]:
+    """Fill free places: groups with the fewest candidates first, each choosing among its hardest
+    candidates the best fitting; then one round of exchanges frees a place for a seeker whom only
+    a full group could take."""
+    chosen: dict[int, list[int]] = {}
+    candidates: dict[int, list[tuple[int, float]]] = {}
+    for g, group in enumerate(groups):
+        if group.free_places > 0:
+            candidates[g] = _open_group_candidates(problem, index, group, taken, 4 * group.free_places + 12)
+            chosen[g] = []
+    where: dict[int, int] = {}
+    fit_of: dict[tuple[int, int], float] = {}
+    for g, cands in candidates.items():
+        for i, fit in cands:
+            fit_of[(i, g)] = fit
+
+    def fits_with(i, g, leaving=None):
+        return all(m == leaving or (m not in problem.conflicts[i]) for m in chosen[g])
+
+    for g in sorted(candidates, key=lambda g: (len(candidates[g]) / groups[g].free_places, g)):
+        room = groups[g].free_places
+        window = 2 * room + 4
+        while len(chosen[g]) < room:
+            options = [(i, f) for i, f in candidates[g] if i not in where and fits_with(i, g)][:window]
+            if not options:
+                break
+            i, _ = max(options, key=lambda item: item[1])
+            chosen[g].append(i)
+            where[i] = g
+    # Exchange: a group with room takes a seeker from another group that can replace them.
+    for g in candidates:
+        room = groups[g].free_places
+        for i, _ in candidates[g]:
+            if len(chosen[g]) >= room:
+                break
+            h = where.get(i)
+            if h is None or h == g or not fits_with(i, g):
+                continue
+            for j, _ in candidates[h]:
+                if j not in where and fits_with(j, h, leaving=i):
+                    chosen[h].remove(i)
+                    chosen[h].append(j)
+                    where[j] = h
+                    chosen[g].append(i)
+                    where[i] = g
+                    break
+    result = []
+    for g, members in chosen.items():
+        for i in members:
+            taken[i] = 1
+            result.append((i, g, fit_of[(i, g)]))
+    return result
+
+
+# -- new groups -----------------------------------------------------------------------------------
+
+
+def live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
+    """Untaken live seekers who can meet at s's home (each within their own reach of it) and
+    share a language and a moment with s, nearest first."""
+    lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+    slat, slon, scos = lat[s], lon[s], cos[s]
+    slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
+    pool = []
+    for ring in index.grid.rings(slat, slon, index.max_radius):
+        for j in ring:
+            if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs:
+                continue
+            d = flat_km(slat, slon, scos, lat[j], lon[j], cos[j])
+            if d <= rad[j] and j not in conflicts:
+                pool.append((d, j))
+        if len(pool) >= limit:
+            break
+    pool.sort()
+    return [(j, d) for d, j in pool[: 2 * limit]]
+
+
+def online_pool(problem: Problem, index: Index, s: int, taken, limit: int):
+    conflicts = problem.conflicts[s]
+    seen = {s}
+    pool = []
+    keys = [(slot, lang) for slot in bits_of(problem.slots[s]) for lang in bits_of(problem.langs[s])]
+    sources = []
+    if problem.domain[s] >= 0:
+        sources += [
+            (key + (problem.domain[s],), index.domain_buckets.get(key + (problem.domain[s],), [])) for key in keys
+        ]
+    sources += [(key, index.buckets.get(key, [])) for key in keys]
+    quota = limit // 2
+    for key, bucket in sources:
+        for j in index.walk(key, bucket, taken):
+            if j in seen or j in conflicts:
+                continue
+            seen.add(j)
+            pool.append((j, None))
+            if len(pool) >= quota:
+                break
+        if len(pool) >= quota:
+            quota = min(limit, quota + limit // 2)
+        if len(pool) >= limit:
+            break
+    return pool
+
+
+def _target_size(problem: Problem, available: int, saw_everyone: bool) -> int:
+    p = problem.parameters
+    preferred = max(p.preferred_sizes)
+    if not saw_everyone:
+        return preferred
+    groups = math.ceil(available / preferred)
+    return min(p.max_size, math.ceil(available / groups))
+
+
+def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
+    """Grow a group around s from the partners nearby, one best-fitting member at a time."""
+    p = problem.parameters
+    pool = (live_pool if live else online_pool)(problem, index, s, taken, POOL_SIZE)
+    if len(pool) < p.min_size - 1:
+        return _build_spread_group(problem, index, s, taken) if live else None
+    target = _target_size(problem, len(pool) + 1, len(pool) < POOL_SIZE)
+    w = p.weights
+    domain, tgt, level, wish, rad = problem.domain, problem.target, problem.level, problem.wish, problem.rad
+    ds, ts = domain[s], tgt[s]
+    rank = index.rank
+    n = len(problem.seekers) or 1
+    static = {}
+    for j, d in pool:
+        a = w.domain * (1.0 if ds < 0 or domain[j] < 0 or domain[j] == ds else 0.0)
+        a += w.target_group * (1.0 if ts < 0 or tgt[j] < 0 or tgt[j] == ts else 0.0)
+        if d is not None and rad[j]:
+            a += w.travel * (1.0 - d / rad[j])
+        a += 0.05 * (1.0 - rank[j] / n)
+        static[j] = a
+    members = [s]
+    member_set = {s}
+    slots, langs = problem.slots[s], problem.langs[s]
+    levels = [0, 0, 0]
+    levels[level[s]] += 1
+    remaining = [j for j, _ in pool]
+    while len(members) < target:
+        best, best_value = -1, -math.inf
+        size = len(members)
+        for j in remaining:
+            if not problem.slots[j] & slots or not problem.langs[j] & langs:
+                continue
+            if problem.conflicts[j] and not problem.conflicts[j].isdisjoint(member_set):
+                continue
+            value = static[j]
+            lj = level[j]
+            if wish[s] == WISH_UNIFORM:
+                value += w.experience * (1.0 if lj == level[s] else 0.0)
+            elif wish[s] != NO_WISH:
+                value += w.experience * (1.0 - levels[lj] / size)
+            if wish[j] == WISH_UNIFORM:
+                value += w.experience * levels[lj] / size
+            elif wish[j] != NO_WISH:
+                value += w.experience * (1.0 - levels[lj] / size)
+            if problem.last_year[j] and not problem.last_year[j].isdisjoint(member_set):
+                value -= w.new_colleagues
+            value += 0.01 * (problem.slots[j] & slots).bit_count()
+            if value > best_value:
+                best, best_value = j, value
+        if best < 0:
+            break
+        members.append(best)
+        member_set.add(best)
+        remaining.remove(best)
+        slots &= problem.slots[best]
+        langs &= problem.langs[best]
+        levels[level[best]] += 1
+    if len(members) < p.min_size:
+        return None
+    scored = problem.score(members, live)
+    if scored is None:
+        return None
+    return Group(members, live, scored[0], scored[1])
+
+
+def spread_pool(problem: Problem, index: Index, s: int, taken) -> list[int]:
+    """Untaken live seekers whose reach overlaps s's (so they might meet halfway), nearest first."""
+    lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+    slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
+    pool = []
+    for ring in index.grid.rings(lat[s], lon[s], rad[s] + index.max_radius):
+        for j in ring:
+            if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs or j in conflicts:
+                continue
+            d = flat_km(lat[s], lon[s], cos[s], lat[j], lon[j], cos[j])
+            if d <= rad[s] + rad[j]:
+                pool.append((d, j))
+    pool.sort()
+    return [j for _, j in pool]
+
+
+def _build_spread_group(problem: Problem, index: Index, s: int, taken):
+    """For a seeker with few neighbours: partners who cannot come to s's home may still meet
+    everyone halfway. Tries them nearest first, keeping each one only if a meeting point remains."""
+    p = problem.parameters
+    pool = spread_pool(problem, index, s, taken)
+    if len(pool) < p.min_size - 1:
+        return None
+    members = [s]
+    for j in pool[: 4 * POOL_SIZE]:
+        if problem.score(members + [j], True) is not None:
+            members.append(j)
+            if len(members) == max(p.preferred_sizes):
+                break
+    if len(members) < p.min_size:
+        return None
+    score, centre = problem.score(members, True)
+    return Group(members, True, score, centre)
+
+
+def grow_groups(problem: Problem, index: Index, order: list[int], taken) -> list[Group]:
+    groups = []
+    for s in order:
+        if taken[s]:
+            continue
+        group = None
+        if problem.modes[s] & LIVE_BIT:
+            group = build_group(problem, index, s, True, taken)
+        if group is None and problem.modes[s] & ONLINE_BIT:
+            group = build_group(problem, index, s, False, taken)
+        if group is not None:
+            for i in group.members:
+                taken[i] = 1
+            groups.append(group)
+    return groups
