@@ -36,9 +36,11 @@ class RegistrationQuerySet(models.QuerySet):
     def registered_on(self, on=None):
         """Registrations with an active period that covers the date (today by default)."""
         on = on or timezone.localdate()
-        return self.filter(
-            periods__status=Status.ACTIVE, periods__starts_on__lte=on
-        ).filter(models.Q(periods__ends_on__isnull=True) | models.Q(periods__ends_on__gte=on)).distinct()
+        # One Exists over one period: status and dates must hold for the SAME period.
+        covering = RegistrationPeriod.objects.filter(
+            registration=models.OuterRef("pk"), status=Status.ACTIVE, starts_on__lte=on,
+        ).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
+        return self.filter(models.Exists(covering))
 
 
 class Registration(models.Model):
