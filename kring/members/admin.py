@@ -22,6 +22,7 @@ from kring.members.models import (
     TaughtProgramme,
     WorkDomain,
 )
+from kring.register import search_index
 
 
 class PracticeInline(admin.StackedInline):
@@ -66,6 +67,11 @@ class PersonAdmin(OfficeModelAdmin):
         response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
         response["Content-Disposition"] = f'attachment; filename="kring-person-{person.pk}.json"'
         return response
+
+    def save_related(self, request, form, formsets, change):
+        """The office can change public data here too; keep the register's search index in step."""
+        super().save_related(request, form, formsets, change)
+        search_index.refresh(person_ids=[form.instance.pk])
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("practices", "memberships__type", "registrations")

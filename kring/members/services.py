@@ -21,6 +21,7 @@ from kring.members.models import (
     Person,
     PracticeAddress,
 )
+from kring.register import search_index
 
 if TYPE_CHECKING:
     from kring.accounts.models import User
@@ -29,6 +30,12 @@ CONTACT_FIELDS = ("first_name", "name_prefix", "last_name", "phone")
 PROFILE_FIELDS = ("website", "about", "online")
 PROFILE_LISTS = ("work_domains", "target_groups", "languages", "programmes")
 PRACTICE_FIELDS = ("name", "street", "postcode", "place", "country", "latitude", "longitude")
+
+
+def _public_profile_changed(person_id: int) -> None:
+    """The register's search index holds a copy of what trainers made public: bring it up to date
+    inside the same transaction, so search and open data never show what was just made private."""
+    search_index.refresh(person_ids=[person_id])
 
 
 def _values(obj, fields) -> dict:
@@ -71,6 +78,7 @@ def person_update(person: Person, *, by: User | None, **changes) -> list[str]:
         if changed:
             audit.record("kring.members.person.changed", by=by, person_id=person.pk, obj=person,
                          fields=sorted(changed))
+            _public_profile_changed(person.pk)
     return sorted(changed)
 
 
@@ -80,6 +88,7 @@ def practice_add(person: Person, *, by: User | None, **values) -> PracticeAddres
         practice = PracticeAddress.objects.create(person=person, **values)
         audit.record("kring.members.practice.added", by=by, person_id=person.pk, obj=practice,
                      fields=sorted(name for name, value in values.items() if value not in ("", None)))
+        _public_profile_changed(person.pk)
     return practice
 
 
@@ -95,6 +104,7 @@ def practice_update(practice: PracticeAddress, *, by: User | None, **values) -> 
         if changed:
             audit.record("kring.members.practice.changed", by=by, person_id=practice.person_id, obj=practice,
                          fields=changed)
+            _public_profile_changed(practice.person_id)
     return changed
 
 
@@ -102,6 +112,7 @@ def practice_remove(practice: PracticeAddress, *, by: User | None) -> None:
     with transaction.atomic():
         audit.record("kring.members.practice.removed", by=by, person_id=practice.person_id, obj=practice)
         practice.delete()
+        _public_profile_changed(practice.person_id)
 
 
 def consent_update(person: Person, *, by: User | None, public: dict[str, bool]) -> list[str]:
@@ -117,6 +128,7 @@ def consent_update(person: Person, *, by: User | None, public: dict[str, bool]) 
         if changed:
             person.save(update_fields=changed)
             audit.record("kring.members.consent.changed", by=by, person_id=person.pk, obj=person, fields=changed)
+            _public_profile_changed(person.pk)
     return changed
 
 
@@ -134,6 +146,7 @@ def photo_set(person: Person, content: bytes | None, *, by: User | None) -> None
             person.save(update_fields=["photo"])
             action = "kring.members.photo.set"
         audit.record(action, by=by, person_id=person.pk, obj=person, fields=["photo"])
+        _public_profile_changed(person.pk)
         if old and old != person.photo.name:
             storage = person.photo.storage
             transaction.on_commit(lambda: storage.delete(old))
@@ -202,6 +215,7 @@ def person_erase(person: Person, *, by: User | None, request: ErasureRequest | N
         open_requests.update(status=ErasureRequest.Status.DONE, decided_at=timezone.now(), decided_by=by)
         audit.record("kring.members.person.erased", by=by, person_id=person.pk, obj=person,
                      fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")))
+        _public_profile_changed(person.pk)
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
         if address:
