@@ -117,3 +117,13 @@ def test_it_gives_history_without_overlap_or_gaps_before_today():
         for earlier, later in zip(periods, periods[1:], strict=False):
             assert later.starts_on == earlier.ends_on + datetime.timedelta(days=1)
         assert periods[0].starts_on < today
+
+
+def test_it_lists_the_demo_trainer_in_the_public_register_and_the_api(seeded):
+    client = Client()
+    assert client.get("/register/001000/").status_code == 200
+    answer = client.get("/api/v1/registrations/001000", HTTP_AUTHORIZATION="Bearer kring-demo-4f1c9a7e2b")
+    assert answer.status_code == 200
+    assert answer.json()["registered"] is True
+    registered = Registration.objects.registered_on()
+    assert registered.filter(search_entry__isnull=False).count() == registered.count() > 0

@@ -22,6 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kring.accounts.models import RoleGrant, User
+from kring.api.demo import DEMO_KEY, ensure_demo_insurer
 from kring.core import audit, geo
 from kring.members import demo, vocabulary
 from kring.members.models import (
@@ -35,6 +36,7 @@ from kring.members.models import (
     TaughtProgramme,
     WorkDomain,
 )
+from kring.register import search_index
 from kring.register.models import Registration, RegistrationPeriod
 
 GENERATED_PASSWORD = "demo-kring-2026"  # every generated trainer and member
@@ -287,17 +289,18 @@ class Command(BaseCommand):
             self.finish_demo_logins(fixed)
             audit.record("kring.members.demo.seeded", process="seed_demo", trainers=trainers, members=members,
                          demo_logins=len(fixed), seed=seed)
-        insurer_key = self.ensure_demo_insurer()
+        indexed = search_index.rebuild()
+        ensure_demo_insurer()
         elapsed = time.perf_counter() - started
-        self.stdout.write(f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s.")
+        self.stdout.write(f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "
+                          f"{indexed} trainers listed in the public register.")
         if fixed:
             self.stdout.write("Demo logins (staff are asked to set up two-step verification first):")
             for login in DEMO_LOGINS:
                 if login.email in fixed:
                     self.stdout.write(f"  {login.who:42} {login.email:30} {login.password}")
             self.stdout.write(f"  every other seeded person: password {GENERATED_PASSWORD}")
-        if insurer_key:
-            self.stdout.write(f"Demo insurer API key: Authorization: Bearer {insurer_key}")
+        self.stdout.write(f"Demo insurer API key: Authorization: Bearer {DEMO_KEY}")
 
     def fixed_people_to_add(self, today) -> dict[str, demo.PersonPlan]:
         existing = set(User.objects.filter(email__in=[login.email for login in DEMO_LOGINS])
@@ -324,14 +327,3 @@ class Command(BaseCommand):
             user.save(update_fields=["password"])
             if login.role:
                 RoleGrant.objects.create(user=user, role=login.role, starts_on=since, note="Demo")
-
-    def ensure_demo_insurer(self) -> str:
-        """The insurers' API ships a demo insurer with a documented key; older databases may lack the app."""
-        try:
-            from kring.api.demo import ensure_demo_insurer
-        except ImportError:
-            return ""
-        ensure_demo_insurer()
-        from kring.api import demo as api_demo
-
-        return getattr(api_demo, "DEMO_KEY", "")
