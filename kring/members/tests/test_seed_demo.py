@@ -127,3 +127,12 @@ def test_it_lists_the_demo_trainer_in_the_public_register_and_the_api(seeded):
     assert answer.json()["registered"] is True
     registered = Registration.objects.registered_on()
     assert registered.filter(search_entry__isnull=False).count() == registered.count() > 0
+
+
+def test_it_gives_the_demo_trainer_an_intervision_group_with_confirmed_meetings(seeded):
+    client = Client()
+    client.post("/accounts/login/", {"login": "trainer@kring.example", "password": "demo-trainer-2026"})
+    trainer = Person.objects.get(user__email="trainer@kring.example")
+    assert trainer.activities.filter(kind="intervision", source__startswith="intervision.").count() == 2
+    page = client.get("/intervisie/").content.decode()
+    assert "Stilte in de Stad" in page

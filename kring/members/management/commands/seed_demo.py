@@ -24,6 +24,8 @@ from django.utils import timezone
 from kring.accounts.models import RoleGrant, User
 from kring.api.demo import DEMO_KEY, ensure_demo_insurer
 from kring.core import audit, geo
+from kring.intervision import demo as intervision_demo
+from kring.intervision.models import Group
 from kring.members import demo, vocabulary
 from kring.members.models import (
     Membership,
@@ -290,6 +292,10 @@ class Command(BaseCommand):
             audit.record("kring.members.demo.seeded", process="seed_demo", trainers=trainers, members=members,
                          demo_logins=len(fixed), seed=seed)
         indexed = search_index.rebuild()
+        if fixed or not Group.objects.exists():
+            rng = random.Random(seed)
+            intervision_demo.seed(rng, demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first())
+            intervision_demo.seekers(rng)
         ensure_demo_insurer()
         elapsed = time.perf_counter() - started
         self.stdout.write(f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "
