@@ -88,10 +88,14 @@ def test_it_puts_flemish_trainers_in_flanders_with_belgian_phones(db):
         assert practice.person.phone.startswith("+32") or not practice.person.phone
 
 
-def test_it_writes_one_audit_entry_for_the_whole_seed(seeded):
+def test_it_writes_one_audit_entry_for_the_bulk_of_the_seed(seeded):
+    """People, memberships and registrations are one entry; the demo intervision goes through the
+    intervision services, which record their own steps."""
     assert AuditEntry.objects.filter(action="kring.members.demo.seeded").count() == 1
-    assert not AuditEntry.objects.filter(person_id__isnull=False).exists()  # nothing per person
-    assert AuditEntry.objects.count() <= 3  # the seed, and the demo insurer when the API is installed
+    bulk = AuditEntry.objects.exclude(action__startswith="kring.intervision.").exclude(
+        action__startswith="kring.recertification.activity.")
+    assert not bulk.filter(person_id__isnull=False).exists()  # nothing per person
+    assert bulk.count() <= 3  # the seed, and the demo insurer
 
 
 def test_it_adds_nothing_when_people_exist_and_asked_if_empty(seeded):
