@@ -27,6 +27,8 @@ from kring.recertification.models import (
     Outcome,
 )
 from kring.recertification.services import Refused
+from kring.register import services as register_services
+from kring.register.history import period_on
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
 
 OPEN = (DossierStatus.COMMITTEE, DossierStatus.INFO_REQUESTED)
@@ -111,36 +113,33 @@ def note_add(dossier: Dossier, *, text: str, by) -> CommitteeNote:
 
 
 def apply_decision_to_register(decision: Decision, *, by=None) -> RegistrationPeriod:
-    """Let a decision take effect in the register: the current period closes at the end of the cycle and a
-    new one follows the next day (a new cycle, a basis level, an extension, or the end of the registration).
+    """Let a decision take effect in the register, through the register's own services: the current
+    validity ends with the cycle and from the next day the registration is renewed (a new cycle, at the
+    basis level, or until the extended date) or expires.
     """
     cycle = decision.dossier.cycle
     registration = cycle.registration
-    periods = [p for p in registration.periods.all() if p.status == Status.ACTIVE and p.covers(cycle.ends_on)]
-    current = max(periods, key=lambda p: (p.starts_on, p.recorded_at, p.pk)) if periods else None
-    level = current.level if current else cycle.scheme.level
-    if current is not None and (current.ends_on is None or current.ends_on > cycle.ends_on):
-        current.ends_on = cycle.ends_on
-        current.save(update_fields=["ends_on"])
     starts_on = cycle.ends_on + datetime.timedelta(days=1)
-    user = by if getattr(by, "is_authenticated", False) else None
-    status, ends_on = Status.ACTIVE, None
-    if decision.outcome == Outcome.BASIS:
-        level = Level.BASIS
-    if decision.outcome == Outcome.REFUSE:
-        status = Status.EXPIRED
-    elif decision.outcome == Outcome.EXTEND:
-        ends_on = decision.extended_until
-    else:
+    reason = f"{decision.get_outcome_display()}: {decision.reason}"[:300]
+    try:
+        if decision.outcome == Outcome.REFUSE:
+            return register_services.registration_expire(registration, on=starts_on, by=by, reason=reason)
+        if decision.outcome == Outcome.EXTEND:
+            period = register_services.registration_renew(registration, starts_on=starts_on, reason=reason, by=by,
+                                                           ends_on=decision.extended_until)
+            cycle.ends_on = decision.extended_until
+            cycle.save(update_fields=["ends_on"])
+            return period
+        # The level of the cycle that was judged (also when the board reverses an earlier decision).
+        during_cycle = period_on(list(registration.periods.all()), cycle.ends_on)
+        level = Level.BASIS if decision.outcome == Outcome.BASIS else (
+            during_cycle.level if during_cycle else cycle.scheme.level)
         scheme = CertificationScheme.objects.for_cycle(level, starts_on)
-        ends_on = rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5)
-    period = RegistrationPeriod.objects.create(
-        registration=registration, status=status, level=level, starts_on=starts_on, ends_on=ends_on,
-        reason=f"recertification:{decision.outcome}", recorded_by=user)
-    if decision.outcome == Outcome.EXTEND:
-        cycle.ends_on = decision.extended_until
-        cycle.save(update_fields=["ends_on"])
-    return period
+        return register_services.registration_renew(
+            registration, starts_on=starts_on, reason=reason, by=by, level=level,
+            ends_on=rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5))
+    except register_services.RegisterError as error:
+        raise Refused(str(error)) from None
 
 
 def record_decision(dossier: Dossier, *, outcome: str, reason: str, by, conditions: str = "",
