@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
 from kring.intervision import queries, rules, services
-from kring.intervision.forms import RecordForm, SeekerForm
-from kring.intervision.models import IntervisionRecord
+from kring.intervision.forms import AvoidForm, RecordForm, SeekerForm
+from kring.intervision.models import GroupProposal, IntervisionRecord, SeekerAvoid
 from kring.intervision.views import MEMBERS, attach, first_message
 
 
@@ -155,7 +155,10 @@ def seeker(request):
             messages.info(request, _("Your wishes are saved. Below you find groups that suit them."))
             return redirect("intervision:seeker")
     return render(request, "intervision/seeker.html", {
-        "form": form, "search": search, "groups": queries.matching_groups(search) if search else []})
+        "form": form, "search": search, "groups": queries.matching_groups(search) if search else [],
+        "avoid_form": AvoidForm(), "avoids": SeekerAvoid.objects.filter(person=person).select_related("other"),
+        "open_proposals": GroupProposal.objects.of_person(person).filter(status=GroupProposal.Status.PROPOSED,
+                                                                         answers__answer="").count()})
 
 
 @allow(*MEMBERS)
