@@ -7,8 +7,8 @@ accepts, so the coordinator still decides. A proposed new group starts once four
 accepted: the first person who accepted becomes its coordinator (they said yes first, and can hand
 the role over with "leave group" later), everyone who accepted becomes a member and gets an e-mail.
 Whoever accepts after the start joins straight away while the group has room. A proposal lapses
-when declines leave fewer than four people, and open proposals keep their people out of later runs
-until they start or lapse.
+when declines leave fewer than four people or after ``ANSWER_DAYS`` without starting; until then
+open proposals keep their people out of later runs.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ ALL_MOMENTS = frozenset(Moment.values)
 MODES = {Mode.LIVE: frozenset({former.LIVE}), Mode.ONLINE: frozenset({former.ONLINE}),
          Mode.BOTH: frozenset({former.LIVE, former.ONLINE})}
 YEARS = {Seeker.ExperienceLevel.STARTING: 1, Seeker.ExperienceLevel.EXPERIENCED: 6}
+ANSWER_DAYS = 30
 Answer = ProposalMember.Answer
 Status = GroupProposal.Status
 
@@ -120,9 +121,17 @@ def _taken_people() -> set[int]:
                .exclude(answer=Answer.DECLINED).values_list("person_id", flat=True))
 
 
+def _lapse_old_proposals() -> int:
+    """Proposals nobody finished within ``ANSWER_DAYS`` lapse, so their people are considered again."""
+    since = timezone.now() - datetime.timedelta(days=ANSWER_DAYS)
+    return GroupProposal.objects.filter(status=Status.PROPOSED, created_at__lt=since).update(status=Status.LAPSED)
+
+
 def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
-    """Everyone actively looking and every open group with free places, as the former's records."""
-    taken = _taken_people()
+    """Everyone actively looking and every open group with free places, as the former's records.
+    Left out: people in an open proposal, in a group, or waiting for an answer to a join request."""
+    taken = _taken_people() | set(JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)
+                                  .values_list("person_id", flat=True))
     in_group = set(GroupMember.objects.filter(left_on__isnull=True, group__closed_at__isnull=True)
                    .values_list("person_id", flat=True))
     rows = [s for s in Seeker.objects.filter(withdrawn_at__isnull=True, person__erased_at__isnull=True)
@@ -166,6 +175,7 @@ def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
 def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
     """Run the group former over everyone looking for a group and store its proposals."""
     seed = int(time.time()) % 100_000 if seed is None else seed
+    lapsed = _lapse_old_proposals()
     seekers, groups = former_input()
     began = time.perf_counter()
     outcome = former.form_groups(seekers, groups, former.Parameters(seed=seed))
@@ -190,7 +200,7 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
     actor = {"by": by} if getattr(by, "is_authenticated", False) else {"process": "proposals_run"}
     audit.record("kring.intervision.proposals.run", obj=run, seekers=len(seekers), open_groups=len(groups),
                  placements=len(outcome.placements), proposals=len(outcome.proposals),
-                 unplaced=len(outcome.unplaced), **actor)
+                 unplaced=len(outcome.unplaced), lapsed=lapsed, **actor)
     return run
 
 

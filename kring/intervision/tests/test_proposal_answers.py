@@ -135,3 +135,13 @@ def test_my_proposals_page_has_a_constant_number_of_queries(login, django_assert
     with django_assert_max_num_queries(14):
         response = client.get(reverse("intervision:proposal_list"))
     assert list(response.context["proposals"]) == [proposal]
+
+
+def test_the_overview_mentions_a_proposal_until_it_is_answered(login):
+    proposal, people = proposed()
+    client = login(people[0])
+    assert "Er wacht een groepsvoorstel op je antwoord." in client.get(reverse("intervision:home")).content.decode()
+    say(people[1], proposal)
+    assert "Er wacht een groepsvoorstel" in client.get(reverse("intervision:seeker")).content.decode()
+    say(people[0], proposal, accept=False)
+    assert "Er wacht een groepsvoorstel" not in client.get(reverse("intervision:home")).content.decode()

@@ -1,11 +1,14 @@
 """Running the group former over the people in the database, and the office's page for it."""
 
+import datetime
+
 import pytest
 from django.core import mail, management
 from django.urls import reverse
+from django.utils import timezone
 
 from kring.core.models import AuditEntry
-from kring.intervision import proposals
+from kring.intervision import proposals, services
 from kring.intervision.models import GroupProposal, ProposalRun, SeekerAvoid
 from kring.intervision.tests.helpers import make_group, make_seekers, make_trainer
 from kring.members.models import WorkDomain
@@ -90,3 +93,20 @@ def test_the_daily_command_queues_a_run():
     run = ProposalRun.objects.get()
     assert run.seed == 7 and run.by is None and run.proposals_count == 1
     assert AuditEntry.objects.get(action="kring.intervision.proposals.run").source
+
+
+def test_a_proposal_left_unfinished_for_a_month_lapses_and_its_people_are_considered_again():
+    make_seekers(5)
+    first = proposals.proposals_run(seed=1)
+    GroupProposal.objects.filter(run=first).update(created_at=timezone.now() - datetime.timedelta(days=31))
+    second = proposals.proposals_run(seed=2)
+    assert first.proposals.get().status == "lapsed"
+    assert second.seekers_count == 5 and second.proposals_count == 1
+
+
+def test_people_waiting_for_an_answer_to_a_join_request_are_left_out():
+    group = make_group(make_trainer(), members=3)
+    people = make_seekers(5)
+    services.join_request_create(group, by=people[0].user)
+    run = proposals.proposals_run(seed=1)
+    assert run.seekers_count == 4
