@@ -97,21 +97,21 @@ def avoid_remove(avoid_id: int, *, by) -> None:
 # The former's input ------------------------------------------------------------------------------
 
 def colleagues_last_year(person_ids, today: datetime.date | None = None) -> dict[int, set[int]]:
-    """Who shared a group with whom during the past year (from the membership periods)."""
+    """Who shared a group with whom during the past year (from the membership periods). Reads the
+    memberships of the past year in one query, without a list of ids, so it scales with the groups."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=365)
-    rows = list(GroupMember.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=since))
-                .filter(group__members__person__in=person_ids).distinct()
-                .values_list("group_id", "person_id", "joined_on", "left_on"))
+    wanted = set(person_ids)
     by_group: dict[int, list] = {}
-    for group_id, person_id, joined, left in rows:
+    for group_id, person_id, joined, left in (GroupMember.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=since))
+                                              .values_list("group_id", "person_id", "joined_on", "left_on")):
         by_group.setdefault(group_id, []).append((person_id, joined, left or today))
-    colleagues: dict[int, set[int]] = {pk: set() for pk in person_ids}
+    colleagues: dict[int, set[int]] = {pk: set() for pk in wanted}
     for people in by_group.values():
         for a, a_from, a_to in people:
-            if a not in colleagues:
-                continue
-            colleagues[a].update(b for b, b_from, b_to in people if b != a and a_from <= b_to and b_from <= a_to)
+            if a in wanted:
+                colleagues[a].update(b for b, b_from, b_to in people
+                                     if b != a and a_from <= b_to and b_from <= a_to)
     return colleagues
 
 
@@ -139,9 +139,11 @@ def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
             if s.person_id not in taken and s.person_id not in in_group]
     ids = [s.person_id for s in rows]
     avoid: dict[int, set[int]] = {pk: set() for pk in ids}
-    for a, b in SeekerAvoid.objects.filter(Q(person__in=ids) | Q(other__in=ids)).values_list("person_id", "other_id"):
-        avoid.setdefault(a, set()).add(b)
-        avoid.setdefault(b, set()).add(a)
+    for a, b in SeekerAvoid.objects.values_list("person_id", "other_id"):
+        if a in avoid:
+            avoid[a].add(b)
+        if b in avoid:
+            avoid[b].add(a)
     last_year = colleagues_last_year(ids)
     seekers = []
     for s in rows:
@@ -185,17 +187,16 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
         open_groups_count=len(groups), placements_count=len(outcome.placements),
         proposals_count=len(outcome.proposals), weakest_score=round(outcome.weakest_score, 4),
         seconds=round(seconds, 3), unplaced=[{"person": u.seeker_id, "reason": u.reason} for u in outcome.unplaced])
-    answers = []
-    for placement in outcome.placements:
-        proposal = GroupProposal.objects.create(
-            run=run, group_id=placement.group_id, mode=placement.explanation.get("mode", Mode.LIVE),
-            slot=placement.explanation.get("slot", ""), explanation=placement.explanation, score=placement.fit)
-        answers.append(ProposalMember(proposal=proposal, person_id=placement.seeker_id))
-    for item in outcome.proposals:
-        proposal = GroupProposal.objects.create(
-            run=run, mode=item.mode, language=item.language, slot=item.slot, latitude=item.latitude,
-            longitude=item.longitude, explanation=item.explanation, score=item.score)
-        answers += [ProposalMember(proposal=proposal, person_id=pk, position=i) for i, pk in enumerate(item.members)]
+    made = [GroupProposal(run=run, group_id=p.group_id, mode=p.explanation.get("mode", Mode.LIVE),
+                          slot=p.explanation.get("slot", ""), explanation=p.explanation, score=p.fit)
+            for p in outcome.placements]
+    made += [GroupProposal(run=run, mode=p.mode, language=p.language, slot=p.slot, latitude=p.latitude,
+                           longitude=p.longitude, explanation=p.explanation, score=p.score)
+             for p in outcome.proposals]
+    GroupProposal.objects.bulk_create(made)
+    people = [(p.seeker_id,) for p in outcome.placements] + [p.members for p in outcome.proposals]
+    answers = [ProposalMember(proposal=proposal, person_id=pk, position=i)
+               for proposal, members in zip(made, people, strict=True) for i, pk in enumerate(members)]
     ProposalMember.objects.bulk_create(answers)
     actor = {"by": by} if getattr(by, "is_authenticated", False) else {"process": "proposals_run"}
     audit.record("kring.intervision.proposals.run", obj=run, seekers=len(seekers), open_groups=len(groups),
