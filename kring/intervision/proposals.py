@@ -42,7 +42,7 @@ from kring.intervision.proposal_models import (
     SeekerAvoid,
 )
 from kring.intervision.services import _person, _refuse_if_full_or_closed
-from kring.members.models import Person, SpokenLanguage, TargetGroup, WorkDomain
+from kring.members.models import Membership, Person, SpokenLanguage, TargetGroup, WorkDomain
 
 ALL_MOMENTS = frozenset(Moment.values)
 MODES = {Mode.LIVE: frozenset({former.LIVE}), Mode.ONLINE: frozenset({former.ONLINE}),
@@ -58,7 +58,8 @@ Status = GroupProposal.Status
 def _find_person(who: str, me: Person) -> Person:
     """A member by e-mail address, or by full name when exactly one member has it."""
     who = " ".join(who.split())
-    members = Person.objects.filter(erased_at__isnull=True, memberships__isnull=False).exclude(pk=me.pk).distinct()
+    members = Person.objects.filter(erased_at__isnull=True, pk__in=Membership.objects.current().values("person_id")
+                                    ).exclude(pk=me.pk)
     if "@" in who:
         found = list(members.filter(email__iexact=who)[:2])
     else:
@@ -129,12 +130,15 @@ def _lapse_old_proposals() -> int:
 
 def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
     """Everyone actively looking and every open group with free places, as the former's records.
-    Left out: people in an open proposal, in a group, or waiting for an answer to a join request."""
+    Left out: people who are no longer a member, are in an open proposal or a group, or wait for an
+    answer to a join request."""
     taken = _taken_people() | set(JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)
                                   .values_list("person_id", flat=True))
     in_group = set(GroupMember.objects.filter(left_on__isnull=True, group__closed_at__isnull=True)
                    .values_list("person_id", flat=True))
-    rows = [s for s in Seeker.objects.filter(withdrawn_at__isnull=True, person__erased_at__isnull=True)
+    members = Membership.objects.current().values("person_id")
+    rows = [s for s in Seeker.objects.filter(withdrawn_at__isnull=True, person__erased_at__isnull=True,
+                                             person__in=members)
             .select_related("work_domain", "target_group", "language")
             if s.person_id not in taken and s.person_id not in in_group]
     ids = [s.person_id for s in rows]

@@ -11,7 +11,7 @@ from kring.core.models import AuditEntry
 from kring.intervision import proposals, services
 from kring.intervision.models import GroupProposal, ProposalRun, SeekerAvoid
 from kring.intervision.tests.helpers import make_group, make_seekers, make_trainer
-from kring.members.models import WorkDomain
+from kring.members.models import Membership, WorkDomain
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,11 @@ def test_people_waiting_for_an_answer_to_a_join_request_are_left_out():
     services.join_request_create(group, by=people[0].user)
     run = proposals.proposals_run(seed=1)
     assert run.seekers_count == 4
+
+
+def test_someone_whose_membership_ended_is_left_out():
+    people = make_seekers(5)
+    Membership.objects.filter(person=people[0]).update(status="ended")
+    run = proposals.proposals_run(seed=1)
+    assert run.seekers_count == 4
+    assert not run.proposals.filter(answers__person=people[0]).exists()
