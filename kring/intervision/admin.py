@@ -1,12 +1,23 @@
-"""The office's view of intervision: groups and meetings. Personal records (with their private
-reflections) are deliberately not in the admin."""
+"""The office's view of intervision: groups, meetings and the group former's runs. Personal records
+(with their private reflections) and the people someone must not be grouped with are deliberately
+not in the admin."""
 
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
-from kring.intervision.models import Attendance, Group, GroupMember, JoinRequest, Meeting, Seeker
+from kring.intervision.models import (
+    Attendance,
+    Group,
+    GroupMember,
+    GroupProposal,
+    JoinRequest,
+    Meeting,
+    ProposalMember,
+    ProposalRun,
+    Seeker,
+)
 
 
 class OfficeInline(admin.TabularInline):
@@ -82,3 +93,22 @@ class SeekerAdmin(ReadOnlyOfficeAdmin):
     list_display = ["person", "mode", "postcode", "work_domain", "experience_level", "created_at", "withdrawn_at"]
     list_filter = ["mode", "work_domain", "target_group", "experience_level", "withdrawn_at"]
     search_fields = ["person__last_name", "postcode"]
+
+
+class ProposalMemberInline(ReadOnlyInline):
+    model = ProposalMember
+    fields = ["person", "answer", "answered_at"]
+    readonly_fields = fields
+
+
+@admin.register(GroupProposal)
+class GroupProposalAdmin(ReadOnlyOfficeAdmin):
+    list_display = ["pk", "run", "group", "mode", "slot", "score", "status", "created_at"]
+    list_filter = ["status", "mode"]
+    inlines = [ProposalMemberInline]
+
+
+@admin.register(ProposalRun)
+class ProposalRunAdmin(ReadOnlyOfficeAdmin):
+    list_display = ["started_at", "by", "seekers_count", "placements_count", "proposals_count", "weakest_score",
+                    "seconds"]

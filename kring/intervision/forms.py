@@ -117,3 +117,10 @@ class RecordForm(forms.ModelForm):
         model = IntervisionRecord
         fields = ["topics", "report", "reflection"]
         widgets = {"report": forms.Textarea(attrs={"rows": 5}), "reflection": forms.Textarea(attrs={"rows": 5})}
+
+
+class AvoidForm(forms.Form):
+    who = forms.CharField(
+        label=_("Name or e-mail address"), max_length=200,
+        help_text=_("A member you must not be in a group with, such as your supervisor or supervisee. "
+                    "We never tell them."))

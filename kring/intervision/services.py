@@ -4,8 +4,8 @@ Each service runs in one transaction and writes one audit entry. Bad input raise
 ``django.core.exceptions.ValidationError`` with a kind message (per field where it belongs to one)
 before anything is written, so the caller can show it and nothing changes.
 
-A later ``proposals_run(*, by)`` will feed the people looking for a group to the pure group former
-(``former.py``) through ``seekers.py``; the models here already hold every wish it reads.
+Group proposals live in ``proposals.py``: ``proposals_run(*, by)`` feeds the people looking for a
+group to the pure group former (``former/``) and stores what it proposes; people answer there.
 """
 
 from __future__ import annotations

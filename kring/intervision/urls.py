@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kring.intervision.views import calendar, groups, meetings, records
+from kring.intervision.views import calendar, groups, meetings, proposals, records
 
 app_name = "intervision"
 urlpatterns = [
@@ -30,6 +30,13 @@ urlpatterns = [
     path("verslagen/<int:year>.json", records.record_year_json, name="record_year_json"),
     path("ik-zoek-een-groep/", records.seeker, name="seeker"),
     path("ik-zoek-een-groep/stoppen/", records.seeker_withdraw, name="seeker_withdraw"),
+    path("ik-zoek-een-groep/niet-met/", proposals.avoid_add, name="avoid_add"),
+    path("ik-zoek-een-groep/niet-met/<int:pk>/verwijderen/", proposals.avoid_remove, name="avoid_remove"),
+    path("voorstellen/", proposals.proposal_list, name="proposal_list"),
+    path("voorstellen/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("voorstellen/<int:pk>/ja/", proposals.proposal_answer, {"accept": True}, name="proposal_accept"),
+    path("voorstellen/<int:pk>/nee/", proposals.proposal_answer, {"accept": False}, name="proposal_decline"),
+    path("bureau/voorstellen/", proposals.proposals_office, name="proposals_office"),
     path("agenda/", calendar.calendar, name="calendar"),
     path("agenda/nieuw-adres/", calendar.feed_regenerate, name="feed_regenerate"),
     path("agenda/uitzetten/", calendar.feed_revoke, name="feed_revoke"),

@@ -2,7 +2,7 @@
 and management only to its members and coordinator (others get 404)."""
 
 from kring.intervision import services
-from kring.intervision.models import MemberFeed
+from kring.intervision.models import GroupProposal, MemberFeed, ProposalMember, ProposalRun, SeekerAvoid
 from kring.intervision.tests.helpers import attend, make_group, make_past_meeting, make_trainer
 from tests.access.matrix import EVERYONE, MEMBERS, Case
 
@@ -45,6 +45,19 @@ def member_token(personas):
     return {"token": MemberFeed.objects.create(person=personas["trainer"]).token}
 
 
+def proposal(personas):
+    """A proposed new group with the trainer and three colleagues in it; nobody else may see it."""
+    item = GroupProposal.objects.create(run=ProposalRun.objects.create(), mode="live", slot="weekday-evening",
+                                        explanation={"mode": "live", "region": "Utrecht", "size": 4})
+    for position, person in enumerate([personas["trainer"], make_trainer(), make_trainer(), make_trainer()]):
+        ProposalMember.objects.create(proposal=item, person=person, position=position)
+    return {"pk": item.pk}
+
+
+def avoid(personas):
+    return {"pk": SeekerAvoid.objects.create(person=personas["trainer"], other=make_trainer()).pk}
+
+
 CASES = [
     Case("intervision:home", MEMBERS),
     Case("intervision:group_list", MEMBERS),
@@ -77,4 +90,11 @@ CASES = [
     Case("intervision:feed_revoke", MEMBERS, method="post", ok=(302,)),
     Case("intervision:group_feed", EVERYONE, kwargs=group_token),
     Case("intervision:member_feed", EVERYONE, kwargs=member_token),
+    Case("intervision:proposal_list", MEMBERS),
+    Case("intervision:proposal_detail", COORDINATOR, kwargs=proposal),
+    Case("intervision:proposal_accept", COORDINATOR, kwargs=proposal, method="post", ok=(302,)),
+    Case("intervision:proposal_decline", COORDINATOR, kwargs=proposal, method="post", ok=(302,)),
+    Case("intervision:avoid_add", MEMBERS, method="post", data={"who": "nobody@example.org"}, ok=(302,)),
+    Case("intervision:avoid_remove", COORDINATOR, kwargs=avoid, method="post", ok=(302,)),
+    Case("intervision:proposals_office", frozenset({"office"})),
 ]

@@ -59,3 +59,16 @@ def meeting_with_records(trainer: Person):
                          reflection="Mijn geheime gedachte")
     services.record_save(meeting, by=trainer.user, topics="Tempo", reflection="Wat de coordinator dacht")
     return group, meeting, colleague
+
+
+def make_seekers(count: int, postcode: str = "3512", **wishes) -> list[Person]:
+    """``count`` trainers near ``postcode`` looking for a live group on weekday evenings."""
+    values = {"mode": "live", "postcode": postcode, "country": "NL", "max_distance_km": 30,
+              "moments": ["weekday-evening"]}
+    values.update(wishes)
+    people = []
+    for _ in range(count):
+        person = make_trainer(postcode)
+        services.seeker_register(by=person.user, **values)
+        people.append(person)
+    return people

@@ -4,7 +4,7 @@ from django.urls import reverse
 from kring.intervision.tests.helpers import attend, make_group, make_past_meeting
 
 
-@pytest.mark.parametrize("name", ["group", "meeting", "joinrequest", "seeker"])
+@pytest.mark.parametrize("name", ["group", "meeting", "joinrequest", "seeker", "groupproposal", "proposalrun"])
 def test_the_office_sees_intervision_in_the_admin(office, trainer, login, name):
     meeting = make_past_meeting(make_group(trainer))
     attend(meeting, trainer)

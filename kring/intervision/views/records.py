@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
 from kring.intervision import queries, rules, services
-from kring.intervision.forms import RecordForm, SeekerForm
-from kring.intervision.models import IntervisionRecord
+from kring.intervision.forms import AvoidForm, RecordForm, SeekerForm
+from kring.intervision.models import GroupProposal, IntervisionRecord, SeekerAvoid
 from kring.intervision.views import MEMBERS, attach, first_message
 
 
@@ -32,7 +32,14 @@ def home(request):
     return render(request, "intervision/home.html", {
         "groups": groups, "upcoming": upcoming, "year": year, "me": person,
         "progress": rules.meetings_progress(queries.confirmed_attendances(person, year).count()),
-        "pending": queries.pending_requests_for(person), "search": queries.active_search(person)})
+        "pending": queries.pending_requests_for(person), "search": queries.active_search(person),
+        "open_proposals": _open_proposals(person)})
+
+
+def _open_proposals(person) -> int:
+    """How many group proposals wait for this person's answer."""
+    return GroupProposal.objects.of_person(person).filter(
+        status=GroupProposal.Status.PROPOSED, answers__person=person, answers__answer="").count()
 
 
 @allow(*MEMBERS)
@@ -155,7 +162,9 @@ def seeker(request):
             messages.info(request, _("Your wishes are saved. Below you find groups that suit them."))
             return redirect("intervision:seeker")
     return render(request, "intervision/seeker.html", {
-        "form": form, "search": search, "groups": queries.matching_groups(search) if search else []})
+        "form": form, "search": search, "groups": queries.matching_groups(search) if search else [],
+        "avoid_form": AvoidForm(), "avoids": SeekerAvoid.objects.filter(person=person).select_related("other"),
+        "open_proposals": _open_proposals(person)})
 
 
 @allow(*MEMBERS)
