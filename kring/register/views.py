@@ -38,14 +38,13 @@ def _cards(results) -> list[dict]:
         return []
     programme_names = search.names("programme")
     pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
+    away = _("%(km)s km away")
     return [{
-        "result": result, "url": f"{pages_at}{result.entry.number}/",
-        "level": result.entry.get_level_display(),
-        "programmes": ", ".join(programme_names[code] for code in result.entry.programmes.split()
-                                if code in programme_names),
-        "distance": _("%(km)s km away") % {"km": floatformat(result.distance_km, 1)}
-        if result.distance_km is not None else "",
-    } for result in results.results]
+        "result": result, "url": f"{pages_at}{entry.number}/", "name": entry.name, "number": entry.number,
+        "place": result.place, "online": entry.online, "level": entry.get_level_display(),
+        "programmes": ", ".join(programme_names[code] for code in entry.programmes.split() if code in programme_names),
+        "distance": away % {"km": floatformat(result.distance_km, 1)} if result.distance_km is not None else "",
+    } for result, entry in ((result, result.entry) for result in results.results)]
 
 
 def _links(query, form, results) -> dict:
