@@ -164,13 +164,37 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     rows, count, page, pages = _counted_sql_page(grouped, params, order, criteria.page)
     chosen = [row[0] for row in rows]
     nearest: dict[int, Result] = {}
-    for point in SearchPoint.objects.filter(entry_id__in=chosen).select_related("entry").only(
-            "latitude", "longitude", "place", "entry"):
-        distance = geo.distance_km(origin.latitude, origin.longitude, point.latitude, point.longitude)
-        if point.entry_id not in nearest or distance < nearest[point.entry_id].distance_km:
-            nearest[point.entry_id] = Result(point.entry, distance, point.place)
+    for entry, latitude, longitude, place in _page_points(chosen):
+        distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
+        if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
+            nearest[entry.pk] = Result(entry, distance, place)
     results = [nearest[entry_id] for entry_id in chosen]
     return Results(results, count, page, pages)
+
+
+# What a result card shows of an entry; the other fields (dates) stay deferred, as with ``only()``.
+CARD_FIELDS = [f for f in SearchEntry._meta.concrete_fields if f.get_internal_type() != "DateField"]
+BOOLEAN_FIELDS = {i for i, f in enumerate(CARD_FIELDS) if f.get_internal_type() == "BooleanField"}
+
+
+def _page_points(entry_ids: list[int]):
+    """The page's entries with all their practices (entry, latitude, longitude, place), in one query."""
+    if not entry_ids:
+        return
+    columns = ", ".join(f"e.{connection.ops.quote_name(f.column)}" for f in CARD_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "
+                       f"JOIN {ENTRY_TABLE} e ON e.id = p.entry_id "
+                       f"WHERE p.entry_id IN ({', '.join(['%s'] * len(entry_ids))})", entry_ids)
+        rows = cursor.fetchall()
+    entries: dict[int, SearchEntry] = {}
+    names = [f.attname for f in CARD_FIELDS]
+    for latitude, longitude, place, *values in rows:
+        entry = entries.get(values[0])
+        if entry is None:
+            values = [bool(v) if i in BOOLEAN_FIELDS else v for i, v in enumerate(values)]
+            entry = entries[values[0]] = SearchEntry.from_db(connection.alias, names, values)
+        yield entry, latitude, longitude, place
 
 
 def _counted_sql_page(grouped: str, params: list, order: str, requested: int):
