@@ -1,4 +1,4 @@
-"""Helpers shared by the benchmarks: fresh databases, bulk demo data, a real WSGI server, a load generator.
+"""Helpers shared by the benchmarks: fresh databases, a real WSGI server, a load generator.
 
 Everything runs on this machine: the server listens on 127.0.0.1 only and the load generator sends a
 fixed number of requests per scenario, so a run is bounded and repeatable.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import random
 import socket
 import statistics
 import subprocess
@@ -59,75 +58,6 @@ def django_env(database_url: str) -> dict[str, str]:
     env.update({"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "kring.settings", "CONN_MAX_AGE": "60",
                 "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "PYTHONPATH": str(ROOT)})
     return env
-
-
-# --- Demo data in bulk (call inside a process where Django is set up) -----------------------------
-
-def seed_trainers(count: int, *, seed: int = 42) -> list[str]:
-    """Create ``count`` registered trainers with a practice at a real postcode, programmes and consent.
-
-    Uses bulk_create throughout; about nine in ten registrations are active today, the rest are
-    suspended, struck off or expired, as in a real register. Returns the register numbers.
-    """
-    import datetime
-
-    from django.db import transaction
-    from django.utils import timezone
-
-    from kring.core import geo
-    from kring.members.models import Membership, MembershipType, Person, PracticeAddress, TaughtProgramme
-    from kring.register.models import Level, Registration, RegistrationPeriod, Status
-
-    rng = random.Random(seed)
-    places = sorted(geo.all_places(), key=lambda p: (p.country, p.postcode))
-    programmes = list(TaughtProgramme.objects.all())
-    trainer_type = MembershipType.objects.get(code="trainer")
-    today = timezone.localdate()
-    first_names = ["Anne", "Bram", "Noor", "Wout", "Lotte", "Jeroen", "Sanne", "Pieter", "Femke", "Lien", "Koen"]
-    last_names = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Peeters", "Claes", "Mulder", "Bos"]
-    numbers = []
-    batch = 2000
-    with transaction.atomic():
-        for start in range(0, count, batch):
-            size = min(batch, count - start)
-            people = Person.objects.bulk_create([
-                Person(first_name=rng.choice(first_names), last_name=f"{rng.choice(last_names)} {start + i}",
-                       online=rng.random() < 0.3, public_practices=True, public_programmes=True,
-                       public_online=True, public_website=rng.random() < 0.5)
-                for i in range(size)
-            ])
-            practices, memberships, registrations = [], [], []
-            for i, person in enumerate(people):
-                place = rng.choice(places)
-                practices.append(PracticeAddress(person=person, postcode=place.postcode, country=place.country,
-                                                 place=place.name, latitude=place.latitude,
-                                                 longitude=place.longitude))
-                memberships.append(Membership(person=person, type=trainer_type,
-                                              starts_on=today - datetime.timedelta(days=rng.randint(400, 4000))))
-                registrations.append(Registration(person=person, number=f"{start + i + 1:06d}",
-                                                  agb_code=f"{90000000 + start + i:08d}"))
-            PracticeAddress.objects.bulk_create(practices)
-            Membership.objects.bulk_create(memberships)
-            registrations = Registration.objects.bulk_create(registrations)
-            periods, programme_links, taught_links = [], [], []
-            for registration, person in zip(registrations, people, strict=True):
-                starts = today - datetime.timedelta(days=rng.randint(30, 3000))
-                roll = rng.random()
-                status = (Status.ACTIVE if roll < 0.9 else Status.SUSPENDED if roll < 0.93
-                          else Status.STRUCK_OFF if roll < 0.95 else Status.EXPIRED)
-                level = Level.SPECIALIST if rng.random() < 0.7 else Level.BASIS
-                periods.append(RegistrationPeriod(registration=registration, status=status, level=level,
-                                                  starts_on=starts, ends_on=starts + datetime.timedelta(days=5 * 365)))
-                chosen = rng.sample(programmes, k=rng.randint(1, 3))
-                programme_links += [Registration.programmes.through(registration_id=registration.pk,
-                                                                    taughtprogramme_id=p.pk) for p in chosen]
-                taught_links += [Person.programmes.through(person_id=person.pk, taughtprogramme_id=p.pk)
-                                 for p in chosen]
-                numbers.append(registration.number)
-            RegistrationPeriod.objects.bulk_create(periods)
-            Registration.programmes.through.objects.bulk_create(programme_links)
-            Person.programmes.through.objects.bulk_create(taught_links)
-    return numbers
 
 
 # --- A real server ----------------------------------------------------------------------------------
@@ -190,8 +120,11 @@ class LoadResult:
 
 
 def load(port: int, paths: list[str], *, requests: int, concurrency: int = 4, headers: dict | None = None,
-         warmup: int = 20) -> LoadResult:
-    """Send ``requests`` GETs (cycling through ``paths``) from ``concurrency`` threads over keep-alive."""
+         warmup: int = 20, warmup_paths: list[str] | None = None) -> LoadResult:
+    """Send ``requests`` GETs (cycling through ``paths``) from ``concurrency`` threads over keep-alive.
+
+    The warm-up requests go to ``warmup_paths`` (default: ``paths``); give other paths when the measured
+    requests must find nothing cached."""
     headers = headers or {}
     latencies: list[float] = []
     statuses: dict[int, int] = {}
@@ -199,10 +132,11 @@ def load(port: int, paths: list[str], *, requests: int, concurrency: int = 4, he
     counter = iter(range(requests))
 
     def worker(share: int | None):
+        chosen = paths if share is None else (warmup_paths or paths)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         local, local_statuses = [], {}
         for index in (range(share) if share is not None else counter):
-            path = paths[index % len(paths)]
+            path = chosen[index % len(chosen)]
             began = time.perf_counter()
             try:
                 connection.request("GET", path, headers=headers)

@@ -76,12 +76,14 @@ class SearchForm(forms.Form):
         shown = []
         for name in ("q", "postcode", "country", "distance", "programme", "domain", "target", "language", "sort"):
             bound = self[name]
+            # What the markup reads, looked up once here rather than through the bound field per use.
+            field = {"name": name, "label": bound.label, "value": bound.value(), "errors": bound.errors,
+                     "help_text": bound.help_text}
+            options = None
             if isinstance(self.fields[name], forms.ChoiceField):
-                current = str(bound.value() or "")
+                current = str(field["value"] or "")
                 options = [(code, label, code == current) for code, label in self.fields[name].choices]
-                shown.append({"field": bound, "options": options})
-            else:
-                shown.append({"field": bound, "options": None})
+            shown.append({"field": field, "options": options})
         return shown
 
     def criteria(self, page: int) -> search.Criteria:

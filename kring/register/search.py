@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Min, Q, Window
+from django.db import connection
+from django.db.models import Count, Q, Window
 from django.utils import translation
 
 from kring.core import geo
@@ -29,6 +30,7 @@ VOCABULARY_MODELS = {"programme": TaughtProgramme, "domain": WorkDomain, "target
 # query parameter -> SearchEntry field holding the codes
 VOCABULARY_FIELDS = {"programme": "programmes", "domain": "work_domains", "target": "target_groups",
                      "language": "languages"}
+POINT_TABLE, ENTRY_TABLE = SearchPoint._meta.db_table, SearchEntry._meta.db_table
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,40 @@ def _page(count: int, requested: int) -> tuple[int, int]:
     return min(max(1, requested), pages), pages
 
 
-def haversine_term(origin: geo.Place):
-    """The haversine term hav(d/R) between ``origin`` and each point, as plain SQL arithmetic.
+def _point_conditions(criteria: Criteria, today: datetime.date) -> tuple[list[str], list]:
+    """The criteria as SQL conditions on the points (alias ``p``), with their parameters. Free text is
+    matched against the entry's ``search_text``, the other filters against the point's own copies."""
+    contains, like = connection.operators["contains"], connection.ops.prep_for_like_query
+    day = connection.ops.adapt_datefield_value(today)
+    conditions, params = ["p.listed_from <= %s", "(p.listed_until IS NULL OR p.listed_until >= %s)"], [day, day]
+    terms = fold(criteria.q).split()[:6]
+    if terms:
+        matches = " AND ".join(f"e.search_text {contains}" for _ in terms)
+        conditions.append(f"p.entry_id IN (SELECT e.id FROM {ENTRY_TABLE} e WHERE {matches})")
+        params += [f"%{like(term)}%" for term in terms]
+    for key, code in criteria.codes.items():
+        if code:
+            conditions.append(f"p.{VOCABULARY_FIELDS[key]} {contains}")
+            params.append(f"% {like(code)} %")
+    if criteria.online:
+        conditions.append("p.online = %s")
+        params.append(True)
+    return conditions, params
+
+
+def _haversine_sql(origin: geo.Place) -> tuple[str, list[float]]:
+    """The haversine term hav(d/R) between ``origin`` and each point (alias ``p``), as plain SQL arithmetic.
 
     hav(d/R) = sin²(Δφ/2) + cos φ1 · cos φ2 · sin²(Δλ/2), with sin(Δφ/2) = sin(φ2/2)cos(φ1/2) −
     cos(φ2/2)sin(φ1/2) (and likewise for λ). The point's half-angle sines and cosines are stored, the
-    origin's are constants, so the database needs no trigonometric functions and the result is exact."""
+    origin's are parameters, so the database needs no trigonometric functions and the result is exact."""
     phi, lam = math.radians(origin.latitude), math.radians(origin.longitude)
-    d_phi = F("lat_sin_half") * math.cos(phi / 2) - F("lat_cos_half") * math.sin(phi / 2)
-    d_lam = F("lon_sin_half") * math.cos(lam / 2) - F("lon_cos_half") * math.sin(lam / 2)
-    return ExpressionWrapper(d_phi * d_phi + F("lat_cos") * math.cos(phi) * d_lam * d_lam, output_field=FloatField())
+    d_phi = "(p.lat_sin_half * %s - p.lat_cos_half * %s)"
+    d_lam = "(p.lon_sin_half * %s - p.lon_cos_half * %s)"
+    phi_params = [math.cos(phi / 2), math.sin(phi / 2)]
+    lam_params = [math.cos(lam / 2), math.sin(lam / 2)]
+    return (f"{d_phi} * {d_phi} + p.lat_cos * %s * {d_lam} * {d_lam}",
+            [*phi_params, *phi_params, math.cos(phi), *lam_params, *lam_params])
 
 
 def find(criteria: Criteria, today: datetime.date) -> Results:
@@ -117,28 +143,82 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
 
     With a postcode: the bounding box of the circle (indexed latitude/longitude range) narrows the
     practices, the database keeps those whose exact haversine distance is within the radius, takes the
-    nearest practice per trainer, counts, sorts and cuts the page. Only the page's rows reach Python."""
+    nearest practice per trainer, counts, sorts and cuts the page. Only the page's rows reach Python.
+    The query is written in SQL: it runs for every search that is not cached, and composing it with
+    the ORM cost more time than the database needed to answer it."""
     if criteria.origin is None:
         return _find_by_name(criteria, today)
     origin, radius = criteria.origin, criteria.distance
     south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
     limit = math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
-    within = (SearchPoint.objects
-              .filter(_entry_filter(criteria, today), latitude__gte=south, latitude__lte=north,
-                      longitude__gte=west, longitude__lte=east)
-              .alias(term=haversine_term(origin)).filter(term__lte=limit)
-              .values("entry_id", "sort_name").annotate(nearest=Min("term")))
-    order = ["sort_name", "nearest", "entry_id"] if criteria.sort == "name" else ["nearest", "sort_name", "entry_id"]
-    rows, count, page, pages = _counted_page(within.order_by(*order), criteria.page, "entry_id")
-    chosen = [row["entry_id"] for row in rows]
+    conditions, params = _point_conditions(criteria, today)
+    term, term_params = _haversine_sql(origin)
+    within = (f"SELECT p.entry_id, p.sort_name, {term} AS term FROM {POINT_TABLE} p "
+              f"WHERE {' AND '.join(conditions)} AND p.latitude >= %s AND p.latitude <= %s "
+              "AND p.longitude >= %s AND p.longitude <= %s")
+    params = [*term_params, *params, south, north, west, east]
+    grouped = (f"SELECT entry_id, sort_name, MIN(term) AS nearest FROM ({within}) AS near WHERE term <= %s "
+               "GROUP BY entry_id, sort_name")
+    params.append(limit)
+    order = "sort_name, nearest, entry_id" if criteria.sort == "name" else "nearest, sort_name, entry_id"
+    rows, count, page, pages = _counted_sql_page(grouped, params, order, criteria.page)
+    chosen = [row[0] for row in rows]
     nearest: dict[int, Result] = {}
-    for point in SearchPoint.objects.filter(entry_id__in=chosen).select_related("entry").only(
-            "latitude", "longitude", "place", "entry"):
-        distance = geo.distance_km(origin.latitude, origin.longitude, point.latitude, point.longitude)
-        if point.entry_id not in nearest or distance < nearest[point.entry_id].distance_km:
-            nearest[point.entry_id] = Result(point.entry, distance, point.place)
+    for entry, latitude, longitude, place in _page_points(chosen):
+        distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
+        if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
+            nearest[entry.pk] = Result(entry, distance, place)
     results = [nearest[entry_id] for entry_id in chosen]
     return Results(results, count, page, pages)
+
+
+# What a result card shows of an entry; the other fields (dates) stay deferred, as with ``only()``.
+CARD_FIELDS = [f for f in SearchEntry._meta.concrete_fields if f.get_internal_type() != "DateField"]
+BOOLEAN_FIELDS = {i for i, f in enumerate(CARD_FIELDS) if f.get_internal_type() == "BooleanField"}
+
+
+def _page_points(entry_ids: list[int]):
+    """The page's entries with all their practices (entry, latitude, longitude, place), in one query."""
+    if not entry_ids:
+        return
+    columns = ", ".join(f"e.{connection.ops.quote_name(f.column)}" for f in CARD_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "
+                       f"JOIN {ENTRY_TABLE} e ON e.id = p.entry_id "
+                       f"WHERE p.entry_id IN ({', '.join(['%s'] * len(entry_ids))})", entry_ids)
+        rows = cursor.fetchall()
+    entries: dict[int, SearchEntry] = {}
+    names = [f.attname for f in CARD_FIELDS]
+    for latitude, longitude, place, *values in rows:
+        entry = entries.get(values[0])
+        if entry is None:
+            values = [bool(v) if i in BOOLEAN_FIELDS else v for i, v in enumerate(values)]
+            entry = entries[values[0]] = SearchEntry.from_db(connection.alias, names, values)
+        yield entry, latitude, longitude, place
+
+
+def _counted_sql_page(grouped: str, params: list, order: str, requested: int):
+    """One page of the grouped query and its total, in one query (the total rides along as a window
+    function). A page past the end costs one more count and the last page."""
+
+    def fetch(page: int) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT entry_id, COUNT(*) OVER () FROM ({grouped}) AS found ORDER BY {order} "
+                           "LIMIT %s OFFSET %s", [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
+            return cursor.fetchall()
+
+    page = max(1, requested)
+    rows = fetch(page)
+    if rows:
+        count = rows[0][1]
+        return rows, count, page, max(1, -(-count // PAGE_SIZE))
+    count = 0
+    if page > 1:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({grouped}) AS found", params)
+            count = cursor.fetchone()[0]
+    page, pages = _page(count, page)
+    return (fetch(page) if count else []), count, page, pages
 
 
 def _counted_page(queryset, requested: int, counted: str):

@@ -22,6 +22,7 @@ from kring.core import audit
 from kring.core.access import PUBLIC, allow
 from kring.register import documents, exports, public, search, search_index
 from kring.register.forms import SearchForm
+from kring.register.models import Level
 
 SEARCH_PARAMETERS = ("q", "postcode", "country", "distance", "programme", "domain", "target", "language",
                      "online", "sort", "page")
@@ -38,14 +39,14 @@ def _cards(results) -> list[dict]:
         return []
     programme_names = search.names("programme")
     pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
+    away = _("%(km)s km away")
+    levels = {value: str(label) for value, label in Level.choices}
     return [{
-        "result": result, "url": f"{pages_at}{result.entry.number}/",
-        "level": result.entry.get_level_display(),
-        "programmes": ", ".join(programme_names[code] for code in result.entry.programmes.split()
-                                if code in programme_names),
-        "distance": _("%(km)s km away") % {"km": floatformat(result.distance_km, 1)}
-        if result.distance_km is not None else "",
-    } for result in results.results]
+        "result": result, "url": f"{pages_at}{entry.number}/", "name": entry.name, "number": entry.number,
+        "place": result.place, "online": entry.online, "level": levels.get(entry.level, entry.level),
+        "programmes": ", ".join(programme_names[code] for code in entry.programmes.split() if code in programme_names),
+        "distance": away % {"km": floatformat(result.distance_km, 1)} if result.distance_km is not None else "",
+    } for result, entry in ((result, result.entry) for result in results.results)]
 
 
 def _links(query, form, results) -> dict:

@@ -54,6 +54,13 @@ def test_it_leaves_out_trainers_just_beyond_the_distance(client, trainers):
     assert names(client.get(f"/register/?postcode=3512&distance={below + 1}")) == ["Anna Utrecht", "Bas Amersfoort"]
 
 
+def test_it_combines_a_name_with_a_postcode(client, trainers):
+    assert names(client.get("/register/?q=bas&postcode=3512&distance=25")) == ["Bas Amersfoort"]
+    assert names(client.get("/register/?q=amersfoort+bas&postcode=3512&distance=25")) == ["Bas Amersfoort"]
+    assert names(client.get("/register/?q=cor&postcode=3512&distance=25")) == []
+    assert names(client.get("/register/?q=%25&postcode=3512&distance=25")) == []  # "%" is a character, not "anything"
+
+
 def test_it_accepts_a_postcode_as_people_type_it(client, trainers):
     assert names(client.get("/register/?postcode=3811+ab&distance=5")) == ["Bas Amersfoort"]
 
