@@ -11,6 +11,6 @@ for app in "${apps[@]}"; do
   dir="$root/kring/$app"
   [ -f "$dir/apps.py" ] || continue
   mkdir -p "$dir/locale"
-  (cd "$dir" && "$root/.venv/bin/python" "$root/manage.py" makemessages -l nl -l en --no-obsolete --no-location -v 0)
+  (cd "$dir" && "$root/.venv/bin/python" "$root/manage.py" makemessages -l nl -l en --no-obsolete --no-location --no-wrap -v 0)
   "$root/.venv/bin/python" "$root/scripts/fill_en_catalogue.py" "$dir/locale/en/LC_MESSAGES/django.po"
 done
