@@ -8,10 +8,13 @@ from kring.core import testing as t
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
     """Tasks run at once in tests, so e-mail lands in the locmem outbox; uploads go to a temp dir;
-    rate-limit counters in the cache start from zero."""
+    rate-limit counters in the cache start from zero; every test starts in Dutch, the default, whatever
+    language an earlier request in the same thread left active."""
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
