@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 
+from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from kring.core import testing as t
@@ -72,3 +76,38 @@ def make_seekers(count: int, postcode: str = "3512", **wishes) -> list[Person]:
         services.seeker_register(by=person.user, **values)
         people.append(person)
     return people
+
+
+def race(action, arguments: list) -> list[str]:
+    """Call ``action(argument)`` for each argument in its own thread, all at the same moment.
+
+    Returns "done" or "refused" (a ValidationError) per call, in the order they finished. SQLite's
+    shared in-memory test database answers "locked" at once instead of waiting like a file database
+    (busy_timeout) or PostgreSQL (row lock) do, so a locked call waits briefly and tries again.
+    """
+    barrier = threading.Barrier(len(arguments))
+    outcomes: list[str] = []
+
+    def run(argument):
+        barrier.wait()
+        try:
+            for _attempt in range(200):
+                try:
+                    action(argument)
+                    outcomes.append("done")
+                    return
+                except OperationalError as error:
+                    if "locked" not in str(error):
+                        raise
+                    time.sleep(0.01)
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
