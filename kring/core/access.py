@@ -58,6 +58,12 @@ def roles_of(user) -> frozenset[str]:
     return user._kring_roles
 
 
+def acting_account(by):
+    """The logged-in account behind ``by``, or None when a process or an anonymous visitor acts.
+    Services accept either and store this in their ``recorded_by``/``decided_by`` fields."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
 def has_role(user, *roles: str) -> bool:
     return bool(roles_of(user) & set(roles))
 

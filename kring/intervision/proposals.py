@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kring.core import audit, emails, geo
+from kring.core.access import acting_account
 from kring.intervision import former
 from kring.intervision.models import (
     MAX_SIZE,
@@ -187,7 +188,7 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
     outcome = former.form_groups(seekers, groups, former.Parameters(seed=seed))
     seconds = time.perf_counter() - began
     run = ProposalRun.objects.create(
-        by=by if getattr(by, "is_authenticated", False) else None, seed=seed, seekers_count=len(seekers),
+        by=acting_account(by), seed=seed, seekers_count=len(seekers),
         open_groups_count=len(groups), placements_count=len(outcome.placements),
         proposals_count=len(outcome.proposals), weakest_score=round(outcome.weakest_score, 4),
         seconds=round(seconds, 3), unplaced=[{"person": u.seeker_id, "reason": u.reason} for u in outcome.unplaced])
@@ -202,7 +203,7 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
     answers = [ProposalMember(proposal=proposal, person_id=pk, position=i)
                for proposal, members in zip(made, people, strict=True) for i, pk in enumerate(members)]
     ProposalMember.objects.bulk_create(answers)
-    actor = {"by": by} if getattr(by, "is_authenticated", False) else {"process": "proposals_run"}
+    actor = {"by": by} if acting_account(by) else {"process": "proposals_run"}
     audit.record("kring.intervision.proposals.run", obj=run, seekers=len(seekers), open_groups=len(groups),
                  placements=len(outcome.placements), proposals=len(outcome.proposals),
                  unplaced=len(outcome.unplaced), lapsed=lapsed, **actor)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
+from kring.core.access import acting_account
 from kring.members.models import Person, TaughtProgramme
 from kring.register import search_index
 from kring.register.history import period_on
@@ -68,7 +69,7 @@ def _change(registration: Registration, *, action: str, on: datetime.date, statu
         new = RegistrationPeriod.objects.create(
             registration=registration, status=status,
             level=level or (current or _last_before(periods, on) or RegistrationPeriod(level=Level.BASIS)).level,
-            starts_on=on, ends_on=ends_on, reason=reason.strip(), recorded_by=_user(by),
+            starts_on=on, ends_on=ends_on, reason=reason.strip(), recorded_by=acting_account(by),
             resumes_until=previous_end if status == Status.SUSPENDED else None,
         )
         audit.record(f"kring.register.status.{action}", by=by, person_id=registration.person_id, obj=registration,
@@ -83,10 +84,6 @@ def _change(registration: Registration, *, action: str, on: datetime.date, statu
 def _last_before(periods: list[RegistrationPeriod], on: datetime.date) -> RegistrationPeriod | None:
     earlier = [p for p in periods if p.starts_on <= on]
     return earlier[-1] if earlier else None
-
-
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
 
 
 def registration_create(*, person: Person, number: str, level: str, starts_on: datetime.date,
@@ -105,7 +102,7 @@ def registration_create(*, person: Person, number: str, level: str, starts_on: d
         registration.programmes.set(programmes)
         RegistrationPeriod.objects.create(registration=registration, status=Status.ACTIVE, level=level,
                                           starts_on=starts_on, ends_on=ends_on,
-                                          reason=reason or "registration", recorded_by=_user(by))
+                                          reason=reason or "registration", recorded_by=acting_account(by))
         audit.record("kring.register.status.created", by=by, person_id=person.pk, obj=registration,
                      number=number, on=starts_on.isoformat(), level=level, ends_on=ends_on.isoformat())
         search_index.refresh(registration_ids=[registration.pk])

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring.core import audit, emails
+from kring.core.access import acting_account
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import (
@@ -148,7 +149,7 @@ def record_decision(dossier: Dossier, *, outcome: str, reason: str, by, conditio
 
     Called inside the transaction of the service that decides (on trust, committee, board).
     """
-    user = by if getattr(by, "is_authenticated", False) else None
+    user = acting_account(by)
     decision = Decision.objects.create(dossier=dossier, outcome=outcome, reason=reason.strip(),
                                        conditions=conditions.strip(), extended_until=extended_until,
                                        decided_by=user, by_board=by_board)
