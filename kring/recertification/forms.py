@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kring.recertification import rules
@@ -72,7 +73,7 @@ class ActivityForm(forms.ModelForm):
         if self.cycle is not None and not self.cycle.covers(on):
             raise forms.ValidationError(
                 _("The date is outside your current cycle (%(start)s to %(end)s).")
-                % {"start": self.cycle.starts_on.strftime("%d-%m-%Y"), "end": self.cycle.ends_on.strftime("%d-%m-%Y")})
+                % {"start": date_format(self.cycle.starts_on, "j F Y"), "end": date_format(self.cycle.ends_on, "j F Y")})
         return on
 
     def clean_evidence_file(self):

@@ -8,6 +8,7 @@ import datetime
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kring.core import audit, emails
@@ -188,7 +189,7 @@ def objection_file(decision: Decision, *, text: str, by, today: datetime.date | 
         raise Refused(_("There is nothing to object to in an acceptance."))
     if today > decision.objection_deadline:
         raise Refused(_("The four weeks for an objection ended on %(date)s.")
-                      % {"date": decision.objection_deadline.strftime("%d-%m-%Y")})
+                      % {"date": date_format(decision.objection_deadline, "j F Y")})
     if Objection.objects.filter(decision=decision).exists():
         raise Refused(_("You have already objected to this decision."))
     if not text.strip():

@@ -6,6 +6,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kring.core import audit
@@ -60,7 +61,7 @@ def check_activity_date(cycle: Cycle | None, on: datetime.date, today: datetime.
         raise Refused(_("The date is in the future. You can add an activity once it has taken place."))
     if cycle is not None and not cycle.covers(on):
         raise Refused(_("The date is outside your current cycle (%(start)s to %(end)s).")
-                      % {"start": cycle.starts_on.strftime("%d-%m-%Y"), "end": cycle.ends_on.strftime("%d-%m-%Y")})
+                      % {"start": date_format(cycle.starts_on, "j F Y"), "end": date_format(cycle.ends_on, "j F Y")})
 
 
 def _apply(activity: Activity, data: dict, evidence, evidence_type: str) -> None:
