@@ -27,7 +27,7 @@ bench: setup ## Run the benchmarks in benchmarks/ (figures in var/bench/)
 
 lint: setup ## Check code style with ruff
 	@.venv/bin/ruff check .
-	@.venv/bin/ruff format --check --quiet . || echo "ruff format would change some files (not an error)"
+	@.venv/bin/ruff format --check . || { echo "ruff format would change the files listed above: run .venv/bin/ruff format ."; exit 1; }
 
 setup: .venv/.synced messages ## Install uv and the Python packages, compile the translations
 

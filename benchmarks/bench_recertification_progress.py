@@ -17,17 +17,28 @@ sys.path.insert(0, str(ROOT))
 from kring.recertification import rules  # noqa: E402
 
 KINDS = ["intervision", "supervision", "retreat", "course_followed", "course_taught", "own_practice", "other"]
-REQUIREMENTS = [("intervision_per_year", 4), ("supervision_hours", 10), ("retreat_days", 5),
-                ("courses_taught", 5), ("cpd_hours", 50)]
+REQUIREMENTS = [
+    ("intervision_per_year", 4),
+    ("supervision_hours", 10),
+    ("retreat_days", 5),
+    ("courses_taught", 5),
+    ("cpd_hours", 50),
+]
 
 
 def run(count: int, repeat: int = 20) -> float:
     start = datetime.date(2024, 1, 1)
     end = rules.cycle_end(start, 5)
     rng = random.Random(count)
-    activities = [rules.ActivityFact(kind=rng.choice(KINDS), date=start + datetime.timedelta(days=rng.randrange(1900)),
-                                     hours=Decimal(rng.randrange(1, 8)), days=Decimal(rng.randrange(0, 3)))
-                  for _ in range(count)]
+    activities = [
+        rules.ActivityFact(
+            kind=rng.choice(KINDS),
+            date=start + datetime.timedelta(days=rng.randrange(1900)),
+            hours=Decimal(rng.randrange(1, 8)),
+            days=Decimal(rng.randrange(0, 3)),
+        )
+        for _ in range(count)
+    ]
     began = time.perf_counter()
     for _ in range(repeat):
         rules.progress(REQUIREMENTS, activities, start, end)

@@ -49,8 +49,10 @@ def varied_search_paths(count: int, programmes: list[str], rng: random.Random) -
     paths: set[str] = set()
     while len(paths) < count:
         place = rng.choice(places)
-        paths.add(f"/register/?postcode={place.postcode}&country={place.country}"
-                  f"&distance={rng.randint(10, 50)}&programme={rng.choice(programmes)}")
+        paths.add(
+            f"/register/?postcode={place.postcode}&country={place.country}"
+            f"&distance={rng.randint(10, 50)}&programme={rng.choice(programmes)}"
+        )
     return sorted(paths, key=lambda _: rng.random())
 
 
@@ -80,9 +82,11 @@ def measure_one_database() -> dict:
     env = common.django_env(os.environ["DATABASE_URL"])
     runs = {}
     with common.Server(env, threads=4) as server:
+
         def run(name, paths, **options):
-            runs[name] = common.load(server.port, paths, requests=REQUESTS, concurrency=CONCURRENCY,
-                                     warmup=WARMUP, **options)
+            runs[name] = common.load(
+                server.port, paths, requests=REQUESTS, concurrency=CONCURRENCY, warmup=WARMUP, **options
+            )
 
         run("trivial", ["/healthz"])
         run("search_cached", [CACHED_SEARCH_PATH])
@@ -91,9 +95,13 @@ def measure_one_database() -> dict:
 
     # Mostly known numbers on dates over the past eight years, a few unknown ones.
     today = timezone.localdate()
-    rows = [(rng.choice(numbers) if rng.random() < 0.97 else "999999999",
-             (today - datetime.timedelta(days=rng.randint(0, 3000))).isoformat())
-            for _ in range(10_000)]
+    rows = [
+        (
+            rng.choice(numbers) if rng.random() < 0.97 else "999999999",
+            (today - datetime.timedelta(days=rng.randint(0, 3000))).isoformat(),
+        )
+        for _ in range(10_000)
+    ]
     job = BulkJob.objects.create(insurer=key.insurer, key=key, rows=[list(r) for r in rows], total_rows=len(rows))
     began = time.perf_counter()
     bulk_job_run.call(str(job.pk))
@@ -110,18 +118,33 @@ def measure_one_database() -> dict:
         return round(runs[name].rps / trivial_rps, 3) if trivial_rps else 0.0
 
     return {
-        "trainers": TRAINERS, "registrations": len(numbers), "listed": listed,
-        "requests_per_scenario": REQUESTS, "concurrency": CONCURRENCY,
+        "trainers": TRAINERS,
+        "registrations": len(numbers),
+        "listed": listed,
+        "requests_per_scenario": REQUESTS,
+        "concurrency": CONCURRENCY,
         "trivial_rps": round(trivial_rps, 1),
-        "search_rps": round(runs["search"].rps, 1), "search_ratio": ratio("search"),
+        "search_rps": round(runs["search"].rps, 1),
+        "search_ratio": ratio("search"),
         "search_p95_ms": round(runs["search"].p95_ms, 2),
-        "search_cached_rps": round(runs["search_cached"].rps, 1), "search_cached_ratio": ratio("search_cached"),
-        "api_rps": round(runs["api"].rps, 1), "api_ratio": ratio("api"),
-        "bulk_10k_s": round(bulk_10k_s, 3), "bulk_10k_verify_only_s": round(verify_only_s, 3),
-        "scenarios": {name: {"rps": round(r.rps, 1), "p50_ms": round(r.p50_ms, 2), "p95_ms": round(r.p95_ms, 2),
-                             "ratio": ratio(name), "statuses": {str(k): v for k, v in sorted(r.statuses.items())}}
-                      for name, r in runs.items()},
-        "cached_search_path": CACHED_SEARCH_PATH, "search_example_path": searches[WARMUP],
+        "search_cached_rps": round(runs["search_cached"].rps, 1),
+        "search_cached_ratio": ratio("search_cached"),
+        "api_rps": round(runs["api"].rps, 1),
+        "api_ratio": ratio("api"),
+        "bulk_10k_s": round(bulk_10k_s, 3),
+        "bulk_10k_verify_only_s": round(verify_only_s, 3),
+        "scenarios": {
+            name: {
+                "rps": round(r.rps, 1),
+                "p50_ms": round(r.p50_ms, 2),
+                "p95_ms": round(r.p95_ms, 2),
+                "ratio": ratio(name),
+                "statuses": {str(k): v for k, v in sorted(r.statuses.items())},
+            }
+            for name, r in runs.items()
+        },
+        "cached_search_path": CACHED_SEARCH_PATH,
+        "search_example_path": searches[WARMUP],
     }
 
 
@@ -129,8 +152,9 @@ def seed(env: dict[str, str]) -> float:
     """Migrate and seed the fresh database with the demo seed; returns the seconds it took."""
     began = time.perf_counter()
     for command in (["migrate", "-v0"], ["seed_demo", "--trainers", str(TRAINERS), "--seed", "1"]):
-        done = subprocess.run([common.PYTHON, "manage.py", *command], env=env, cwd=common.ROOT,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [common.PYTHON, "manage.py", *command], env=env, cwd=common.ROOT, capture_output=True, text=True
+        )
         if done.returncode != 0:
             print(done.stdout[-2000:], done.stderr[-4000:], sep="\n")
             raise SystemExit(f"manage.py {command[0]} failed")
@@ -138,19 +162,27 @@ def seed(env: dict[str, str]) -> float:
 
 
 def print_table(figures: dict) -> None:
-    print(f"\nRegister benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients, "
-          "waitress with 4 threads on 127.0.0.1")
+    print(
+        f"\nRegister benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients, "
+        "waitress with 4 threads on 127.0.0.1"
+    )
     print(f"{'database':<11}{'scenario':<15}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  statuses")
     for database, f in figures.items():
         for name in SCENARIOS:
             s = f["scenarios"][name]
-            print(f"{database:<11}{name:<15}{s['rps']:>9.1f}{s['p50_ms']:>9.2f}{s['p95_ms']:>9.2f}{s['ratio']:>8.3f}  "
-                  f"{s['statuses']}")
-        print(f"{database:<11}bulk 10,000 rows: {f['bulk_10k_s']:.2f} s (verification alone "
-              f"{f['bulk_10k_verify_only_s']:.2f} s); seed_demo took {f['seed_s']:.0f} s, "
-              f"{f['listed']} trainers listed")
-    print("search_cached: one query repeated (page cache); search: a different postcode, distance and "
-          "programme every request")
+            print(
+                f"{database:<11}{name:<15}{s['rps']:>9.1f}{s['p50_ms']:>9.2f}{s['p95_ms']:>9.2f}{s['ratio']:>8.3f}  "
+                f"{s['statuses']}"
+            )
+        print(
+            f"{database:<11}bulk 10,000 rows: {f['bulk_10k_s']:.2f} s (verification alone "
+            f"{f['bulk_10k_verify_only_s']:.2f} s); seed_demo took {f['seed_s']:.0f} s, "
+            f"{f['listed']} trainers listed"
+        )
+    print(
+        "search_cached: one query repeated (page cache); search: a different postcode, distance and "
+        "programme every request"
+    )
 
 
 def main() -> None:
@@ -164,8 +196,9 @@ def main() -> None:
         print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
         seed_s = seed(env)
         print(f"== {database}: seeded in {seed_s:.0f} s; measuring ...", flush=True)
-        child = subprocess.run([common.PYTHON, __file__, "--one-database"], env=env, cwd=common.ROOT,
-                               capture_output=True, text=True)
+        child = subprocess.run(
+            [common.PYTHON, __file__, "--one-database"], env=env, cwd=common.ROOT, capture_output=True, text=True
+        )
         if child.returncode != 0:
             print(child.stdout[-2000:], child.stderr[-4000:], sep="\n")
             raise SystemExit(f"the {database} benchmark failed")

@@ -26,6 +26,7 @@ POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@1
 
 # --- Databases ------------------------------------------------------------------------------------
 
+
 def postgres_reachable() -> bool:
     try:
         import psycopg
@@ -55,12 +56,20 @@ def fresh_database(kind: str, name: str) -> str:
 def django_env(database_url: str) -> dict[str, str]:
     """The environment for Kring processes of a benchmark: its database, persistent connections."""
     env = dict(os.environ)
-    env.update({"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "kring.settings", "CONN_MAX_AGE": "60",
-                "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "PYTHONPATH": str(ROOT)})
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "DJANGO_SETTINGS_MODULE": "kring.settings",
+            "CONN_MAX_AGE": "60",
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     return env
 
 
 # --- A real server ----------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -73,11 +82,14 @@ class Server:
 
     def __init__(self, env: dict[str, str], threads: int = 4):
         self.port = free_port()
-        code = ("from waitress import serve; from kring.wsgi import application; "
-                f"serve(application, host='127.0.0.1', port={self.port}, threads={threads}, "
-                "connection_limit=200, channel_timeout=30, _quiet=True)")
-        self.process = subprocess.Popen([PYTHON, "-c", code], env=env, cwd=ROOT,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        code = (
+            "from waitress import serve; from kring.wsgi import application; "
+            f"serve(application, host='127.0.0.1', port={self.port}, threads={threads}, "
+            "connection_limit=200, channel_timeout=30, _quiet=True)"
+        )
+        self.process = subprocess.Popen(
+            [PYTHON, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
 
     def __enter__(self):
         deadline = time.monotonic() + 30
@@ -119,8 +131,16 @@ class LoadResult:
         return statistics.quantiles(self.latencies_ms, n=20)[-1] if len(self.latencies_ms) > 1 else self.p50_ms
 
 
-def load(port: int, paths: list[str], *, requests: int, concurrency: int = 4, headers: dict | None = None,
-         warmup: int = 20, warmup_paths: list[str] | None = None) -> LoadResult:
+def load(
+    port: int,
+    paths: list[str],
+    *,
+    requests: int,
+    concurrency: int = 4,
+    headers: dict | None = None,
+    warmup: int = 20,
+    warmup_paths: list[str] | None = None,
+) -> LoadResult:
     """Send ``requests`` GETs (cycling through ``paths``) from ``concurrency`` threads over keep-alive.
 
     The warm-up requests go to ``warmup_paths`` (default: ``paths``); give other paths when the measured
@@ -135,7 +155,7 @@ def load(port: int, paths: list[str], *, requests: int, concurrency: int = 4, he
         chosen = paths if share is None else (warmup_paths or paths)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         local, local_statuses = [], {}
-        for index in (range(share) if share is not None else counter):
+        for index in range(share) if share is not None else counter:
             path = chosen[index % len(chosen)]
             began = time.perf_counter()
             try:

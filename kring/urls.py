@@ -23,4 +23,3 @@ urlpatterns += i18n_patterns(
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
 )
-

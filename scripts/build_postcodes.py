@@ -51,8 +51,10 @@ def main(source, target):
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     with open(target, "w", newline="", encoding="utf-8") as out:
-        out.write("# Postcode centroids NL/BE. Source: GeoNames (geonames.org), CC BY 4.0. "
-                  "Cleaned by scripts/build_postcodes.py\n")
+        out.write(
+            "# Postcode centroids NL/BE. Source: GeoNames (geonames.org), CC BY 4.0. "
+            "Cleaned by scripts/build_postcodes.py\n"
+        )
         writer = csv.writer(out)
         writer.writerow(["country", "postcode", "place", "latitude", "longitude"])
         for country, (low, high) in RANGES.items():

@@ -8,6 +8,7 @@ WORKERS="${PYTEST_WORKERS:-2}"
 
 echo "== lint (ruff)"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 mkdir -p var
 echo "== migrations are complete"
 $PY manage.py makemigrations --check --dry-run -v 0

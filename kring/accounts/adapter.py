@@ -8,6 +8,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         message = self.render_mail(template_prefix, email, context)
-        html = next((content for content, mimetype in getattr(message, "alternatives", [])
-                     if mimetype == "text/html"), "")
+        html = next(
+            (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""
+        )
         send_rendered(to=list(message.to), subject=message.subject, body=message.body, html=html)

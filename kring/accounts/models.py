@@ -33,8 +33,9 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    language = models.CharField(_("language"), max_length=8, default="nl", choices=[("nl", "Nederlands"),
-                                                                                     ("en", "English")])
+    language = models.CharField(
+        _("language"), max_length=8, default="nl", choices=[("nl", "Nederlands"), ("en", "English")]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -67,12 +68,12 @@ class RoleGrantQuerySet(models.QuerySet):
 class RoleGrant(models.Model):
     """A role held for a period. Committee seats are granted per committee and usually end."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants",
-                             verbose_name=_("account"))
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants", verbose_name=_("account"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     starts_on = models.DateField(_("starts on"), default=timezone.localdate)
-    ends_on = models.DateField(_("ends on"), null=True, blank=True,
-                               help_text=_("Leave empty for a role without an end date."))
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text=_("Leave empty for a role without an end date.")
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = RoleGrantQuerySet.as_manager()
@@ -82,8 +83,10 @@ class RoleGrant(models.Model):
         verbose_name_plural = _("roles")
         ordering = ["role", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="role_grant_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="role_grant_ends_after_start",
+            ),
         ]
 
     def __str__(self):

@@ -42,16 +42,23 @@ class ApiKeyAdmin(OfficeModelAdmin):
             key.rate_per_minute = obj.rate_per_minute
             key.save(update_fields=["rate_per_minute"])
         obj.pk, obj.prefix, obj.hashed_secret, obj.created_at = key.pk, key.prefix, key.hashed_secret, key.created_at
-        messages.warning(request, _("The new key is: %(secret)s — copy it now and give it to the insurer. Kring "
-                                    "keeps only a fingerprint of it and cannot show it again.") % {"secret": secret})
+        messages.warning(
+            request,
+            _(
+                "The new key is: %(secret)s — copy it now and give it to the insurer. Kring "
+                "keeps only a fingerprint of it and cannot show it again."
+            )
+            % {"secret": secret},
+        )
 
     @admin.action(description=_("Revoke the selected keys"))
     def revoke(self, request, queryset):
         keys = list(queryset.filter(revoked_at__isnull=True))
         for key in keys:
             services.api_key_revoke(key, by=request.user)
-        self.message_user(request, ngettext("%(count)d key revoked.", "%(count)d keys revoked.", len(keys))
-                          % {"count": len(keys)})
+        self.message_user(
+            request, ngettext("%(count)d key revoked.", "%(count)d keys revoked.", len(keys)) % {"count": len(keys)}
+        )
 
 
 @admin.register(ApiCall)

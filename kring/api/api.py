@@ -16,8 +16,14 @@ Authenticate with your insurer's key: `Authorization: Bearer <key>`. Every error
 body `{"error": code, "message": text}`.
 """
 
-api = NinjaAPI(title="Kring register API", version="1", description=DESCRIPTION, auth=InsurerKey(),
-               urls_namespace="api:v1", docs_url="/docs")
+api = NinjaAPI(
+    title="Kring register API",
+    version="1",
+    description=DESCRIPTION,
+    auth=InsurerKey(),
+    urls_namespace="api:v1",
+    docs_url="/docs",
+)
 
 
 def error_response(request, status: int, code: str, message: str, retry_after: int | None = None):

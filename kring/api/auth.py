@@ -32,8 +32,7 @@ class InsurerKey(HttpBearer):
             raise ApiError(401, "missing_key", "Send your API key in the header 'Authorization: Bearer <key>'.")
         scheme, _, token = header.strip().partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise ApiError(401, "malformed_authorization",
-                           "The Authorization header must read 'Bearer <key>'.")
+            raise ApiError(401, "malformed_authorization", "The Authorization header must read 'Bearer <key>'.")
         return self.authenticate(request, token.strip())
 
     def authenticate(self, request, token: str) -> ApiKey:
@@ -42,8 +41,11 @@ class InsurerKey(HttpBearer):
             raise ApiError(401, "unknown_key", "This API key is not known. Check it, or ask the office for one.")
         request.api_key = key
         if key.revoked_at is not None:
-            raise ApiError(401, "revoked_key", f"This API key was revoked on {key.revoked_at:%Y-%m-%d}. "
-                                               "Ask the office for a new one.")
+            raise ApiError(
+                401,
+                "revoked_key",
+                f"This API key was revoked on {key.revoked_at:%Y-%m-%d}. Ask the office for a new one.",
+            )
         check_rate(key)
         return key
 
@@ -86,6 +88,9 @@ def check_rate(key: ApiKey) -> None:
         count = 1
     if count > key.rate_per_minute:
         retry_after = max(1, 60 - int(now % 60))
-        raise ApiError(429, "too_many_requests",
-                       f"This key may make {key.rate_per_minute} requests per minute. "
-                       f"Try again in {retry_after} seconds.", retry_after=retry_after)
+        raise ApiError(
+            429,
+            "too_many_requests",
+            f"This key may make {key.rate_per_minute} requests per minute. Try again in {retry_after} seconds.",
+            retry_after=retry_after,
+        )

@@ -45,8 +45,11 @@ def parse_upload(body: bytes, content_type: str) -> list[tuple[str, str]]:
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BulkInputError("not_utf8", f"The upload is not UTF-8 text (byte {exc.start} cannot be read). "
-                                         "Save the file as UTF-8 and send it again.") from None
+        raise BulkInputError(
+            "not_utf8",
+            f"The upload is not UTF-8 text (byte {exc.start} cannot be read). "
+            "Save the file as UTF-8 and send it again.",
+        ) from None
     if "\x00" in text:
         raise BulkInputError("not_text", "The upload contains binary data, not text.")
     if media_type == "application/json":
@@ -54,8 +57,7 @@ def parse_upload(body: bytes, content_type: str) -> list[tuple[str, str]]:
     elif media_type in ("text/csv", "text/plain"):
         rows = _parse_csv(text)
     else:
-        raise BulkInputError("unsupported_media_type",
-                             "Send the rows as text/csv or application/json.", 415)
+        raise BulkInputError("unsupported_media_type", "Send the rows as text/csv or application/json.", 415)
     if not rows:
         raise BulkInputError("empty_file", "The upload has no rows after the header.")
     if len(rows) > MAX_ROWS:
@@ -66,8 +68,9 @@ def parse_upload(body: bytes, content_type: str) -> list[tuple[str, str]]:
 def _parse_csv(text: str) -> list[tuple[str, str]]:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) > MAX_ROWS + 1:
-        raise BulkInputError("too_many_rows", f"The upload has {len(lines) - 1} rows; at most {MAX_ROWS} are allowed.",
-                             413)
+        raise BulkInputError(
+            "too_many_rows", f"The upload has {len(lines) - 1} rows; at most {MAX_ROWS} are allowed.", 413
+        )
     # Spreadsheets in the Netherlands often save with semicolons; accept those and tabs too.
     first = lines[0] if lines else ""
     delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
@@ -92,8 +95,9 @@ def _parse_csv(text: str) -> list[tuple[str, str]]:
         raise BulkInputError("malformed_csv", f"The CSV cannot be read: {exc}.") from None
     if bad:
         lines_text = ", ".join(str(n) for n in bad)
-        raise BulkInputError("wrong_columns", f"Every row needs exactly two columns (number, date); "
-                                              f"lines {lines_text} do not.")
+        raise BulkInputError(
+            "wrong_columns", f"Every row needs exactly two columns (number, date); lines {lines_text} do not."
+        )
     return rows
 
 
@@ -103,15 +107,23 @@ def _parse_json(text: str) -> list[tuple[str, str]]:
     except ValueError as exc:
         raise BulkInputError("invalid_json", f"The JSON cannot be read: {exc}.") from None
     if not isinstance(data, list):
-        raise BulkInputError("wrong_shape", 'Send a JSON list of objects like {"number": "004211", "date": "2025-01-31"}.')
+        raise BulkInputError(
+            "wrong_shape", 'Send a JSON list of objects like {"number": "004211", "date": "2025-01-31"}.'
+        )
     if len(data) > MAX_ROWS:
         raise BulkInputError("too_many_rows", f"The upload has {len(data)} rows; at most {MAX_ROWS} are allowed.", 413)
     rows = []
     for index, item in enumerate(data):
-        if not (isinstance(item, dict) and isinstance(item.get("number"), str) and isinstance(item.get("date"), str)
-                and set(item) == {"number", "date"}):
-            raise BulkInputError("wrong_shape", f'Item {index} is not an object with the text fields "number" and '
-                                                '"date" (and nothing else).')
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("number"), str)
+            and isinstance(item.get("date"), str)
+            and set(item) == {"number", "date"}
+        ):
+            raise BulkInputError(
+                "wrong_shape",
+                f'Item {index} is not an object with the text fields "number" and "date" (and nothing else).',
+            )
         if "\x00" in item["number"] or "\x00" in item["date"]:
             raise BulkInputError("not_text", f"Item {index} contains a NUL character.")
         rows.append((item["number"].strip(), item["date"].strip()))
@@ -134,7 +146,7 @@ def verify_rows(rows: list[tuple[str, str]], *, today: datetime.date | None = No
     """
     today = today or timezone.localdate()
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
+        chunk = rows[start : start + CHUNK]
         histories = load_histories({number for number, _ in chunk})
         for number, text in chunk:
             yield _verify_one(histories.get(number), number, text, today)
@@ -150,8 +162,13 @@ class History:
     reimbursable_codes: frozenset[str]
 
     def standing_on(self, on: datetime.date) -> StandingOn:
-        return StandingOn(number=self.number, on=on, period=period_on(self.periods, on),
-                          programme_codes=self.programme_codes, reimbursable_codes=self.reimbursable_codes)
+        return StandingOn(
+            number=self.number,
+            on=on,
+            period=period_on(self.periods, on),
+            programme_codes=self.programme_codes,
+            reimbursable_codes=self.reimbursable_codes,
+        )
 
 
 def load_histories(numbers: set[str]) -> dict[str, History]:
@@ -167,13 +184,16 @@ def load_histories(numbers: set[str]) -> dict[str, History]:
     codes: dict[int, set[str]] = defaultdict(set)
     reimbursable: dict[int, set[str]] = defaultdict(set)
     links = Registration.programmes.through.objects.filter(registration_id__in=ids).values_list(
-        "registration_id", "taughtprogramme__code", "taughtprogramme__counts_for_reimbursement")
+        "registration_id", "taughtprogramme__code", "taughtprogramme__counts_for_reimbursement"
+    )
     for registration_id, code, counts in links:
         codes[registration_id].add(code)
         if counts:
             reimbursable[registration_id].add(code)
-    return {number: History(number, periods[pk], frozenset(codes[pk]), frozenset(reimbursable[pk]))
-            for pk, number in ids.items()}
+    return {
+        number: History(number, periods[pk], frozenset(codes[pk]), frozenset(reimbursable[pk]))
+        for pk, number in ids.items()
+    }
 
 
 def _verify_one(history: History | None, number: str, text: str, today: datetime.date) -> list[str]:
@@ -185,8 +205,15 @@ def _verify_one(history: History | None, number: str, text: str, today: datetime
     if history is None:
         return [number, text, "false", "", "", "false", "unknown_number"]
     standing = history.standing_on(on)
-    return [number, text, _bool(standing.registered), standing.status or "", standing.level or "",
-            _bool(standing.counts_for_reimbursement), ""]
+    return [
+        number,
+        text,
+        _bool(standing.registered),
+        standing.status or "",
+        standing.level or "",
+        _bool(standing.counts_for_reimbursement),
+        "",
+    ]
 
 
 def _bool(value: bool) -> str:

@@ -45,14 +45,21 @@ class ApiKey(models.Model):
     SCOPE_READ_REGISTER = "register:read"
 
     insurer = models.ForeignKey(Insurer, on_delete=models.PROTECT, related_name="keys", verbose_name=_("insurer"))
-    name = models.CharField(_("name"), max_length=80, blank=True,
-                            help_text=_("For example the system or department that uses the key."))
-    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False,
-                              help_text=_("The first characters of the key, to recognise it."))
+    name = models.CharField(
+        _("name"), max_length=80, blank=True, help_text=_("For example the system or department that uses the key.")
+    )
+    prefix = models.CharField(
+        _("prefix"),
+        max_length=16,
+        unique=True,
+        editable=False,
+        help_text=_("The first characters of the key, to recognise it."),
+    )
     hashed_secret = models.CharField(max_length=64, unique=True, editable=False)
     scope = models.CharField(_("scope"), max_length=40, default=SCOPE_READ_REGISTER, editable=False)
-    rate_per_minute = models.PositiveIntegerField(_("requests per minute"), default=120,
-                                                  help_text=_("More requests in one minute get 'too many requests'."))
+    rate_per_minute = models.PositiveIntegerField(
+        _("requests per minute"), default=120, help_text=_("More requests in one minute get 'too many requests'.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
@@ -74,10 +81,12 @@ class ApiKey(models.Model):
 class ApiCall(models.Model):
     """One request to the API: who asked what, when, and what the answer's status was."""
 
-    key = models.ForeignKey(ApiKey, null=True, blank=True, on_delete=models.PROTECT, related_name="calls",
-                            verbose_name=_("API key"))
-    insurer = models.ForeignKey(Insurer, null=True, blank=True, on_delete=models.PROTECT, related_name="calls",
-                                verbose_name=_("insurer"))
+    key = models.ForeignKey(
+        ApiKey, null=True, blank=True, on_delete=models.PROTECT, related_name="calls", verbose_name=_("API key")
+    )
+    insurer = models.ForeignKey(
+        Insurer, null=True, blank=True, on_delete=models.PROTECT, related_name="calls", verbose_name=_("insurer")
+    )
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     method = models.CharField(_("method"), max_length=8)
     path = models.CharField(_("path"), max_length=300)
@@ -103,8 +112,7 @@ class BulkJob(models.Model):
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    insurer = models.ForeignKey(Insurer, on_delete=models.PROTECT, related_name="bulk_jobs",
-                                verbose_name=_("insurer"))
+    insurer = models.ForeignKey(Insurer, on_delete=models.PROTECT, related_name="bulk_jobs", verbose_name=_("insurer"))
     key = models.ForeignKey(ApiKey, on_delete=models.PROTECT, related_name="bulk_jobs", verbose_name=_("API key"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     rows = models.JSONField(_("rows"), default=list, help_text=_("The uploaded pairs of number and date."))

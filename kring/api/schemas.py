@@ -30,7 +30,8 @@ class Standing(Schema):
     programmes: list[str] = Field(description="Codes of the programmes the registration covers (e.g. 'mbsr').")
     counts_for_reimbursement: bool = Field(
         description="True when a course by this trainer counts for reimbursement on that date: registered, "
-                    "specialist level, and a programme that insurers reimburse (such as MBSR or MBCT).")
+        "specialist level, and a programme that insurers reimburse (such as MBSR or MBCT)."
+    )
 
 
 class StandingList(Schema):

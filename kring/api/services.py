@@ -18,8 +18,9 @@ def api_key_create(insurer: Insurer, *, name: str = "", secret: str | None = Non
     """Create a key for an insurer and return it with its secret, which is never stored or shown again."""
     secret = secret or f"kring-{secrets.token_urlsafe(24)}"
     with transaction.atomic():
-        key = ApiKey.objects.create(insurer=insurer, name=name, prefix=secret[:KEY_PREFIX_LENGTH],
-                                    hashed_secret=hash_secret(secret))
+        key = ApiKey.objects.create(
+            insurer=insurer, name=name, prefix=secret[:KEY_PREFIX_LENGTH], hashed_secret=hash_secret(secret)
+        )
         audit.record("kring.api.key.created", by=by, process="api", obj=key, insurer=insurer.pk)
     return key, secret
 
@@ -41,8 +42,9 @@ def bulk_job_create(rows: list[tuple[str, str]], *, key: ApiKey) -> BulkJob:
     from kring.api.tasks import bulk_job_run
 
     with transaction.atomic():
-        job = BulkJob.objects.create(insurer=key.insurer, key=key, rows=[list(row) for row in rows],
-                                     total_rows=len(rows))
+        job = BulkJob.objects.create(
+            insurer=key.insurer, key=key, rows=[list(row) for row in rows], total_rows=len(rows)
+        )
         audit.record("kring.api.bulk.created", process="api", obj=job, insurer=key.insurer_id, rows=len(rows))
         bulk_job_run.enqueue(str(job.pk))
     return BulkJob.objects.defer("rows", "result").get(pk=job.pk)

@@ -24,6 +24,10 @@ def bulk_job_run(job_id: str) -> int:
     except Exception:
         BulkJob.objects.filter(pk=job.pk).update(status=BulkJob.Status.FAILED, finished_at=timezone.now())
         raise
-    BulkJob.objects.filter(pk=job.pk).update(status=BulkJob.Status.DONE, processed_rows=len(results),
-                                             result=bulk.result_csv(results), finished_at=timezone.now())
+    BulkJob.objects.filter(pk=job.pk).update(
+        status=BulkJob.Status.DONE,
+        processed_rows=len(results),
+        result=bulk.result_csv(results),
+        finished_at=timezone.now(),
+    )
     return len(results)

@@ -24,9 +24,14 @@ def logged(view):
         response = view(request, *args, **kwargs)
         key = getattr(request, "api_key", None)
         asked = getattr(request, "api_asked", "") or request.META.get("QUERY_STRING", "")
-        ApiCall.objects.create(key=key, insurer_id=key.insurer_id if key else None, method=request.method,
-                               path=printable(request.path)[:300], query=printable(asked)[:500],
-                               status_code=response.status_code)
+        ApiCall.objects.create(
+            key=key,
+            insurer_id=key.insurer_id if key else None,
+            method=request.method,
+            path=printable(request.path)[:300],
+            query=printable(asked)[:500],
+            status_code=response.status_code,
+        )
         return response
 
     return wrapper
@@ -34,9 +39,13 @@ def logged(view):
 
 def logged_urls():
     patterns, app, namespace = api.urls
-    urls = [pattern if pattern.name in UNLOGGED else path(str(pattern.pattern), logged(pattern.callback),
-                                                          pattern.default_args, pattern.name)
-            for pattern in patterns if pattern.name != "api-root"]
+    urls = [
+        pattern
+        if pattern.name in UNLOGGED
+        else path(str(pattern.pattern), logged(pattern.callback), pattern.default_args, pattern.name)
+        for pattern in patterns
+        if pattern.name != "api-root"
+    ]
     # ninja's own root page answers only in DEBUG; send people to the documentation instead.
     return [*urls, path("", RedirectView.as_view(pattern_name="api:v1:openapi-view"), name="api-root")], app, namespace
 

@@ -32,8 +32,12 @@ def answer_date(on: datetime.date | None) -> datetime.date:
     if on is None:
         return today
     if on > today:
-        raise ApiError(400, "date_in_future", f"The date {on.isoformat()} is in the future; the register can only "
-                                              f"answer for dates up to today ({today.isoformat()}).")
+        raise ApiError(
+            400,
+            "date_in_future",
+            f"The date {on.isoformat()} is in the future; the register can only "
+            f"answer for dates up to today ({today.isoformat()}).",
+        )
     return on
 
 
@@ -41,9 +45,14 @@ def standing_of(registration, on: datetime.date) -> dict:
     standing = standing_on(registration, on)
     period = standing.period
     return {
-        "number": registration.number, "name": registration.person.full_name, "on": on,
-        "registered": standing.registered, "status": standing.status, "level": standing.level,
-        "valid_since": period.starts_on if period else None, "valid_until": period.ends_on if period else None,
+        "number": registration.number,
+        "name": registration.person.full_name,
+        "on": on,
+        "registered": standing.registered,
+        "status": standing.status,
+        "level": standing.level,
+        "valid_since": period.starts_on if period else None,
+        "valid_until": period.ends_on if period else None,
         "programmes": sorted(standing.programme_codes),
         "counts_for_reimbursement": standing.counts_for_reimbursement,
     }
@@ -57,14 +66,19 @@ def standing_list(registrations, on: datetime.date) -> dict:
 ON_DATE = Query(None, description="The date to answer for (YYYY-MM-DD, at most today). Default: today.")
 
 
-@router.get("/registrations/search", response={200: StandingList, **READ_ERRORS}, url_name="registration_search",
-            summary="Search registrations by name and postcode")
-def registration_search(request, name: str = Query(..., min_length=2, max_length=100,
-                                                   description="Part of the trainer's name."),
-                        postcode: str = Query("", max_length=10,
-                                              description="Postcode of a practice (NL '3512 AB' or BE '3000')."),
-                        country: str = Query("NL", pattern="^(NL|BE)$"),
-                        on: datetime.date | None = ON_DATE):
+@router.get(
+    "/registrations/search",
+    response={200: StandingList, **READ_ERRORS},
+    url_name="registration_search",
+    summary="Search registrations by name and postcode",
+)
+def registration_search(
+    request,
+    name: str = Query(..., min_length=2, max_length=100, description="Part of the trainer's name."),
+    postcode: str = Query("", max_length=10, description="Postcode of a practice (NL '3512 AB' or BE '3000')."),
+    country: str = Query("NL", pattern="^(NL|BE)$"),
+    on: datetime.date | None = ON_DATE,
+):
     """Find registrations when the number is unknown. Answers at most 50 matches, by name."""
     on = answer_date(on)
     request.api_asked = f"name={name[:60]} postcode={postcode} country={country} on={on}"
@@ -75,36 +89,54 @@ def registration_search(request, name: str = Query(..., min_length=2, max_length
         raise ApiError(400, "name_required", "Give at least a part of the trainer's name.")
     registrations = with_history()
     for word in words:
-        registrations = registrations.filter(Q(person__first_name__icontains=word) | Q(person__last_name__icontains=word)
-                                             | Q(person__name_prefix__icontains=word))
+        registrations = registrations.filter(
+            Q(person__first_name__icontains=word)
+            | Q(person__last_name__icontains=word)
+            | Q(person__name_prefix__icontains=word)
+        )
     if postcode.strip():
         place = geo.lookup(postcode, country)
         if place is None:
             raise ApiError(400, "unknown_postcode", f"The postcode '{postcode}' does not exist in {country}.")
-        registrations = registrations.filter(person__practices__country=country,
-                                             person__practices__postcode__startswith=place.postcode).distinct()
+        registrations = registrations.filter(
+            person__practices__country=country, person__practices__postcode__startswith=place.postcode
+        ).distinct()
     registrations = registrations.order_by("person__last_name", "person__first_name", "number")[:SEARCH_LIMIT]
     return standing_list(registrations, on)
 
 
-@router.get("/registrations/{number}", response={200: Standing, **READ_ERRORS}, url_name="registration",
-            summary="Standing of one register number on a date")
+@router.get(
+    "/registrations/{number}",
+    response={200: Standing, **READ_ERRORS},
+    url_name="registration",
+    summary="Standing of one register number on a date",
+)
 def registration_detail(request, number: str, on: datetime.date | None = ON_DATE):
     """Was this number registered on the date, at which level, and does it count for reimbursement?"""
     on = answer_date(on)
     request.api_asked = f"number={number[:20]} on={on}"
     # One registration: plain related queries are cheaper than prefetch_related's bookkeeping.
-    registration = None if "\x00" in number else \
-        Registration.objects.select_related("person").filter(number=number).order_by().first()
+    registration = (
+        None
+        if "\x00" in number
+        else Registration.objects.select_related("person").filter(number=number).order_by().first()
+    )
     if registration is None:
         raise ApiError(404, "unknown_number", f"There is no registration with number '{number[:20]}'.")
     return standing_of(registration, on)
 
 
-@router.get("/registrations", response={200: StandingList, **READ_ERRORS}, url_name="registration_by_agb",
-            summary="Registrations with an AGB code")
-def registration_by_agb(request, agb: str = Query(..., pattern=r"^\d{8}$", description="The 8-digit AGB code."),
-                        on: datetime.date | None = ON_DATE):
+@router.get(
+    "/registrations",
+    response={200: StandingList, **READ_ERRORS},
+    url_name="registration_by_agb",
+    summary="Registrations with an AGB code",
+)
+def registration_by_agb(
+    request,
+    agb: str = Query(..., pattern=r"^\d{8}$", description="The 8-digit AGB code."),
+    on: datetime.date | None = ON_DATE,
+):
     """Look up by the trainer's AGB code, as printed on the invoice. An unknown code answers an empty list."""
     on = answer_date(on)
     request.api_asked = f"agb={agb} on={on}"
@@ -114,12 +146,21 @@ def registration_by_agb(request, agb: str = Query(..., pattern=r"^\d{8}$", descr
 BULK_BODY = {
     "required": True,
     "description": "Up to 100,000 rows and 10 MB. CSV: UTF-8 with the header line `number,date`. "
-                   "JSON: a list of objects `{\"number\": \"004211\", \"date\": \"2025-01-31\"}`.",
+    'JSON: a list of objects `{"number": "004211", "date": "2025-01-31"}`.',
     "content": {
         "text/csv": {"schema": {"type": "string"}, "example": "number,date\n004211,2025-01-31\n"},
-        "application/json": {"schema": {"type": "array", "maxItems": bulk.MAX_ROWS, "items": {
-            "type": "object", "required": ["number", "date"], "additionalProperties": False,
-            "properties": {"number": {"type": "string"}, "date": {"type": "string", "format": "date"}}}}},
+        "application/json": {
+            "schema": {
+                "type": "array",
+                "maxItems": bulk.MAX_ROWS,
+                "items": {
+                    "type": "object",
+                    "required": ["number", "date"],
+                    "additionalProperties": False,
+                    "properties": {"number": {"type": "string"}, "date": {"type": "string", "format": "date"}},
+                },
+            }
+        },
     },
 }
 
@@ -127,16 +168,24 @@ BULK_BODY = {
 def job_out(job: BulkJob) -> dict:
     done = job.status == BulkJob.Status.DONE
     return {
-        "id": job.pk, "status": job.status, "total_rows": job.total_rows, "processed_rows": job.processed_rows,
-        "created_at": job.created_at, "finished_at": job.finished_at,
+        "id": job.pk,
+        "status": job.status,
+        "total_rows": job.total_rows,
+        "processed_rows": job.processed_rows,
+        "created_at": job.created_at,
+        "finished_at": job.finished_at,
         "status_url": reverse("api:v1:bulk_status", kwargs={"job_id": job.pk}),
         "result_url": reverse("api:v1:bulk_result", kwargs={"job_id": job.pk}) if done else None,
     }
 
 
-@router.post("/bulk", response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **AUTH_ERRORS},
-             url_name="bulk_create", summary="Verify many (number, date) pairs",
-             openapi_extra={"requestBody": BULK_BODY})
+@router.post(
+    "/bulk",
+    response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **AUTH_ERRORS},
+    url_name="bulk_create",
+    summary="Verify many (number, date) pairs",
+    openapi_extra={"requestBody": BULK_BODY},
+)
 def bulk_create(request):
     """Upload the pairs; the verification runs in the background. Poll the status URL for progress."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > bulk.MAX_BYTES:
@@ -163,25 +212,41 @@ def job_for_key(request, job_id: uuid.UUID) -> BulkJob:
     return job
 
 
-@router.get("/bulk/{job_id}", response={200: BulkJobOut, 404: Error, 422: Error, **AUTH_ERRORS},
-            url_name="bulk_status", summary="Progress of a bulk verification")
+@router.get(
+    "/bulk/{job_id}",
+    response={200: BulkJobOut, 404: Error, 422: Error, **AUTH_ERRORS},
+    url_name="bulk_status",
+    summary="Progress of a bulk verification",
+)
 def bulk_status(request, job_id: uuid.UUID):
     return job_out(job_for_key(request, job_id))
 
 
-RESULT_CSV = {200: {"description": "The result: one row per uploaded row, in the same order. Columns: "
-                                   + ", ".join(bulk.RESULT_COLUMNS) + ".",
-                    "content": {"text/csv": {"schema": {"type": "string"}}}}}
+RESULT_CSV = {
+    200: {
+        "description": "The result: one row per uploaded row, in the same order. Columns: "
+        + ", ".join(bulk.RESULT_COLUMNS)
+        + ".",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    }
+}
 
 
-@router.get("/bulk/{job_id}/result.csv", response={404: Error, 409: Error, 422: Error, **AUTH_ERRORS},
-            url_name="bulk_result", summary="Result file of a bulk verification",
-            openapi_extra={"responses": RESULT_CSV})
+@router.get(
+    "/bulk/{job_id}/result.csv",
+    response={404: Error, 409: Error, 422: Error, **AUTH_ERRORS},
+    url_name="bulk_result",
+    summary="Result file of a bulk verification",
+    openapi_extra={"responses": RESULT_CSV},
+)
 def bulk_result(request, job_id: uuid.UUID):
     job = job_for_key(request, job_id)
     if job.status != BulkJob.Status.DONE:
-        raise ApiError(409, "not_ready", f"The verification is {job.status} ({job.processed_rows} of "
-                                         f"{job.total_rows} rows); try again later.")
+        raise ApiError(
+            409,
+            "not_ready",
+            f"The verification is {job.status} ({job.processed_rows} of {job.total_rows} rows); try again later.",
+        )
     result = BulkJob.objects.values_list("result", flat=True).get(pk=job.pk)
     response = HttpResponse(result, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kring-verification-{job.pk}.csv"'

@@ -7,8 +7,9 @@ from django.db import models
 from kring.core.models import AuditEntry
 
 
-def record(action: str, *, by=None, process: str = "", person_id: int | None = None,
-           obj: models.Model | None = None, **data) -> AuditEntry:
+def record(
+    action: str, *, by=None, process: str = "", person_id: int | None = None, obj: models.Model | None = None, **data
+) -> AuditEntry:
     """Append one entry. ``by`` is the acting account; ``process`` names a non-human source."""
     assert action.startswith("kring."), "audit actions are namespaced: kring.<app>.<entity>.<action>"
     if by is not None and getattr(by, "is_authenticated", False):
@@ -18,10 +19,14 @@ def record(action: str, *, by=None, process: str = "", person_id: int | None = N
         source = f"process:{process or 'system'}"
     last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
     return AuditEntry.objects.create(
-        actor=by, source=source, action=action, person_id=person_id,
+        actor=by,
+        source=source,
+        action=action,
+        person_id=person_id,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        data=data, previous_hash=last or "",
+        data=data,
+        previous_hash=last or "",
     )
 
 

@@ -33,8 +33,9 @@ def _places() -> dict[tuple[str, str], Place]:
     with DATA_FILE.open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {
-            (row["country"], row["postcode"]): Place(row["country"], row["postcode"], row["place"],
-                                                     float(row["latitude"]), float(row["longitude"]))
+            (row["country"], row["postcode"]): Place(
+                row["country"], row["postcode"], row["place"], float(row["latitude"]), float(row["longitude"])
+            )
             for row in rows
         }
 

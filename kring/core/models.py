@@ -16,10 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditEntry(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("by"))
-    source = models.CharField(_("source"), max_length=100,
-                              help_text=_("The account or process that made the change."))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    source = models.CharField(_("source"), max_length=100, help_text=_("The account or process that made the change."))
     action = models.CharField(_("action"), max_length=120, db_index=True)
     person_id = models.BigIntegerField(_("about person"), null=True, blank=True, db_index=True)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
@@ -38,9 +43,18 @@ class AuditEntry(models.Model):
 
     def compute_hash(self) -> str:
         payload = json.dumps(
-            [self.previous_hash, self.at.isoformat() if self.at else "", self.source, self.action,
-             self.person_id, self.object_type, self.object_id, self.data],
-            sort_keys=True, default=str,
+            [
+                self.previous_hash,
+                self.at.isoformat() if self.at else "",
+                self.source,
+                self.action,
+                self.person_id,
+                self.object_type,
+                self.object_id,
+                self.data,
+            ],
+            sort_keys=True,
+            default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()
 

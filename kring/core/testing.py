@@ -44,25 +44,43 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 def add_practice(person: Person, postcode: str = "3512", country: str = "NL", **extra) -> PracticeAddress:
     place = geo.lookup(postcode, country)
-    return PracticeAddress.objects.create(person=person, postcode=postcode, country=country, place=place.name,
-                                          latitude=place.latitude, longitude=place.longitude, **extra)
+    return PracticeAddress.objects.create(
+        person=person,
+        postcode=postcode,
+        country=country,
+        place=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        **extra,
+    )
 
 
 def make_member(person: Person, type_code: str = "practitioner", since: datetime.date | None = None) -> Membership:
-    return Membership.objects.create(person=person, type=MembershipType.objects.get(code=type_code),
-                                     starts_on=since or timezone.localdate() - datetime.timedelta(days=400))
+    return Membership.objects.create(
+        person=person,
+        type=MembershipType.objects.get(code=type_code),
+        starts_on=since or timezone.localdate() - datetime.timedelta(days=400),
+    )
 
 
 _numbers = iter(range(10000, 99999))
 
 
-def make_registration(person: Person, *, number: str | None = None, level: str = Level.SPECIALIST,
-                      starts_on: datetime.date | None = None, ends_on: datetime.date | None = None,
-                      status: str = Status.ACTIVE) -> Registration:
+def make_registration(
+    person: Person,
+    *,
+    number: str | None = None,
+    level: str = Level.SPECIALIST,
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+    status: str = Status.ACTIVE,
+) -> Registration:
     today = timezone.localdate()
     registration = Registration.objects.create(person=person, number=number or f"{next(_numbers):06d}")
     RegistrationPeriod.objects.create(
-        registration=registration, status=status, level=level,
+        registration=registration,
+        status=status,
+        level=level,
         starts_on=starts_on or today - datetime.timedelta(days=365),
         ends_on=ends_on if ends_on is not None else today + datetime.timedelta(days=4 * 365),
     )
@@ -70,8 +88,9 @@ def make_registration(person: Person, *, number: str | None = None, level: str =
 
 
 def grant(user: User, role: str, *, ends_on: datetime.date | None = None) -> RoleGrant:
-    return RoleGrant.objects.create(user=user, role=role, starts_on=timezone.localdate() - datetime.timedelta(days=30),
-                                    ends_on=ends_on)
+    return RoleGrant.objects.create(
+        user=user, role=role, starts_on=timezone.localdate() - datetime.timedelta(days=30), ends_on=ends_on
+    )
 
 
 def add_totp(user: User) -> Authenticator:

@@ -110,5 +110,12 @@ class GroupProposalAdmin(ReadOnlyOfficeAdmin):
 
 @admin.register(ProposalRun)
 class ProposalRunAdmin(ReadOnlyOfficeAdmin):
-    list_display = ["started_at", "by", "seekers_count", "placements_count", "proposals_count", "weakest_score",
-                    "seconds"]
+    list_display = [
+        "started_at",
+        "by",
+        "seekers_count",
+        "placements_count",
+        "proposals_count",
+        "weakest_score",
+        "seconds",
+    ]

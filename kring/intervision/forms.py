@@ -22,40 +22,71 @@ class GroupForm(forms.ModelForm):
             self.fields[name].empty_label = _("Various")
 
 
-DISTANCES = [("", _("Any distance")), ("10", _("within 10 km")), ("25", _("within 25 km")),
-             ("50", _("within 50 km")), ("100", _("within 100 km"))]
+DISTANCES = [
+    ("", _("Any distance")),
+    ("10", _("within 10 km")),
+    ("25", _("within 25 km")),
+    ("50", _("within 50 km")),
+    ("100", _("within 100 km")),
+]
 
 
 class FindForm(forms.Form):
     """The search filters; they live in the URL so a search can be bookmarked and shared."""
 
-    distance = forms.TypedChoiceField(label=_("Distance from my practice"), choices=DISTANCES, required=False,
-                                      coerce=int, empty_value=None)
-    work_domain = forms.ModelChoiceField(label=_("Work domain"), queryset=WorkDomain.objects.all(),
-                                         to_field_name="code", required=False, empty_label=_("Any work domain"))
-    target_group = forms.ModelChoiceField(label=_("Target group"), queryset=TargetGroup.objects.all(),
-                                          to_field_name="code", required=False, empty_label=_("Any target group"))
-    mode = forms.ChoiceField(label=_("Meets"), required=False, choices=[
-        ("", _("Live or online")), (Mode.LIVE, _("Live")), (Mode.ONLINE, _("Online"))])
-    kind = forms.ChoiceField(label=_("Kind of group"), required=False, choices=[
-        ("", _("Open or fixed")), ("open", _("Open group")), ("fixed", _("Fixed group"))])
+    distance = forms.TypedChoiceField(
+        label=_("Distance from my practice"), choices=DISTANCES, required=False, coerce=int, empty_value=None
+    )
+    work_domain = forms.ModelChoiceField(
+        label=_("Work domain"),
+        queryset=WorkDomain.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any work domain"),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"),
+        queryset=TargetGroup.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any target group"),
+    )
+    mode = forms.ChoiceField(
+        label=_("Meets"),
+        required=False,
+        choices=[("", _("Live or online")), (Mode.LIVE, _("Live")), (Mode.ONLINE, _("Online"))],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of group"),
+        required=False,
+        choices=[("", _("Open or fixed")), ("open", _("Open group")), ("fixed", _("Fixed group"))],
+    )
     all = forms.BooleanField(label=_("Also show full groups"), required=False)
 
 
 class JoinRequestForm(forms.Form):
-    message = forms.CharField(label=_("A short message to the coordinator"), required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text=_("For example who you are and what you hope to find in the group."))
+    message = forms.CharField(
+        label=_("A short message to the coordinator"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example who you are and what you hope to find in the group."),
+    )
 
 
 class DecisionForm(forms.Form):
-    message = forms.CharField(label=_("Your message"), max_length=1000, widget=forms.Textarea(attrs={"rows": 7}),
-                              help_text=_("We wrote a message for you; change it as you like."))
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=_("We wrote a message for you; change it as you like."),
+    )
 
 
 class LeaveForm(forms.Form):
-    successor = forms.ModelChoiceField(label=_("Who takes over as coordinator?"), queryset=Person.objects.none(),
-                                       required=False)
+    successor = forms.ModelChoiceField(
+        label=_("Who takes over as coordinator?"), queryset=Person.objects.none(), required=False
+    )
 
     def __init__(self, *args, group: Group, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,8 +99,9 @@ class LeaveForm(forms.Form):
 
 
 class SeekerForm(forms.ModelForm):
-    moments = forms.MultipleChoiceField(label=_("Moments I can meet"), choices=Moment.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
+    moments = forms.MultipleChoiceField(
+        label=_("Moments I can meet"), choices=Moment.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
         model = Seeker
@@ -87,8 +119,11 @@ class DateTimeInput(forms.DateTimeInput):
 
     def format_value(self, value):
         if hasattr(value, "strftime"):
-            return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M") if timezone.is_aware(value) else \
-                value.strftime("%Y-%m-%dT%H:%M")
+            return (
+                timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+                if timezone.is_aware(value)
+                else value.strftime("%Y-%m-%dT%H:%M")
+            )
         return value
 
 
@@ -104,8 +139,10 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        self.fields["mbi_tac_domain"].choices = [("", _("No particular domain")),
-                                                 *self.fields["mbi_tac_domain"].choices[1:]]
+        self.fields["mbi_tac_domain"].choices = [
+            ("", _("No particular domain")),
+            *self.fields["mbi_tac_domain"].choices[1:],
+        ]
         if not self.instance.pk:
             self.initial.setdefault("opening_practice", _("Sitting meditation, 10 minutes"))
             self.initial.setdefault("check_in", _("A short round: how are you arriving?"))
@@ -121,6 +158,9 @@ class RecordForm(forms.ModelForm):
 
 class AvoidForm(forms.Form):
     who = forms.CharField(
-        label=_("Name or e-mail address"), max_length=200,
-        help_text=_("A member you must not be in a group with, such as your supervisor or supervisee. "
-                    "We never tell them."))
+        label=_("Name or e-mail address"),
+        max_length=200,
+        help_text=_(
+            "A member you must not be in a group with, such as your supervisor or supervisee. We never tell them."
+        ),
+    )

@@ -55,8 +55,9 @@ class GroupQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=True)
 
     def with_member_count(self):
-        return self.annotate(member_count=models.Count(
-            "members", filter=models.Q(members__left_on__isnull=True), distinct=True))
+        return self.annotate(
+            member_count=models.Count("members", filter=models.Q(members__left_on__isnull=True), distinct=True)
+        )
 
     def of_person(self, person: Person):
         """Groups the person is a current member of."""
@@ -69,32 +70,41 @@ class Group(models.Model):
         FACILITATOR = "facilitator", _("Facilitator")
 
     name = models.CharField(_("name"), max_length=120)
-    coordinator = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="coordinated_groups",
-                                    verbose_name=_("coordinator"))
-    coordinator_role = models.CharField(_("I run this group as"), max_length=12, choices=Role.choices,
-                                        default=Role.COORDINATOR)
+    coordinator = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="coordinated_groups", verbose_name=_("coordinator")
+    )
+    coordinator_role = models.CharField(
+        _("I run this group as"), max_length=12, choices=Role.choices, default=Role.COORDINATOR
+    )
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.LIVE)
-    is_open = models.BooleanField(_("open group"), default=True,
-                                  help_text=_("An open group welcomes people for single meetings; a fixed "
-                                              "group meets with the same people."))
+    is_open = models.BooleanField(
+        _("open group"),
+        default=True,
+        help_text=_("An open group welcomes people for single meetings; a fixed group meets with the same people."),
+    )
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.NL)
     place = models.CharField(_("place"), max_length=80, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    work_domain = models.ForeignKey(WorkDomain, null=True, blank=True, on_delete=models.SET_NULL,
-                                    verbose_name=_("work domain"))
-    target_group = models.ForeignKey(TargetGroup, null=True, blank=True, on_delete=models.SET_NULL,
-                                     verbose_name=_("target group"))
-    experience = models.CharField(_("experience"), max_length=8, choices=Experience.choices,
-                                  default=Experience.MIXED)
-    capacity = models.PositiveSmallIntegerField(_("number of places"), default=6,
-                                                validators=[MinValueValidator(MIN_SIZE), MaxValueValidator(MAX_SIZE)],
-                                                help_text=_("Between 4 and 8 people, you included."))
+    work_domain = models.ForeignKey(
+        WorkDomain, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("work domain")
+    )
+    target_group = models.ForeignKey(
+        TargetGroup, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("target group")
+    )
+    experience = models.CharField(_("experience"), max_length=8, choices=Experience.choices, default=Experience.MIXED)
+    capacity = models.PositiveSmallIntegerField(
+        _("number of places"),
+        default=6,
+        validators=[MinValueValidator(MIN_SIZE), MaxValueValidator(MAX_SIZE)],
+        help_text=_("Between 4 and 8 people, you included."),
+    )
     meetings_per_year = models.PositiveSmallIntegerField(_("meetings a year"), default=4)
     moment = models.CharField(_("usual moment"), max_length=20, choices=Moment.choices, blank=True)
-    language = models.ForeignKey(SpokenLanguage, null=True, blank=True, on_delete=models.SET_NULL,
-                                 verbose_name=_("language"))
+    language = models.ForeignKey(
+        SpokenLanguage, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("language")
+    )
     description = models.TextField(_("description"), blank=True, max_length=2000)
     feed_token = models.CharField(_("calendar token"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -108,9 +118,11 @@ class Group(models.Model):
         ordering = ["name", "pk"]
         indexes = [models.Index(fields=["latitude", "longitude"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(capacity__gte=MIN_SIZE, capacity__lte=MAX_SIZE),
-                                   name="intervision_group_capacity_4_to_8",
-                                   violation_error_message=_("A group has room for 4 to 8 people.")),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=MIN_SIZE, capacity__lte=MAX_SIZE),
+                name="intervision_group_capacity_4_to_8",
+                violation_error_message=_("A group has room for 4 to 8 people."),
+            ),
         ]
 
     def __str__(self):
@@ -148,8 +160,11 @@ class GroupMember(models.Model):
         verbose_name_plural = _("group members")
         ordering = ["joined_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["group", "person"], condition=models.Q(left_on__isnull=True),
-                                    name="intervision_one_current_membership"),
+            models.UniqueConstraint(
+                fields=["group", "person"],
+                condition=models.Q(left_on__isnull=True),
+                name="intervision_one_current_membership",
+            ),
         ]
 
     def __str__(self):
@@ -176,8 +191,9 @@ class JoinRequest(models.Model):
         verbose_name_plural = _("join requests")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["group", "person"], condition=models.Q(status="pending"),
-                                    name="intervision_one_pending_request"),
+            models.UniqueConstraint(
+                fields=["group", "person"], condition=models.Q(status="pending"), name="intervision_one_pending_request"
+            ),
         ]
 
     def __str__(self):
@@ -203,19 +219,29 @@ class Seeker(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     max_distance_km = models.PositiveSmallIntegerField(_("maximum distance (km)"), default=30)
-    work_domain = models.ForeignKey(WorkDomain, null=True, blank=True, on_delete=models.SET_NULL,
-                                    verbose_name=_("work domain"))
-    target_group = models.ForeignKey(TargetGroup, null=True, blank=True, on_delete=models.SET_NULL,
-                                     verbose_name=_("target group"))
-    experience_level = models.CharField(_("my experience"), max_length=12, choices=ExperienceLevel.choices,
-                                        default=ExperienceLevel.EXPERIENCED)
-    experience_wish = models.CharField(_("experience in the group"), max_length=8, blank=True,
-                                       choices=ExperienceWish.choices, default=ExperienceWish.ANY)
+    work_domain = models.ForeignKey(
+        WorkDomain, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("work domain")
+    )
+    target_group = models.ForeignKey(
+        TargetGroup, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("target group")
+    )
+    experience_level = models.CharField(
+        _("my experience"), max_length=12, choices=ExperienceLevel.choices, default=ExperienceLevel.EXPERIENCED
+    )
+    experience_wish = models.CharField(
+        _("experience in the group"),
+        max_length=8,
+        blank=True,
+        choices=ExperienceWish.choices,
+        default=ExperienceWish.ANY,
+    )
     moments = models.JSONField(_("moments I can meet"), default=list, blank=True)
-    language = models.ForeignKey(SpokenLanguage, null=True, blank=True, on_delete=models.SET_NULL,
-                                 verbose_name=_("language"))
+    language = models.ForeignKey(
+        SpokenLanguage, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("language")
+    )
     visible_to_coordinators = models.BooleanField(
-        _("Coordinators of groups with free places may see that I am looking"), default=False)
+        _("Coordinators of groups with free places may see that I am looking"), default=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
@@ -224,8 +250,9 @@ class Seeker(models.Model):
         verbose_name_plural = _("people looking for a group")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["person"], condition=models.Q(withdrawn_at__isnull=True),
-                                    name="intervision_one_active_search"),
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(withdrawn_at__isnull=True), name="intervision_one_active_search"
+            ),
         ]
 
     def __str__(self):
@@ -254,8 +281,9 @@ class Meeting(models.Model):
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("starts at"))
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=120,
-                                                        validators=[MinValueValidator(15), MaxValueValidator(600)])
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=120, validators=[MinValueValidator(15), MaxValueValidator(600)]
+    )
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.LIVE)
     location = models.CharField(_("place"), max_length=200, blank=True)
     link = models.URLField(_("link for online meeting"), blank=True)
@@ -263,8 +291,9 @@ class Meeting(models.Model):
     check_in = models.CharField(_("check-in"), max_length=200, blank=True)
     case = models.TextField(_("case"), blank=True, max_length=1000)
     method = models.CharField(_("method"), max_length=10, choices=Method.choices, default=Method.INQUIRY)
-    mbi_tac_domain = models.CharField(_("MBI:TAC domain in focus"), max_length=1, choices=MbiTacDomain.choices,
-                                      blank=True)
+    mbi_tac_domain = models.CharField(
+        _("MBI:TAC domain in focus"), max_length=1, choices=MbiTacDomain.choices, blank=True
+    )
     closing_practice = models.CharField(_("closing practice"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -274,9 +303,11 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["starts_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(duration_minutes__gte=15, duration_minutes__lte=600),
-                                   name="intervision_meeting_duration",
-                                   violation_error_message=_("A meeting lasts between 15 minutes and 10 hours.")),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=15, duration_minutes__lte=600),
+                name="intervision_meeting_duration",
+                violation_error_message=_("A meeting lasts between 15 minutes and 10 hours."),
+            ),
         ]
 
     def __str__(self):
@@ -346,8 +377,9 @@ class IntervisionRecord(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="intervision_records")
     topics = models.CharField(_("topics"), max_length=300, blank=True)
     report = models.TextField(_("short report"), blank=True, max_length=3000)
-    reflection = models.TextField(_("my reflection"), blank=True, max_length=3000,
-                                  help_text=_("Only you can read this."))
+    reflection = models.TextField(
+        _("my reflection"), blank=True, max_length=3000, help_text=_("Only you can read this.")
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

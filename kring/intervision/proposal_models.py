@@ -24,8 +24,7 @@ class SeekerAvoid(models.Model):
     Either side saying so is enough; the other person is not told."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="intervision_avoids")
-    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+",
-                              verbose_name=_("not in a group with"))
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("not in a group with"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -45,8 +44,14 @@ class ProposalRun(models.Model):
     """One run of the group former, with its figures and who could not be placed, and why."""
 
     started_at = models.DateTimeField(_("run at"), auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+", verbose_name=_("run by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("run by"),
+    )
     seed = models.IntegerField(_("seed"), default=0)
     seekers_count = models.PositiveIntegerField(_("people looking"), default=0)
     open_groups_count = models.PositiveIntegerField(_("groups with free places"), default=0)
@@ -79,10 +84,17 @@ class GroupProposal(models.Model):
         LAPSED = "lapsed", _("Lapsed")
 
     run = models.ForeignKey(ProposalRun, on_delete=models.CASCADE, related_name="proposals")
-    group = models.ForeignKey(Group, null=True, blank=True, on_delete=models.CASCADE, related_name="proposals",
-                              verbose_name=_("existing group"))
-    started_group = models.ForeignKey(Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                                      verbose_name=_("group started"))
+    group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("existing group"),
+    )
+    started_group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("group started")
+    )
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices, default=Mode.LIVE)
     language = models.CharField(_("language"), max_length=10, blank=True)
     slot = models.CharField(_("moment"), max_length=30, blank=True)

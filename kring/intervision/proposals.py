@@ -46,8 +46,11 @@ from kring.intervision.services import _person, _refuse_if_full_or_closed
 from kring.members.models import Membership, Person, SpokenLanguage, TargetGroup, WorkDomain
 
 ALL_MOMENTS = frozenset(Moment.values)
-MODES = {Mode.LIVE: frozenset({former.LIVE}), Mode.ONLINE: frozenset({former.ONLINE}),
-         Mode.BOTH: frozenset({former.LIVE, former.ONLINE})}
+MODES = {
+    Mode.LIVE: frozenset({former.LIVE}),
+    Mode.ONLINE: frozenset({former.ONLINE}),
+    Mode.BOTH: frozenset({former.LIVE, former.ONLINE}),
+}
 YEARS = {Seeker.ExperienceLevel.STARTING: 1, Seeker.ExperienceLevel.EXPERIENCED: 6}
 ANSWER_DAYS = 30
 Answer = ProposalMember.Answer
@@ -56,20 +59,26 @@ Status = GroupProposal.Status
 
 # People someone must not be grouped with ---------------------------------------------------------
 
+
 def _find_person(who: str, me: Person) -> Person:
     """A member by e-mail address, or by full name when exactly one member has it."""
     who = " ".join(who.split())
-    members = Person.objects.filter(erased_at__isnull=True, pk__in=Membership.objects.current().values("person_id")
-                                    ).exclude(pk=me.pk)
+    members = Person.objects.filter(
+        erased_at__isnull=True, pk__in=Membership.objects.current().values("person_id")
+    ).exclude(pk=me.pk)
     if "@" in who:
         found = list(members.filter(email__iexact=who)[:2])
     else:
         last = who.rsplit(" ", 1)[-1]
         found = [p for p in members.filter(last_name__icontains=last)[:50] if p.full_name.lower() == who.lower()]
     if len(found) != 1:
-        raise ValidationError({"who": _(
-            "We could not find exactly one member with this name. Try their e-mail address instead.")
-            if found else _("We could not find a member with this name or e-mail address.")})
+        raise ValidationError(
+            {
+                "who": _("We could not find exactly one member with this name. Try their e-mail address instead.")
+                if found
+                else _("We could not find a member with this name or e-mail address.")
+            }
+        )
     return found[0]
 
 
@@ -98,6 +107,7 @@ def avoid_remove(avoid_id: int, *, by) -> None:
 
 # The former's input ------------------------------------------------------------------------------
 
+
 def colleagues_last_year(person_ids, today: datetime.date | None = None) -> dict[int, set[int]]:
     """Who shared a group with whom during the past year (from the membership periods). Reads the
     memberships of the past year in one query, without a list of ids, so it scales with the groups."""
@@ -105,22 +115,25 @@ def colleagues_last_year(person_ids, today: datetime.date | None = None) -> dict
     since = today - datetime.timedelta(days=365)
     wanted = set(person_ids)
     by_group: dict[int, list] = {}
-    for group_id, person_id, joined, left in (GroupMember.objects.filter(Q(left_on__isnull=True) | Q(left_on__gte=since))
-                                              .values_list("group_id", "person_id", "joined_on", "left_on")):
+    for group_id, person_id, joined, left in GroupMember.objects.filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=since)
+    ).values_list("group_id", "person_id", "joined_on", "left_on"):
         by_group.setdefault(group_id, []).append((person_id, joined, left or today))
     colleagues: dict[int, set[int]] = {pk: set() for pk in wanted}
     for people in by_group.values():
         for a, a_from, a_to in people:
             if a in wanted:
-                colleagues[a].update(b for b, b_from, b_to in people
-                                     if b != a and a_from <= b_to and b_from <= a_to)
+                colleagues[a].update(b for b, b_from, b_to in people if b != a and a_from <= b_to and b_from <= a_to)
     return colleagues
 
 
 def _taken_people() -> set[int]:
     """People still in an open proposal (unless they declined it): later runs leave them be."""
-    return set(ProposalMember.objects.filter(proposal__status=Status.PROPOSED)
-               .exclude(answer=Answer.DECLINED).values_list("person_id", flat=True))
+    return set(
+        ProposalMember.objects.filter(proposal__status=Status.PROPOSED)
+        .exclude(answer=Answer.DECLINED)
+        .values_list("person_id", flat=True)
+    )
 
 
 def _lapse_old_proposals() -> int:
@@ -133,15 +146,22 @@ def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
     """Everyone actively looking and every open group with free places, as the former's records.
     Left out: people who are no longer a member, are in an open proposal or a group, or wait for an
     answer to a join request."""
-    taken = _taken_people() | set(JoinRequest.objects.filter(status=JoinRequest.Status.PENDING)
-                                  .values_list("person_id", flat=True))
-    in_group = set(GroupMember.objects.filter(left_on__isnull=True, group__closed_at__isnull=True)
-                   .values_list("person_id", flat=True))
+    taken = _taken_people() | set(
+        JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).values_list("person_id", flat=True)
+    )
+    in_group = set(
+        GroupMember.objects.filter(left_on__isnull=True, group__closed_at__isnull=True).values_list(
+            "person_id", flat=True
+        )
+    )
     members = Membership.objects.current().values("person_id")
-    rows = [s for s in Seeker.objects.filter(withdrawn_at__isnull=True, person__erased_at__isnull=True,
-                                             person__in=members)
-            .select_related("work_domain", "target_group", "language")
-            if s.person_id not in taken and s.person_id not in in_group]
+    rows = [
+        s
+        for s in Seeker.objects.filter(
+            withdrawn_at__isnull=True, person__erased_at__isnull=True, person__in=members
+        ).select_related("work_domain", "target_group", "language")
+        if s.person_id not in taken and s.person_id not in in_group
+    ]
     ids = [s.person_id for s in rows]
     avoid: dict[int, set[int]] = {pk: set() for pk in ids}
     for a, b in SeekerAvoid.objects.values_list("person_id", "other_id"):
@@ -153,30 +173,53 @@ def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
     seekers = []
     for s in rows:
         place = geo.lookup(s.postcode, s.country) if s.postcode else None
-        seekers.append(former.Seeker(
-            id=s.person_id, latitude=s.latitude, longitude=s.longitude, max_distance_km=float(s.max_distance_km),
-            modes=MODES[s.mode], languages=frozenset({s.language.code if s.language else "nl"}),
-            domain=s.work_domain.code if s.work_domain else "", target_group=s.target_group.code if s.target_group else "",
-            experience_years=YEARS.get(s.experience_level, 6), experience_wish=s.experience_wish,
-            slots=frozenset(s.moments) or ALL_MOMENTS, avoid=frozenset(avoid[s.person_id]),
-            last_year=frozenset(last_year[s.person_id]), place=place.name if place else ""))
+        seekers.append(
+            former.Seeker(
+                id=s.person_id,
+                latitude=s.latitude,
+                longitude=s.longitude,
+                max_distance_km=float(s.max_distance_km),
+                modes=MODES[s.mode],
+                languages=frozenset({s.language.code if s.language else "nl"}),
+                domain=s.work_domain.code if s.work_domain else "",
+                target_group=s.target_group.code if s.target_group else "",
+                experience_years=YEARS.get(s.experience_level, 6),
+                experience_wish=s.experience_wish,
+                slots=frozenset(s.moments) or ALL_MOMENTS,
+                avoid=frozenset(avoid[s.person_id]),
+                last_year=frozenset(last_year[s.person_id]),
+                place=place.name if place else "",
+            )
+        )
     groups = []
-    for g in (Group.objects.open_for_joining().with_member_count().select_related("work_domain", "target_group",
-                                                                                  "language")
-              .prefetch_related("members")):
+    for g in (
+        Group.objects.open_for_joining()
+        .with_member_count()
+        .select_related("work_domain", "target_group", "language")
+        .prefetch_related("members")
+    ):
         if g.free_places <= 0:
             continue
-        groups.append(former.OpenGroup(
-            id=g.pk, mode=g.mode, latitude=g.latitude, longitude=g.longitude,
-            language=g.language.code if g.language else "nl", domain=g.work_domain.code if g.work_domain else "",
-            target_group=g.target_group.code if g.target_group else "",
-            slots=frozenset({g.moment}) if g.moment else ALL_MOMENTS,
-            member_ids=frozenset(m.person_id for m in g.members.all() if m.left_on is None),
-            free_places=g.free_places, experience_mix=g.experience))
+        groups.append(
+            former.OpenGroup(
+                id=g.pk,
+                mode=g.mode,
+                latitude=g.latitude,
+                longitude=g.longitude,
+                language=g.language.code if g.language else "nl",
+                domain=g.work_domain.code if g.work_domain else "",
+                target_group=g.target_group.code if g.target_group else "",
+                slots=frozenset({g.moment}) if g.moment else ALL_MOMENTS,
+                member_ids=frozenset(m.person_id for m in g.members.all() if m.left_on is None),
+                free_places=g.free_places,
+                experience_mix=g.experience,
+            )
+        )
     return seekers, groups
 
 
 # Running the former ------------------------------------------------------------------------------
+
 
 @transaction.atomic
 def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
@@ -188,29 +231,65 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
     outcome = former.form_groups(seekers, groups, former.Parameters(seed=seed))
     seconds = time.perf_counter() - began
     run = ProposalRun.objects.create(
-        by=acting_account(by), seed=seed, seekers_count=len(seekers),
-        open_groups_count=len(groups), placements_count=len(outcome.placements),
-        proposals_count=len(outcome.proposals), weakest_score=round(outcome.weakest_score, 4),
-        seconds=round(seconds, 3), unplaced=[{"person": u.seeker_id, "reason": u.reason} for u in outcome.unplaced])
-    made = [GroupProposal(run=run, group_id=p.group_id, mode=p.explanation.get("mode", Mode.LIVE),
-                          slot=p.explanation.get("slot", ""), explanation=p.explanation, score=p.fit)
-            for p in outcome.placements]
-    made += [GroupProposal(run=run, mode=p.mode, language=p.language, slot=p.slot, latitude=p.latitude,
-                           longitude=p.longitude, explanation=p.explanation, score=p.score)
-             for p in outcome.proposals]
+        by=acting_account(by),
+        seed=seed,
+        seekers_count=len(seekers),
+        open_groups_count=len(groups),
+        placements_count=len(outcome.placements),
+        proposals_count=len(outcome.proposals),
+        weakest_score=round(outcome.weakest_score, 4),
+        seconds=round(seconds, 3),
+        unplaced=[{"person": u.seeker_id, "reason": u.reason} for u in outcome.unplaced],
+    )
+    made = [
+        GroupProposal(
+            run=run,
+            group_id=p.group_id,
+            mode=p.explanation.get("mode", Mode.LIVE),
+            slot=p.explanation.get("slot", ""),
+            explanation=p.explanation,
+            score=p.fit,
+        )
+        for p in outcome.placements
+    ]
+    made += [
+        GroupProposal(
+            run=run,
+            mode=p.mode,
+            language=p.language,
+            slot=p.slot,
+            latitude=p.latitude,
+            longitude=p.longitude,
+            explanation=p.explanation,
+            score=p.score,
+        )
+        for p in outcome.proposals
+    ]
     GroupProposal.objects.bulk_create(made)
     people = [(p.seeker_id,) for p in outcome.placements] + [p.members for p in outcome.proposals]
-    answers = [ProposalMember(proposal=proposal, person_id=pk, position=i)
-               for proposal, members in zip(made, people, strict=True) for i, pk in enumerate(members)]
+    answers = [
+        ProposalMember(proposal=proposal, person_id=pk, position=i)
+        for proposal, members in zip(made, people, strict=True)
+        for i, pk in enumerate(members)
+    ]
     ProposalMember.objects.bulk_create(answers)
     actor = {"by": by} if acting_account(by) else {"process": "proposals_run"}
-    audit.record("kring.intervision.proposals.run", obj=run, seekers=len(seekers), open_groups=len(groups),
-                 placements=len(outcome.placements), proposals=len(outcome.proposals),
-                 unplaced=len(outcome.unplaced), lapsed=lapsed, **actor)
+    audit.record(
+        "kring.intervision.proposals.run",
+        obj=run,
+        seekers=len(seekers),
+        open_groups=len(groups),
+        placements=len(outcome.placements),
+        proposals=len(outcome.proposals),
+        unplaced=len(outcome.unplaced),
+        lapsed=lapsed,
+        **actor,
+    )
     return run
 
 
 # Answering ---------------------------------------------------------------------------------------
+
 
 def _lock(proposal: GroupProposal, person: Person) -> tuple[GroupProposal, ProposalMember]:
     proposal = GroupProposal.objects.select_for_update().get(pk=proposal.pk)
@@ -220,8 +299,12 @@ def _lock(proposal: GroupProposal, person: Person) -> tuple[GroupProposal, Propo
     if mine.answer:
         raise ValidationError(_("You have already answered this proposal."))
     if proposal.status == Status.LAPSED:
-        raise ValidationError(_("This proposal has lapsed, so it can no longer be answered. "
-                                "You stay on the list of people looking for a group."))
+        raise ValidationError(
+            _(
+                "This proposal has lapsed, so it can no longer be answered. "
+                "You stay on the list of people looking for a group."
+            )
+        )
     return proposal, mine
 
 
@@ -239,22 +322,28 @@ def _join(group: Group, person: Person) -> None:
 
 
 def _start(proposal: GroupProposal) -> Group:
-    accepted = list(proposal.answers.filter(answer=Answer.ACCEPTED).select_related("person")
-                    .order_by("answered_at", "pk"))
+    accepted = list(
+        proposal.answers.filter(answer=Answer.ACCEPTED).select_related("person").order_by("answered_at", "pk")
+    )
     coordinator = accepted[0].person
     search = Seeker.objects.filter(person=coordinator).order_by("-created_at").first()
     data = proposal.explanation
     group = Group.objects.create(
-        name=_group_name(proposal, coordinator.language), coordinator=coordinator, mode=proposal.mode,
+        name=_group_name(proposal, coordinator.language),
+        coordinator=coordinator,
+        mode=proposal.mode,
         postcode=search.postcode if search and proposal.mode == Mode.LIVE else "",
-        country=search.country if search else "NL", place=data.get("region", ""),
-        latitude=proposal.latitude, longitude=proposal.longitude,
+        country=search.country if search else "NL",
+        place=data.get("region", ""),
+        latitude=proposal.latitude,
+        longitude=proposal.longitude,
         work_domain=WorkDomain.objects.filter(code=data.get("domain", "")).first(),
         target_group=TargetGroup.objects.filter(code=data.get("target_group", "")).first(),
         experience=data.get("experience", former.MIXED),
         capacity=min(MAX_SIZE, max(6, proposal.answers.exclude(answer=Answer.DECLINED).count())),
         moment=proposal.slot if proposal.slot in Moment.values else "",
-        language=SpokenLanguage.objects.filter(code=proposal.language).first())
+        language=SpokenLanguage.objects.filter(code=proposal.language).first(),
+    )
     for answer in accepted:
         _join(group, answer.person)
     proposal.status, proposal.started_group = Status.STARTED, group
@@ -262,10 +351,20 @@ def _start(proposal: GroupProposal) -> Group:
     for answer in accepted:
         person = answer.person
         if person.email:
-            transaction.on_commit(lambda p=person: emails.send(
-                "intervision-group-started", to=p.email, language=p.language,
-                context={"name": p.first_name, "group": group.name, "group_id": group.pk,
-                         "coordinator": coordinator.full_name, "is_coordinator": p.pk == coordinator.pk}))
+            transaction.on_commit(
+                lambda p=person: emails.send(
+                    "intervision-group-started",
+                    to=p.email,
+                    language=p.language,
+                    context={
+                        "name": p.first_name,
+                        "group": group.name,
+                        "group_id": group.pk,
+                        "coordinator": coordinator.full_name,
+                        "is_coordinator": p.pk == coordinator.pk,
+                    },
+                )
+            )
     return group
 
 
@@ -279,10 +378,19 @@ def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
     proposal.save(update_fields=["status"])
     coordinator = group.coordinator
     if coordinator.email:
-        transaction.on_commit(lambda: emails.send(
-            "intervision-join-request", to=coordinator.email, language=coordinator.language,
-            context={"group": group.name, "name": person.full_name, "coordinator": coordinator.first_name,
-                     "message": _("The group former suggested this group to me.")}))
+        transaction.on_commit(
+            lambda: emails.send(
+                "intervision-join-request",
+                to=coordinator.email,
+                language=coordinator.language,
+                context={
+                    "group": group.name,
+                    "name": person.full_name,
+                    "coordinator": coordinator.first_name,
+                    "message": _("The group former suggested this group to me."),
+                },
+            )
+        )
 
 
 @transaction.atomic
@@ -310,12 +418,19 @@ def proposal_answer(proposal: GroupProposal, *, by, accept: bool) -> GroupPropos
     elif not accept and proposal.group_id is not None:
         proposal.status = Status.LAPSED
         proposal.save(update_fields=["status"])
-    audit.record("kring.intervision.proposal.answered", by=by, person_id=person.pk, obj=proposal,
-                 answer=mine.answer, status=proposal.status)
+    audit.record(
+        "kring.intervision.proposal.answered",
+        by=by,
+        person_id=person.pk,
+        obj=proposal,
+        answer=mine.answer,
+        status=proposal.status,
+    )
     return proposal
 
 
 # Putting an explanation into words ---------------------------------------------------------------
+
 
 def moment_label(slot: str) -> str:
     return str(Moment(slot).label) if slot in Moment.values else slot

@@ -57,11 +57,22 @@ def meeting_for_member(user, pk: int) -> Meeting:
     return get_object_or_404(meetings_visible_to(person_of(user)).select_related("group__coordinator"), pk=pk)
 
 
-def find_groups(*, origin=None, distance_km: int | None = None, work_domain=None, target_group=None,
-                mode: str = "", kind: str = "", free_only: bool = True) -> list[Group]:
+def find_groups(
+    *,
+    origin=None,
+    distance_km: int | None = None,
+    work_domain=None,
+    target_group=None,
+    mode: str = "",
+    kind: str = "",
+    free_only: bool = True,
+) -> list[Group]:
     """Groups for the search page, nearest first when there is an origin. Two queries whatever the size."""
-    groups = (Group.objects.open_for_joining().with_member_count()
-              .select_related("coordinator", "work_domain", "target_group", "language"))
+    groups = (
+        Group.objects.open_for_joining()
+        .with_member_count()
+        .select_related("coordinator", "work_domain", "target_group", "language")
+    )
     if work_domain:
         groups = groups.filter(work_domain=work_domain)
     if target_group:
@@ -94,8 +105,9 @@ def my_groups(person: Person) -> list[Group]:
 
 
 def pending_requests_for(person: Person):
-    return (JoinRequest.objects.filter(group__coordinator=person, status=JoinRequest.Status.PENDING)
-            .select_related("group", "person"))
+    return JoinRequest.objects.filter(group__coordinator=person, status=JoinRequest.Status.PENDING).select_related(
+        "group", "person"
+    )
 
 
 def active_search(person: Person) -> Seeker | None:
@@ -104,8 +116,9 @@ def active_search(person: Person) -> Seeker | None:
 
 def matching_groups(seeker: Seeker) -> list[Group]:
     groups = find_groups(free_only=True)
-    mine = set(GroupMember.objects.filter(person=seeker.person_id, left_on__isnull=True)
-               .values_list("group_id", flat=True))
+    mine = set(
+        GroupMember.objects.filter(person=seeker.person_id, left_on__isnull=True).values_list("group_id", flat=True)
+    )
     return [g for g in groups if g.pk not in mine and rules.group_suits_seeker(g, seeker)]
 
 
@@ -114,8 +127,11 @@ def matching_seekers(group: Group) -> list[Seeker]:
     if group.is_closed or group.free_places == 0:
         return []
     members = group.current_members().values_list("person_id", flat=True)
-    seekers = (Seeker.objects.filter(withdrawn_at__isnull=True, visible_to_coordinators=True)
-               .exclude(person__in=members).select_related("person", "work_domain", "target_group"))
+    seekers = (
+        Seeker.objects.filter(withdrawn_at__isnull=True, visible_to_coordinators=True)
+        .exclude(person__in=members)
+        .select_related("person", "work_domain", "target_group")
+    )
     return [s for s in seekers if rules.group_suits_seeker(group, s)]
 
 
@@ -126,21 +142,26 @@ def year_range(year: int) -> tuple[datetime.datetime, datetime.datetime]:
 
 def confirmed_attendances(person: Person, year: int):
     start, end = year_range(year)
-    return Attendance.objects.filter(person=person, confirmed_at__isnull=False,
-                                     meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+    return Attendance.objects.filter(
+        person=person, confirmed_at__isnull=False, meeting__starts_at__gte=start, meeting__starts_at__lt=end
+    )
 
 
 def records_of_year(person: Person, year: int) -> list[Attendance]:
     """The person's attendances of a year, each with the meeting, its group, every attendee (with
     their confirmation) and the person's own record: four queries in all."""
     start, end = year_range(year)
-    attendances = (Attendance.objects.filter(person=person, meeting__starts_at__gte=start, meeting__starts_at__lt=end)
-                   .select_related("meeting__group__coordinator")
-                   .prefetch_related(
-                       Prefetch("meeting__attendances", queryset=Attendance.objects.select_related("person")),
-                       Prefetch("meeting__records", queryset=IntervisionRecord.objects.filter(person=person),
-                                to_attr="my_records"))
-                   .order_by("meeting__starts_at"))
+    attendances = (
+        Attendance.objects.filter(person=person, meeting__starts_at__gte=start, meeting__starts_at__lt=end)
+        .select_related("meeting__group__coordinator")
+        .prefetch_related(
+            Prefetch("meeting__attendances", queryset=Attendance.objects.select_related("person")),
+            Prefetch(
+                "meeting__records", queryset=IntervisionRecord.objects.filter(person=person), to_attr="my_records"
+            ),
+        )
+        .order_by("meeting__starts_at")
+    )
     result = list(attendances)
     for attendance in result:
         records = attendance.meeting.my_records

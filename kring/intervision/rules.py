@@ -34,9 +34,11 @@ def group_suits_seeker(group, seeker) -> bool:
         distance = distance_between(group, seeker)
         if distance is None or distance > seeker.max_distance_km:
             return False
-    for wish, offer in ((seeker.work_domain_id, group.work_domain_id),
-                        (seeker.target_group_id, group.target_group_id),
-                        (seeker.language_id, group.language_id)):
+    for wish, offer in (
+        (seeker.work_domain_id, group.work_domain_id),
+        (seeker.target_group_id, group.target_group_id),
+        (seeker.language_id, group.language_id),
+    ):
         if wish and offer and wish != offer:
             return False
     if seeker.experience_wish and seeker.experience_wish != group.experience:
@@ -46,5 +48,9 @@ def group_suits_seeker(group, seeker) -> bool:
 
 def meetings_progress(confirmed: int, asked: int = MEETINGS_ASKED_PER_YEAR) -> dict:
     """What the at-a-glance count shows: how many of the asked meetings are confirmed this year."""
-    return {"confirmed": confirmed, "asked": asked, "done": confirmed >= asked,
-            "percent": min(100, round(100 * confirmed / asked)) if asked else 100}
+    return {
+        "confirmed": confirmed,
+        "asked": asked,
+        "done": confirmed >= asked,
+        "percent": min(100, round(100 * confirmed / asked)) if asked else 100,
+    }

@@ -34,13 +34,48 @@ from kring.intervision.models import (
 from kring.members.models import Person
 from kring.recertification import cpd
 
-GROUP_FIELDS = ("name", "coordinator_role", "mode", "is_open", "postcode", "country", "work_domain",
-                "target_group", "experience", "capacity", "meetings_per_year", "moment", "language",
-                "description")
-MEETING_FIELDS = ("starts_at", "duration_minutes", "mode", "location", "link", "opening_practice", "check_in",
-                  "case", "method", "mbi_tac_domain", "closing_practice")
-SEEKER_FIELDS = ("mode", "postcode", "country", "max_distance_km", "work_domain", "target_group",
-                 "experience_level", "experience_wish", "moments", "language", "visible_to_coordinators")
+GROUP_FIELDS = (
+    "name",
+    "coordinator_role",
+    "mode",
+    "is_open",
+    "postcode",
+    "country",
+    "work_domain",
+    "target_group",
+    "experience",
+    "capacity",
+    "meetings_per_year",
+    "moment",
+    "language",
+    "description",
+)
+MEETING_FIELDS = (
+    "starts_at",
+    "duration_minutes",
+    "mode",
+    "location",
+    "link",
+    "opening_practice",
+    "check_in",
+    "case",
+    "method",
+    "mbi_tac_domain",
+    "closing_practice",
+)
+SEEKER_FIELDS = (
+    "mode",
+    "postcode",
+    "country",
+    "max_distance_km",
+    "work_domain",
+    "target_group",
+    "experience_level",
+    "experience_wish",
+    "moments",
+    "language",
+    "visible_to_coordinators",
+)
 CONFIRMATIONS_NEEDED = 2
 
 
@@ -59,9 +94,14 @@ def _place(postcode: str, country: str, *, required: bool) -> geo.Place | None:
         return None
     place = geo.lookup(postcode, country)
     if place is None:
-        raise ValidationError({"postcode": _(
-            "We do not know this postcode. Enter a postcode in the Netherlands (for example 3512 AB) "
-            "or Belgium (for example 3000).")})
+        raise ValidationError(
+            {
+                "postcode": _(
+                    "We do not know this postcode. Enter a postcode in the Netherlands (for example 3512 AB) "
+                    "or Belgium (for example 3000)."
+                )
+            }
+        )
     return place
 
 
@@ -92,6 +132,7 @@ def _apply_group_fields(group: Group, fields: dict) -> None:
 
 # Groups ------------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def group_offer(*, by, **fields) -> Group:
     """Start a group with the acting person as its coordinator (or facilitator) and first member."""
@@ -114,8 +155,12 @@ def group_update(group: Group, *, by, **fields) -> Group:
     _apply_group_fields(group, fields)
     members = _current_count(group)
     if group.capacity < members:
-        raise ValidationError({"capacity": _(
-            "The group already has %(count)s members; choose at least that many places.") % {"count": members}})
+        raise ValidationError(
+            {
+                "capacity": _("The group already has %(count)s members; choose at least that many places.")
+                % {"count": members}
+            }
+        )
     group.save()
     audit.record("kring.intervision.group.updated", by=by, obj=group, fields=sorted(fields))
     return group
@@ -133,7 +178,8 @@ def group_close(group: Group, *, by) -> Group:
     group.save(update_fields=["closed_at"])
     group.current_members().update(left_on=timezone.localdate())
     group.join_requests.filter(status=JoinRequest.Status.PENDING).update(
-        status=JoinRequest.Status.DECLINED, decided_at=now, decided_message=_("This group has stopped."))
+        status=JoinRequest.Status.DECLINED, decided_at=now, decided_message=_("This group has stopped.")
+    )
     audit.record("kring.intervision.group.closed", by=by, obj=group)
     return group
 
@@ -148,26 +194,38 @@ def group_leave(group: Group, *, by, successor: Person | None = None) -> None:
         raise ValidationError(_("You are not a member of this group."))
     if group.coordinator_id == person.pk:
         if successor is None:
-            raise ValidationError({"successor": _(
-                "You coordinate this group. Choose who takes over before you leave, or close the group.")})
+            raise ValidationError(
+                {
+                    "successor": _(
+                        "You coordinate this group. Choose who takes over before you leave, or close the group."
+                    )
+                }
+            )
         if successor.pk == person.pk or not group.current_members().filter(person=successor).exists():
             raise ValidationError({"successor": _("The person who takes over must be a member of the group.")})
         group.coordinator = successor
         group.save(update_fields=["coordinator"])
     membership.left_on = timezone.localdate()
     membership.save(update_fields=["left_on"])
-    audit.record("kring.intervision.member.left", by=by, person_id=person.pk, obj=group,
-                 successor_id=successor.pk if successor else None)
+    audit.record(
+        "kring.intervision.member.left",
+        by=by,
+        person_id=person.pk,
+        obj=group,
+        successor_id=successor.pk if successor else None,
+    )
 
 
 # Join requests -----------------------------------------------------------------------------------
+
 
 def _refuse_if_full_or_closed(group: Group) -> None:
     if group.is_closed:
         raise ValidationError(_("This group is closed, so it does not take new members."))
     if _current_count(group) >= group.capacity:
-        raise ValidationError(_("This group is full. Look for another group, or tell us you are looking, "
-                                "so a coordinator can find you."))
+        raise ValidationError(
+            _("This group is full. Look for another group, or tell us you are looking, so a coordinator can find you.")
+        )
 
 
 @transaction.atomic
@@ -184,10 +242,19 @@ def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
     audit.record("kring.intervision.join_request.created", by=by, person_id=person.pk, obj=request)
     coordinator = group.coordinator
     if coordinator.email:
-        transaction.on_commit(lambda: emails.send(
-            "intervision-join-request", to=coordinator.email, language=coordinator.language,
-            context={"group": group.name, "name": person.full_name, "message": request.message,
-                     "coordinator": coordinator.first_name}))
+        transaction.on_commit(
+            lambda: emails.send(
+                "intervision-join-request",
+                to=coordinator.email,
+                language=coordinator.language,
+                context={
+                    "group": group.name,
+                    "name": person.full_name,
+                    "message": request.message,
+                    "coordinator": coordinator.first_name,
+                },
+            )
+        )
     return request
 
 
@@ -206,10 +273,19 @@ def _decide(join_request: JoinRequest, *, by, status: str, message: str) -> tupl
 def _mail_decision(join_request: JoinRequest, group: Group) -> None:
     person = join_request.person
     if person.email:
-        transaction.on_commit(lambda: emails.send(
-            "intervision-join-decided", to=person.email, language=person.language,
-            context={"group": group.name, "accepted": join_request.status == JoinRequest.Status.ACCEPTED,
-                     "message": join_request.decided_message, "name": person.first_name}))
+        transaction.on_commit(
+            lambda: emails.send(
+                "intervision-join-decided",
+                to=person.email,
+                language=person.language,
+                context={
+                    "group": group.name,
+                    "accepted": join_request.status == JoinRequest.Status.ACCEPTED,
+                    "message": join_request.decided_message,
+                    "name": person.first_name,
+                },
+            )
+        )
 
 
 @transaction.atomic
@@ -221,8 +297,7 @@ def join_request_accept(join_request: JoinRequest, *, by, message: str) -> Group
     join_request.save(update_fields=["status", "decided_at", "decided_message"])
     membership = GroupMember.objects.create(group=group, person=join_request.person)
     Seeker.objects.filter(person=join_request.person, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
-    audit.record("kring.intervision.join_request.accepted", by=by, person_id=join_request.person_id,
-                 obj=join_request)
+    audit.record("kring.intervision.join_request.accepted", by=by, person_id=join_request.person_id, obj=join_request)
     _mail_decision(join_request, group)
     return membership
 
@@ -232,30 +307,38 @@ def join_request_decline(join_request: JoinRequest, *, by, message: str) -> Join
     """Say no, kindly, with a message the coordinator may edit."""
     join_request, group = _decide(join_request, by=by, status=JoinRequest.Status.DECLINED, message=message)
     join_request.save(update_fields=["status", "decided_at", "decided_message"])
-    audit.record("kring.intervision.join_request.declined", by=by, person_id=join_request.person_id,
-                 obj=join_request)
+    audit.record("kring.intervision.join_request.declined", by=by, person_id=join_request.person_id, obj=join_request)
     _mail_decision(join_request, group)
     return join_request
 
 
 def accept_message(join_request: JoinRequest) -> str:
     """The pre-written welcome, in the active language."""
-    return _("Dear %(name)s,\n\nWelcome to %(group)s. I am glad you are joining us. "
-             "You will find our next meetings on the group's page.\n\nWarm regards,\n%(coordinator)s") % {
-        "name": join_request.person.first_name, "group": join_request.group.name,
-        "coordinator": join_request.group.coordinator.first_name}
+    return _(
+        "Dear %(name)s,\n\nWelcome to %(group)s. I am glad you are joining us. "
+        "You will find our next meetings on the group's page.\n\nWarm regards,\n%(coordinator)s"
+    ) % {
+        "name": join_request.person.first_name,
+        "group": join_request.group.name,
+        "coordinator": join_request.group.coordinator.first_name,
+    }
 
 
 def decline_message(join_request: JoinRequest) -> str:
     """The pre-written kind refusal, in the active language."""
-    return _("Dear %(name)s,\n\nThank you for your interest in %(group)s. This time we cannot welcome you "
-             "in the group. I hope you will find a group that suits you; the search page shows other groups "
-             "with free places.\n\nWarm regards,\n%(coordinator)s") % {
-        "name": join_request.person.first_name, "group": join_request.group.name,
-        "coordinator": join_request.group.coordinator.first_name}
+    return _(
+        "Dear %(name)s,\n\nThank you for your interest in %(group)s. This time we cannot welcome you "
+        "in the group. I hope you will find a group that suits you; the search page shows other groups "
+        "with free places.\n\nWarm regards,\n%(coordinator)s"
+    ) % {
+        "name": join_request.person.first_name,
+        "group": join_request.group.name,
+        "coordinator": join_request.group.coordinator.first_name,
+    }
 
 
 # Looking for a group -----------------------------------------------------------------------------
+
 
 @transaction.atomic
 def seeker_register(*, by, **wishes) -> Seeker:
@@ -271,8 +354,7 @@ def seeker_register(*, by, **wishes) -> Seeker:
     seeker.latitude = place.latitude if place else None
     seeker.longitude = place.longitude if place else None
     seeker.save()
-    audit.record("kring.intervision.seeker.registered", by=by, person_id=person.pk, obj=seeker,
-                 fields=sorted(wishes))
+    audit.record("kring.intervision.seeker.registered", by=by, person_id=person.pk, obj=seeker, fields=sorted(wishes))
     return seeker
 
 
@@ -289,6 +371,7 @@ def seeker_withdraw(seeker: Seeker, *, by) -> Seeker:
 
 
 # Meetings ----------------------------------------------------------------------------------------
+
 
 def _apply_meeting_fields(meeting: Meeting, fields: dict) -> None:
     for name, value in fields.items():
@@ -328,6 +411,7 @@ def meeting_update(meeting: Meeting, *, by, **fields) -> Meeting:
 
 # Attendance --------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -> Attendance:
     """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group."""
@@ -351,8 +435,7 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
     """Confirm that someone attended: the coordinator's word is enough, otherwise two other attendees
     confirm. Only people who were there themselves can confirm. Once confirmed, the meeting becomes a
     CPD activity in the attendee's log."""
-    attendance = Attendance.objects.select_for_update().select_related("meeting__group", "person").get(
-        pk=attendance.pk)
+    attendance = Attendance.objects.select_for_update().select_related("meeting__group", "person").get(pk=attendance.pk)
     meeting = attendance.meeting
     actor = _person(by)
     if attendance.is_confirmed:
@@ -372,14 +455,25 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
         attendance.confirmed_by_coordinator = by_coordinator
         attendance.save(update_fields=["confirmed_at", "confirmed_by_coordinator"])
         cpd.activity_record_automatic(
-            person=attendance.person, kind="intervision", on=timezone.localdate(meeting.starts_at),
-            hours=meeting.hours, description=meeting.group.name, source=f"intervision.attendance:{attendance.pk}")
-    audit.record("kring.intervision.attendance.confirmed", by=by, person_id=attendance.person_id, obj=attendance,
-                 complete=attendance.is_confirmed)
+            person=attendance.person,
+            kind="intervision",
+            on=timezone.localdate(meeting.starts_at),
+            hours=meeting.hours,
+            description=meeting.group.name,
+            source=f"intervision.attendance:{attendance.pk}",
+        )
+    audit.record(
+        "kring.intervision.attendance.confirmed",
+        by=by,
+        person_id=attendance.person_id,
+        obj=attendance,
+        complete=attendance.is_confirmed,
+    )
     return attendance
 
 
 # Records and calendar feeds ----------------------------------------------------------------------
+
 
 @transaction.atomic
 def record_save(meeting: Meeting, *, by, topics: str = "", report: str = "", reflection: str = "") -> IntervisionRecord:
@@ -388,7 +482,8 @@ def record_save(meeting: Meeting, *, by, topics: str = "", report: str = "", ref
     if not meeting.attendances.filter(person=person).exists():
         raise ValidationError(_("You can write a record of a meeting once your attendance is noted."))
     record, _created = IntervisionRecord.objects.update_or_create(
-        meeting=meeting, person=person, defaults={"topics": topics, "report": report, "reflection": reflection})
+        meeting=meeting, person=person, defaults={"topics": topics, "report": report, "reflection": reflection}
+    )
     audit.record("kring.intervision.record.saved", by=by, person_id=person.pk, obj=record)
     return record
 
@@ -415,4 +510,3 @@ def feed_revoke(*, by) -> None:
     person = _person(by)
     MemberFeed.objects.filter(person=person).delete()
     audit.record("kring.intervision.feed.revoked", by=by, person_id=person.pk)
-

@@ -44,10 +44,23 @@ class MembershipInline(PracticeInline):
 @admin.register(Person)
 class PersonAdmin(OfficeModelAdmin):
     list_display = ["full_name", "email", "phone", "place", "membership", "registration", "created_at"]
-    list_filter = ["memberships__type", "memberships__status", "practices__country", "work_domains",
-                   "programmes", "erased_at"]
-    search_fields = ["first_name", "last_name", "email", "phone", "practices__place", "practices__postcode",
-                     "registrations__number"]
+    list_filter = [
+        "memberships__type",
+        "memberships__status",
+        "practices__country",
+        "work_domains",
+        "programmes",
+        "erased_at",
+    ]
+    search_fields = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "practices__place",
+        "practices__postcode",
+        "registrations__number",
+    ]
     autocomplete_fields = ["user"]
     filter_horizontal = ["work_domains", "target_groups", "languages", "programmes"]
     inlines = [PracticeInline, MembershipInline]
@@ -104,8 +117,11 @@ def _status_action(status, label):
         for membership in queryset.exclude(status=status):
             services.membership_change_status(membership, status, by=request.user)
             changed += 1
-        modeladmin.message_user(request, ngettext("%(count)d membership changed.", "%(count)d memberships changed.",
-                                                  changed) % {"count": changed}, messages.SUCCESS)
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d membership changed.", "%(count)d memberships changed.", changed) % {"count": changed},
+            messages.SUCCESS,
+        )
 
     action.__name__ = f"mark_{status}"
     return admin.action(description=label)(action)
@@ -136,9 +152,11 @@ class MembershipAdmin(OfficeModelAdmin):
     date_hierarchy = "starts_on"
     readonly_fields = ["status"]
     inlines = [StatusHistoryInline]
-    actions = [_status_action(MembershipStatus.ACTIVE, _("Mark as active")),
-               _status_action(MembershipStatus.LAPSED, _("Mark as lapsed")),
-               _status_action(MembershipStatus.ENDED, _("Mark as ended"))]
+    actions = [
+        _status_action(MembershipStatus.ACTIVE, _("Mark as active")),
+        _status_action(MembershipStatus.LAPSED, _("Mark as lapsed")),
+        _status_action(MembershipStatus.ENDED, _("Mark as ended")),
+    ]
 
 
 @admin.register(MembershipStatusChange)
@@ -164,7 +182,8 @@ class ErasureRequestAdmin(OfficeModelAdmin):
         numbers = ", ".join(r.number for r in erasure.person.registrations.all())
         if numbers:
             return _("The name, registrations %(numbers)s with their history, memberships and the audit trail.") % {
-                "numbers": numbers}
+                "numbers": numbers
+            }
         return _("The name, memberships and the audit trail.")
 
     def has_add_permission(self, request, obj=None):
@@ -179,8 +198,11 @@ class ErasureRequestAdmin(OfficeModelAdmin):
         for erasure in queryset.filter(status=ErasureRequest.Status.REQUESTED).select_related("person"):
             services.person_erase(erasure.person, by=request.user, request=erasure)
             done += 1
-        self.message_user(request, ngettext("%(count)d person's data erased.", "%(count)d people's data erased.",
-                                            done) % {"count": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d person's data erased.", "%(count)d people's data erased.", done) % {"count": done},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Decline"))
     def decline(self, request, queryset):
@@ -188,10 +210,19 @@ class ErasureRequestAdmin(OfficeModelAdmin):
         for erasure in queryset.filter(status=ErasureRequest.Status.REQUESTED):
             services.erasure_decline(erasure, by=request.user)
             done += 1
-        self.message_user(request, ngettext("%(count)d request declined.", "%(count)d requests declined.",
-                                            done) % {"count": done}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d request declined.", "%(count)d requests declined.", done) % {"count": done},
+            messages.SUCCESS,
+        )
 
 
 for vocabulary in (WorkDomain, TargetGroup, SpokenLanguage, TaughtProgramme, MembershipType):
-    admin.site.register(vocabulary, type(f"{vocabulary.__name__}Admin", (OfficeModelAdmin,), {
-        "list_display": ["name_nl", "name_en", "code", "position"], "search_fields": ["name_nl", "name_en"]}))
+    admin.site.register(
+        vocabulary,
+        type(
+            f"{vocabulary.__name__}Admin",
+            (OfficeModelAdmin,),
+            {"list_display": ["name_nl", "name_en", "code", "position"], "search_fields": ["name_nl", "name_en"]},
+        ),
+    )

@@ -16,57 +16,301 @@ from kring.core import geo
 
 # --- Names ----------------------------------------------------------------------------------------
 DUTCH_FIRST_NAMES = [
-    "Anne", "Marieke", "Ingrid", "Monique", "Petra", "Saskia", "Esther", "Linda", "Judith", "Wendy",
-    "Mirjam", "Annemiek", "Karin", "Femke", "Lotte", "Sanne", "Eva", "Iris", "Marloes", "Janneke",
-    "Hanneke", "Yvonne", "Willemijn", "Floor", "Roos", "Noor", "Fleur", "Lieke", "Ilse", "Nienke",
-    "Suzanne", "Carolien", "Renske", "Margriet", "Jolanda", "Astrid", "Anouk", "Maaike", "Gerda", "Hilde",
-    "Jan", "Pieter", "Kees", "Henk", "Marco", "Erik", "Bas", "Jeroen", "Maarten", "Thijs",
-    "Wouter", "Joost", "Ruben", "Sander", "Bram", "Daan", "Koen", "Rutger", "Gijs", "Michiel",
-    "Frank", "Hans", "Paul", "Arjen", "Niels", "Sjoerd", "Willem", "Douwe", "Hidde", "Stijn",
+    "Anne",
+    "Marieke",
+    "Ingrid",
+    "Monique",
+    "Petra",
+    "Saskia",
+    "Esther",
+    "Linda",
+    "Judith",
+    "Wendy",
+    "Mirjam",
+    "Annemiek",
+    "Karin",
+    "Femke",
+    "Lotte",
+    "Sanne",
+    "Eva",
+    "Iris",
+    "Marloes",
+    "Janneke",
+    "Hanneke",
+    "Yvonne",
+    "Willemijn",
+    "Floor",
+    "Roos",
+    "Noor",
+    "Fleur",
+    "Lieke",
+    "Ilse",
+    "Nienke",
+    "Suzanne",
+    "Carolien",
+    "Renske",
+    "Margriet",
+    "Jolanda",
+    "Astrid",
+    "Anouk",
+    "Maaike",
+    "Gerda",
+    "Hilde",
+    "Jan",
+    "Pieter",
+    "Kees",
+    "Henk",
+    "Marco",
+    "Erik",
+    "Bas",
+    "Jeroen",
+    "Maarten",
+    "Thijs",
+    "Wouter",
+    "Joost",
+    "Ruben",
+    "Sander",
+    "Bram",
+    "Daan",
+    "Koen",
+    "Rutger",
+    "Gijs",
+    "Michiel",
+    "Frank",
+    "Hans",
+    "Paul",
+    "Arjen",
+    "Niels",
+    "Sjoerd",
+    "Willem",
+    "Douwe",
+    "Hidde",
+    "Stijn",
 ]
 DUTCH_LAST_NAMES = [  # (prefix, last name): the prefix is sorted apart, as Dutch registers do
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("van", "Dijk"), ("", "Bakker"), ("", "Janssen"),
-    ("", "Visser"), ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"),
-    ("", "Bos"), ("", "Vos"), ("", "Peters"), ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"),
-    ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"), ("", "Smits"), ("de", "Graaf"), ("van der", "Meer"),
-    ("van der", "Linden"), ("", "Kok"), ("", "Jacobs"), ("de", "Haan"), ("", "Vermeulen"),
-    ("van den", "Heuvel"), ("van der", "Veen"), ("van den", "Broek"), ("de", "Bruijn"), ("de", "Jong"),
-    ("van", "Beek"), ("", "Schouten"), ("van der", "Heijden"), ("", "Willems"), ("van", "Vliet"),
-    ("", "Hoekstra"), ("", "Maas"), ("", "Verhoeven"), ("", "Koster"), ("van", "Dam"), ("van der", "Wal"),
-    ("", "Prins"), ("", "Blom"), ("", "Huisman"), ("", "Postma"), ("ter", "Horst"), ("van 't", "Hof"),
-    ("in 't", "Veld"), ("", "Timmermans"), ("", "Kuipers"), ("", "Veenstra"), ("", "Bosman"),
-    ("van", "Wijk"), ("", "Hermans"), ("", "Scholten"), ("", "Groen"), ("", "Gerritsen"), ("van", "Rijn"),
+    ("", "Jansen"),
+    ("de", "Vries"),
+    ("van den", "Berg"),
+    ("van", "Dijk"),
+    ("", "Bakker"),
+    ("", "Janssen"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("", "Meijer"),
+    ("de", "Boer"),
+    ("", "Mulder"),
+    ("de", "Groot"),
+    ("", "Bos"),
+    ("", "Vos"),
+    ("", "Peters"),
+    ("", "Hendriks"),
+    ("van", "Leeuwen"),
+    ("", "Dekker"),
+    ("", "Brouwer"),
+    ("de", "Wit"),
+    ("", "Dijkstra"),
+    ("", "Smits"),
+    ("de", "Graaf"),
+    ("van der", "Meer"),
+    ("van der", "Linden"),
+    ("", "Kok"),
+    ("", "Jacobs"),
+    ("de", "Haan"),
+    ("", "Vermeulen"),
+    ("van den", "Heuvel"),
+    ("van der", "Veen"),
+    ("van den", "Broek"),
+    ("de", "Bruijn"),
+    ("de", "Jong"),
+    ("van", "Beek"),
+    ("", "Schouten"),
+    ("van der", "Heijden"),
+    ("", "Willems"),
+    ("van", "Vliet"),
+    ("", "Hoekstra"),
+    ("", "Maas"),
+    ("", "Verhoeven"),
+    ("", "Koster"),
+    ("van", "Dam"),
+    ("van der", "Wal"),
+    ("", "Prins"),
+    ("", "Blom"),
+    ("", "Huisman"),
+    ("", "Postma"),
+    ("ter", "Horst"),
+    ("van 't", "Hof"),
+    ("in 't", "Veld"),
+    ("", "Timmermans"),
+    ("", "Kuipers"),
+    ("", "Veenstra"),
+    ("", "Bosman"),
+    ("van", "Wijk"),
+    ("", "Hermans"),
+    ("", "Scholten"),
+    ("", "Groen"),
+    ("", "Gerritsen"),
+    ("van", "Rijn"),
 ]
 # Names of Dutch people whose families came from elsewhere: first and last name go together.
 DUTCH_WHOLE_NAMES = [
-    ("Samira", "", "El Amrani"), ("Mehmet", "", "Yilmaz"), ("Nadia", "", "Bouzid"), ("Emre", "", "Kaya"),
-    ("Priya", "", "Ramdin"), ("Rachid", "", "Benali"), ("Anita", "", "Ramsaran"), ("Joyce", "", "Pinas"),
-    ("Yasmina", "", "Ouali"), ("Deniz", "", "Demir"),
+    ("Samira", "", "El Amrani"),
+    ("Mehmet", "", "Yilmaz"),
+    ("Nadia", "", "Bouzid"),
+    ("Emre", "", "Kaya"),
+    ("Priya", "", "Ramdin"),
+    ("Rachid", "", "Benali"),
+    ("Anita", "", "Ramsaran"),
+    ("Joyce", "", "Pinas"),
+    ("Yasmina", "", "Ouali"),
+    ("Deniz", "", "Demir"),
 ]
 FLEMISH_FIRST_NAMES = [
-    "An", "Els", "Griet", "Katrien", "Lieve", "Sofie", "Veerle", "Inge", "Leen", "Sarah",
-    "Liesbeth", "Nathalie", "Evelien", "Ellen", "Annelies", "Marijke", "Kathleen", "Ann-Sophie", "Febe",
-    "Elke", "Tine", "Greet", "Karolien", "Jan", "Koen", "Pieter", "Wim", "Bart", "Dirk",
-    "Geert", "Luc", "Stijn", "Tom", "Steven", "Kris", "Filip", "Joris", "Bert", "Jens",
-    "Tijs", "Thomas", "Frederik", "Pieterjan", "Dries", "Lieven",
+    "An",
+    "Els",
+    "Griet",
+    "Katrien",
+    "Lieve",
+    "Sofie",
+    "Veerle",
+    "Inge",
+    "Leen",
+    "Sarah",
+    "Liesbeth",
+    "Nathalie",
+    "Evelien",
+    "Ellen",
+    "Annelies",
+    "Marijke",
+    "Kathleen",
+    "Ann-Sophie",
+    "Febe",
+    "Elke",
+    "Tine",
+    "Greet",
+    "Karolien",
+    "Jan",
+    "Koen",
+    "Pieter",
+    "Wim",
+    "Bart",
+    "Dirk",
+    "Geert",
+    "Luc",
+    "Stijn",
+    "Tom",
+    "Steven",
+    "Kris",
+    "Filip",
+    "Joris",
+    "Bert",
+    "Jens",
+    "Tijs",
+    "Thomas",
+    "Frederik",
+    "Pieterjan",
+    "Dries",
+    "Lieven",
 ]
 # In Flanders the prefix is part of the surname and written with a capital ("Van Damme").
 FLEMISH_LAST_NAMES = [
-    "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters",
-    "De Smet", "Vermeulen", "Van den Broeck", "De Clercq", "Hermans", "Aerts", "Verstraete", "Lambrechts",
-    "Van Damme", "Desmet", "De Backer", "Michiels", "Martens", "Smets", "Van de Velde", "Coppens",
-    "Leemans", "Cools", "Van Acker", "Verbruggen", "De Vos", "Pauwels", "Hendrickx", "Vandenberghe",
-    "Segers", "Bogaerts", "Geerts", "Vermeersch", "De Meyer", "Van Hecke", "Claeys", "Baert", "Thys",
-    "Verlinden", "Van Dyck", "De Wilde", "Wuyts", "Nys",
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Vermeulen",
+    "Van den Broeck",
+    "De Clercq",
+    "Hermans",
+    "Aerts",
+    "Verstraete",
+    "Lambrechts",
+    "Van Damme",
+    "Desmet",
+    "De Backer",
+    "Michiels",
+    "Martens",
+    "Smets",
+    "Van de Velde",
+    "Coppens",
+    "Leemans",
+    "Cools",
+    "Van Acker",
+    "Verbruggen",
+    "De Vos",
+    "Pauwels",
+    "Hendrickx",
+    "Vandenberghe",
+    "Segers",
+    "Bogaerts",
+    "Geerts",
+    "Vermeersch",
+    "De Meyer",
+    "Van Hecke",
+    "Claeys",
+    "Baert",
+    "Thys",
+    "Verlinden",
+    "Van Dyck",
+    "De Wilde",
+    "Wuyts",
+    "Nys",
 ]
-NL_STREETS = ["Kerkstraat", "Dorpsstraat", "Stationsweg", "Molenweg", "Schoolstraat", "Julianastraat",
-              "Wilhelminastraat", "Beatrixlaan", "Oranjelaan", "Lindelaan", "Nieuwstraat", "Hoofdstraat",
-              "Emmastraat", "Parkweg", "Burgemeester de Withstraat", "Oude Gracht", "Zonnebloemstraat"]
-BE_STREETS = ["Kerkstraat", "Stationsstraat", "Dorpsstraat", "Molenstraat", "Nieuwstraat", "Kapelstraat",
-              "Schoolstraat", "Grote Markt", "Steenweg", "Lindenlaan", "Vaartstraat", "Kouter", "Veldstraat",
-              "Kasteelstraat", "Beukenlaan"]
-PRACTICE_WORDS = ["Aandacht", "Stilte", "Adem", "Ruimte", "Helder", "Kompas", "Zachte Kracht", "De Bron",
-                  "Het Moment", "Open Blik", "De Linde", "Landing"]
+NL_STREETS = [
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Stationsweg",
+    "Molenweg",
+    "Schoolstraat",
+    "Julianastraat",
+    "Wilhelminastraat",
+    "Beatrixlaan",
+    "Oranjelaan",
+    "Lindelaan",
+    "Nieuwstraat",
+    "Hoofdstraat",
+    "Emmastraat",
+    "Parkweg",
+    "Burgemeester de Withstraat",
+    "Oude Gracht",
+    "Zonnebloemstraat",
+]
+BE_STREETS = [
+    "Kerkstraat",
+    "Stationsstraat",
+    "Dorpsstraat",
+    "Molenstraat",
+    "Nieuwstraat",
+    "Kapelstraat",
+    "Schoolstraat",
+    "Grote Markt",
+    "Steenweg",
+    "Lindenlaan",
+    "Vaartstraat",
+    "Kouter",
+    "Veldstraat",
+    "Kasteelstraat",
+    "Beukenlaan",
+]
+PRACTICE_WORDS = [
+    "Aandacht",
+    "Stilte",
+    "Adem",
+    "Ruimte",
+    "Helder",
+    "Kompas",
+    "Zachte Kracht",
+    "De Bron",
+    "Het Moment",
+    "Open Blik",
+    "De Linde",
+    "Landing",
+]
 EMAIL_DOMAINS = ["example.org", "example.net", "example.com"]
 # Flanders: the Flemish provinces (the rest of Belgium is Brussels and Wallonia).
 FLEMISH_POSTCODE_RANGES = [(1500, 1999), (2000, 2999), (3000, 3999), (8000, 8999), (9000, 9999)]
@@ -228,8 +472,9 @@ def registration_periods(rng: random.Random, today: datetime.date) -> list[Perio
     periods, start = [], first
     while True:
         end = add_years(start, CYCLE_YEARS) - datetime.timedelta(days=1)
-        periods.append(PeriodPlan("active", level, start, end, "Eerste certificering" if start == first
-                                  else "Herregistratie"))
+        periods.append(
+            PeriodPlan("active", level, start, end, "Eerste certificering" if start == first else "Herregistratie")
+        )
         if end >= today:
             break
         start = end + datetime.timedelta(days=1)
@@ -242,8 +487,15 @@ def registration_periods(rng: random.Random, today: datetime.date) -> list[Perio
     if expires:
         last_finished = periods[-2]
         periods = periods[:-1]
-        periods.append(PeriodPlan("expired", last_finished.level, last_finished.ends_on + datetime.timedelta(days=1),
-                                  None, "Niet op tijd geherregistreerd"))
+        periods.append(
+            PeriodPlan(
+                "expired",
+                last_finished.level,
+                last_finished.ends_on + datetime.timedelta(days=1),
+                None,
+                "Niet op tijd geherregistreerd",
+            )
+        )
     elif fate >= 0.97:  # struck off some time ago, during the current cycle
         current = periods[-1]
         days = (today - current.starts_on).days
@@ -266,17 +518,22 @@ def registration_periods(rng: random.Random, today: datetime.date) -> list[Perio
                 until = min(until, current.ends_on - datetime.timedelta(days=1), today - datetime.timedelta(days=1))
             if until > begin:
                 index = periods.index(current)
-                before = PeriodPlan("active", current.level, current.starts_on, begin - datetime.timedelta(days=1),
-                                    current.reason)
-                suspended = PeriodPlan("suspended", current.level, begin, until, "Geschorst in afwachting van een besluit")
-                after = PeriodPlan("active", current.level, until + datetime.timedelta(days=1), current.ends_on,
-                                   "Schorsing opgeheven")
-                periods[index:index + 1] = [before, suspended] + ([] if now else [after])
+                before = PeriodPlan(
+                    "active", current.level, current.starts_on, begin - datetime.timedelta(days=1), current.reason
+                )
+                suspended = PeriodPlan(
+                    "suspended", current.level, begin, until, "Geschorst in afwachting van een besluit"
+                )
+                after = PeriodPlan(
+                    "active", current.level, until + datetime.timedelta(days=1), current.ends_on, "Schorsing opgeheven"
+                )
+                periods[index : index + 1] = [before, suspended] + ([] if now else [after])
     return periods
 
 
-def trainer_memberships(rng: random.Random, first_registered: datetime.date, periods: list[PeriodPlan],
-                        today: datetime.date) -> list[MembershipPlan]:
+def trainer_memberships(
+    rng: random.Random, first_registered: datetime.date, periods: list[PeriodPlan], today: datetime.date
+) -> list[MembershipPlan]:
     """A trainer membership from the first certification; before it often a practitioner or student
     membership. It ends with striking off or after an expired registration."""
     memberships = []
@@ -285,15 +542,23 @@ def trainer_memberships(rng: random.Random, first_registered: datetime.date, per
         earlier = first_registered - datetime.timedelta(days=rng.randint(365, 4 * 365))
         kind = rng.choice(["practitioner", "student"])
         end = first_registered - datetime.timedelta(days=1)
-        memberships.append(MembershipPlan(kind, earlier, end, "ended", [
-            ("active", earlier, "Aangemeld"), ("ended", end, "Overgestapt naar trainerslid")]))
+        memberships.append(
+            MembershipPlan(
+                kind,
+                earlier,
+                end,
+                "ended",
+                [("active", earlier, "Aangemeld"), ("ended", end, "Overgestapt naar trainerslid")],
+            )
+        )
     last = periods[-1]
     if last.status in {"struck_off", "expired"}:
         end = max(last.starts_on, start)
         status = "ended" if last.status == "struck_off" else "lapsed"
         reason = "Doorgehaald in het register" if status == "ended" else "Contributie niet betaald"
-        memberships.append(MembershipPlan("trainer", start, end, status, [
-            ("active", start, "Gecertificeerd"), (status, end, reason)]))
+        memberships.append(
+            MembershipPlan("trainer", start, end, status, [("active", start, "Gecertificeerd"), (status, end, reason)])
+        )
     else:
         memberships.append(MembershipPlan("trainer", start, None, "active", [("active", start, "Gecertificeerd")]))
     return memberships
@@ -307,17 +572,30 @@ def member_memberships(rng: random.Random, today: datetime.date) -> list[Members
     if kind == "student" and fate < 0.3 and (today - start).days > 800:
         switch = start + datetime.timedelta(days=rng.randint(365, (today - start).days - 30))
         end = switch - datetime.timedelta(days=1)
-        return [MembershipPlan("student", start, end, "ended", [("active", start, "Aangemeld"),
-                                                                ("ended", end, "Opleiding afgerond")]),
-                MembershipPlan("practitioner", switch, None, "active", [("active", switch, "Overgestapt van studentlid")])]
+        return [
+            MembershipPlan(
+                "student", start, end, "ended", [("active", start, "Aangemeld"), ("ended", end, "Opleiding afgerond")]
+            ),
+            MembershipPlan("practitioner", switch, None, "active", [("active", switch, "Overgestapt van studentlid")]),
+        ]
     if fate < 0.10 and (today - start).days > 400:
         end = start + datetime.timedelta(days=rng.randint(365, (today - start).days - 1))
-        return [MembershipPlan(kind, start, end, "lapsed", [("active", start, "Aangemeld"),
-                                                             ("lapsed", end, "Contributie niet betaald")])]
+        return [
+            MembershipPlan(
+                kind,
+                start,
+                end,
+                "lapsed",
+                [("active", start, "Aangemeld"), ("lapsed", end, "Contributie niet betaald")],
+            )
+        ]
     if fate < 0.20 and (today - start).days > 400:
         end = start + datetime.timedelta(days=rng.randint(365, (today - start).days - 1))
-        return [MembershipPlan(kind, start, end, "ended", [("active", start, "Aangemeld"),
-                                                            ("ended", end, "Opgezegd door het lid")])]
+        return [
+            MembershipPlan(
+                kind, start, end, "ended", [("active", start, "Aangemeld"), ("ended", end, "Opgezegd door het lid")]
+            )
+        ]
     return [MembershipPlan(kind, start, None, "active", [("active", start, "Aangemeld")])]
 
 
@@ -327,8 +605,16 @@ TARGET_GROUPS = ["adults", "youth", "children", "elderly", "patients", "employee
 REIMBURSED = ["mbsr", "mbct"]
 OTHER_PROGRAMMES = ["mbcl", "mbsr-youth", "mindful-parenting", "msc"]
 CONSENT_CHANCES = {  # how often a trainer switches a public field on
-    "email": 0.5, "phone": 0.4, "website": 0.8, "about": 0.7, "practices": 0.85, "work_domains": 0.75,
-    "target_groups": 0.75, "languages": 0.7, "programmes": 0.85, "online": 0.6,
+    "email": 0.5,
+    "phone": 0.4,
+    "website": 0.8,
+    "about": 0.7,
+    "practices": 0.85,
+    "work_domains": 0.75,
+    "target_groups": 0.75,
+    "languages": 0.7,
+    "programmes": 0.85,
+    "online": 0.6,
 }
 
 
@@ -340,19 +626,29 @@ def plan_trainer(rng: random.Random, namer: Namer, places: Places, today: dateti
     person.phone = phone_number(rng, flemish) if rng.random() < 0.9 else ""
     home = places.pick(rng, flemish)
     word = rng.choice(PRACTICE_WORDS)
-    practice_name = rng.choice([f"Praktijk {word}", f"Mindfulness {home.name}", f"{word} Mindfulness",
-                                f"{prefix.capitalize() + ' ' if prefix else ''}{last} Mindfulness & Coaching", ""])
+    practice_name = rng.choice(
+        [
+            f"Praktijk {word}",
+            f"Mindfulness {home.name}",
+            f"{word} Mindfulness",
+            f"{prefix.capitalize() + ' ' if prefix else ''}{last} Mindfulness & Coaching",
+            "",
+        ]
+    )
     streets = BE_STREETS if flemish else NL_STREETS
     person.practices = [PracticePlan(practice_name, f"{rng.choice(streets)} {rng.randint(1, 180)}", home)]
     if rng.random() < 0.2:
-        person.practices.append(PracticePlan("", f"{rng.choice(streets)} {rng.randint(1, 90)}",
-                                             places.pick(rng, flemish)))
+        person.practices.append(
+            PracticePlan("", f"{rng.choice(streets)} {rng.randint(1, 90)}", places.pick(rng, flemish))
+        )
     if rng.random() < 0.6:
         person.website = f"https://www.{ascii_slug(practice_name or first + ' ' + last, '-')}.example"
     person.online = rng.random() < 0.4
     person.work_domains = some(rng, WORK_DOMAINS, 1, 3)
     person.target_groups = some(rng, TARGET_GROUPS, 1, 3)
-    spoken = ["nl"] + (["en"] if rng.random() < 0.45 else []) + (["fr"] if rng.random() < (0.3 if flemish else 0.03) else [])
+    spoken = (
+        ["nl"] + (["en"] if rng.random() < 0.45 else []) + (["fr"] if rng.random() < (0.3 if flemish else 0.03) else [])
+    )
     spoken += [rng.choice(["de", "ar", "tr"])] if rng.random() < 0.06 else []
     person.languages = spoken
 
@@ -368,8 +664,13 @@ def plan_trainer(rng: random.Random, namer: Namer, places: Places, today: dateti
     has_agb = rng.random() < (0.9 if level == "specialist" else 0.4)
     person.registration = RegistrationPlan("AGB" if has_agb else "", sorted(covered), periods)
     person.memberships = trainer_memberships(rng, periods[0].starts_on, periods, today)
-    person.about = " ".join([rng.choice(ABOUT_OPENINGS).format(year=periods[0].starts_on.year, place=home.name),
-                             rng.choice(ABOUT_MIDDLES), rng.choice(ABOUT_CLOSINGS)])
+    person.about = " ".join(
+        [
+            rng.choice(ABOUT_OPENINGS).format(year=periods[0].starts_on.year, place=home.name),
+            rng.choice(ABOUT_MIDDLES),
+            rng.choice(ABOUT_CLOSINGS),
+        ]
+    )
     person.consents = {name: rng.random() < chance for name, chance in CONSENT_CHANCES.items()}
     person.consents["website"] = person.consents["website"] and bool(person.website)
     return person
@@ -387,9 +688,16 @@ def plan_member(rng: random.Random, namer: Namer, today: datetime.date) -> Perso
     return person  # no consents: nothing of a member is public
 
 
-def plan_people(rng: random.Random, *, trainers: int, members: int, today: datetime.date,
-                taken_emails: set[str] | None = None, first_number: int = 1001,
-                taken_agb_codes: set[str] | None = None) -> list[PersonPlan]:
+def plan_people(
+    rng: random.Random,
+    *,
+    trainers: int,
+    members: int,
+    today: datetime.date,
+    taken_emails: set[str] | None = None,
+    first_number: int = 1001,
+    taken_agb_codes: set[str] | None = None,
+) -> list[PersonPlan]:
     """Plan ``trainers`` trainers and ``members`` members. Register numbers are six digits with leading
     zeros, given in order of first certification; AGB codes are eight digits and unique."""
     namer, places = Namer(taken_emails if taken_emails is not None else set()), Places()

@@ -13,11 +13,23 @@ def _date(value):
 
 
 def person_data(person: Person) -> dict:
-    person = (Person.objects.select_related("user")
-              .prefetch_related("work_domains", "target_groups", "languages", "programmes", "practices",
-                                "memberships__type", "memberships__history", "registrations__periods",
-                                "registrations__programmes", "activities", "erasure_requests")
-              .get(pk=person.pk))
+    person = (
+        Person.objects.select_related("user")
+        .prefetch_related(
+            "work_domains",
+            "target_groups",
+            "languages",
+            "programmes",
+            "practices",
+            "memberships__type",
+            "memberships__history",
+            "registrations__periods",
+            "registrations__programmes",
+            "activities",
+            "erasure_requests",
+        )
+        .get(pk=person.pk)
+    )
     return {
         "format": "kring-person-export/1",
         "account": _account(person.user),
@@ -40,26 +52,58 @@ def person_data(person: Person) -> dict:
         },
         "public": {name: person.is_public(name) for name in Person.PUBLIC_FIELDS},
         "practices": [
-            {"name": p.name, "street": p.street, "postcode": p.postcode, "place": p.place, "country": p.country,
-             "latitude": p.latitude, "longitude": p.longitude}
+            {
+                "name": p.name,
+                "street": p.street,
+                "postcode": p.postcode,
+                "place": p.place,
+                "country": p.country,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+            }
             for p in person.practices.all()
         ],
         "memberships": [
-            {"type": m.type.code, "starts_on": _date(m.starts_on), "ends_on": _date(m.ends_on), "status": m.status,
-             "history": [{"status": c.status, "on": _date(c.on), "reason": c.reason,
-                          "recorded_at": _date(c.recorded_at)} for c in m.history.all()]}
+            {
+                "type": m.type.code,
+                "starts_on": _date(m.starts_on),
+                "ends_on": _date(m.ends_on),
+                "status": m.status,
+                "history": [
+                    {"status": c.status, "on": _date(c.on), "reason": c.reason, "recorded_at": _date(c.recorded_at)}
+                    for c in m.history.all()
+                ],
+            }
             for m in person.memberships.all()
         ],
         "registrations": [
-            {"number": r.number, "agb_code": r.agb_code, "programmes": [p.code for p in r.programmes.all()],
-             "created_at": _date(r.created_at),
-             "periods": [{"status": p.status, "level": p.level, "starts_on": _date(p.starts_on),
-                          "ends_on": _date(p.ends_on), "reason": p.reason} for p in r.periods.all()]}
+            {
+                "number": r.number,
+                "agb_code": r.agb_code,
+                "programmes": [p.code for p in r.programmes.all()],
+                "created_at": _date(r.created_at),
+                "periods": [
+                    {
+                        "status": p.status,
+                        "level": p.level,
+                        "starts_on": _date(p.starts_on),
+                        "ends_on": _date(p.ends_on),
+                        "reason": p.reason,
+                    }
+                    for p in r.periods.all()
+                ],
+            }
             for r in person.registrations.all()
         ],
         "cpd_activities": [
-            {"kind": a.kind, "date": _date(a.date), "hours": str(a.hours), "days": str(a.days),
-             "description": a.description, "source": a.source}
+            {
+                "kind": a.kind,
+                "date": _date(a.date),
+                "hours": str(a.hours),
+                "days": str(a.days),
+                "description": a.description,
+                "source": a.source,
+            }
             for a in person.activities.all()
         ],
         "erasure_requests": [
@@ -67,8 +111,12 @@ def person_data(person: Person) -> dict:
             for e in person.erasure_requests.all()
         ],
         "audit_trail": [
-            {"at": _date(e.at), "action": e.action, "by": "self" if e.actor_id == person.user_id and e.actor_id
-             else ("office" if e.actor_id else e.source), "fields": e.data.get("fields", [])}
+            {
+                "at": _date(e.at),
+                "action": e.action,
+                "by": "self" if e.actor_id == person.user_id and e.actor_id else ("office" if e.actor_id else e.source),
+                "fields": e.data.get("fields", []),
+            }
             for e in AuditEntry.objects.filter(person_id=person.pk).order_by("at", "pk")
         ],
     }

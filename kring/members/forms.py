@@ -13,17 +13,23 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["first_name", "name_prefix", "last_name", "phone"]
-        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-                   "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
-                   "last_name": forms.TextInput(attrs={"autocomplete": "family-name"})}
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
         help_texts = {"phone": _("A Dutch or Belgian number, for example 06 12345678 or +32 470 12 34 56.")}
 
     def clean_phone(self):
         phone = rules.tidy_phone(self.cleaned_data["phone"])
         if phone and not rules.is_valid_phone(phone):
             raise forms.ValidationError(
-                _("This does not look like a Dutch or Belgian phone number. Please check the digits, "
-                  "for example 06 12345678 or +32 470 12 34 56."), code="phone")
+                _(
+                    "This does not look like a Dutch or Belgian phone number. Please check the digits, "
+                    "for example 06 12345678 or +32 470 12 34 56."
+                ),
+                code="phone",
+            )
         return phone
 
 
@@ -33,8 +39,10 @@ class PracticeForm(forms.ModelForm):
     class Meta:
         model = PracticeAddress
         fields = ["name", "street", "postcode", "place", "country"]
-        help_texts = {"postcode": _("For example 3512 AB in the Netherlands or 9000 in Belgium."),
-                      "place": _("Leave empty to use the place of the postcode.")}
+        help_texts = {
+            "postcode": _("For example 3512 AB in the Netherlands or 9000 in Belgium."),
+            "place": _("Leave empty to use the place of the postcode."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,9 +56,16 @@ class PracticeForm(forms.ModelForm):
         if postcode and country:
             self.place = geo.lookup(postcode, country)
             if self.place is None:
-                self.add_error("postcode", forms.ValidationError(
-                    _("We cannot find this postcode. Please check the postcode, and check that the country "
-                      "is right."), code="unknown_postcode"))
+                self.add_error(
+                    "postcode",
+                    forms.ValidationError(
+                        _(
+                            "We cannot find this postcode. Please check the postcode, and check that the country "
+                            "is right."
+                        ),
+                        code="unknown_postcode",
+                    ),
+                )
             else:
                 data["postcode"] = _tidy_postcode(postcode, country)
                 data["place"] = data.get("place") or self.place.name
@@ -76,14 +91,18 @@ class ChecklistField(forms.ModelMultipleChoiceField):
 
 
 class ProfileForm(forms.ModelForm):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https", max_length=200,
-                             help_text=_("The full address, for example https://www.example.nl."))
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text=_("The full address, for example https://www.example.nl."),
+    )
 
     class Meta:
         model = Person
         fields = ["work_domains", "target_groups", "languages", "programmes", "website", "about", "online"]
-        field_classes = {name: ChecklistField for name in ("work_domains", "target_groups", "languages",
-                                                           "programmes")}
+        field_classes = {name: ChecklistField for name in ("work_domains", "target_groups", "languages", "programmes")}
         widgets = {"about": forms.Textarea(attrs={"rows": 6, "maxlength": 1500})}
         help_texts = {"about": _("A few sentences about you and your work, at most 1,500 characters.")}
 
@@ -98,10 +117,14 @@ class ProfileForm(forms.ModelForm):
 
 class PhotoForm(forms.Form):
     photo = forms.FileField(
-        label=_("Photo"), help_text=_("A JPEG, PNG or WebP photo of at most 5 MB."),
+        label=_("Photo"),
+        help_text=_("A JPEG, PNG or WebP photo of at most 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        error_messages={"required": _("Please choose a photo."),
-                        "empty": _("This file is empty. Please choose a photo.")})
+        error_messages={
+            "required": _("Please choose a photo."),
+            "empty": _("This file is empty. Please choose a photo."),
+        },
+    )
 
     def clean_photo(self):
         return photos.prepare(self.cleaned_data["photo"])
@@ -114,5 +137,6 @@ class VisibilityForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in Person.PUBLIC_FIELDS:
             model_field = Person._meta.get_field(f"public_{name}")
-            self.fields[name] = forms.BooleanField(label=capfirst(model_field.verbose_name), required=False,
-                                                   initial=person.is_public(name))
+            self.fields[name] = forms.BooleanField(
+                label=capfirst(model_field.verbose_name), required=False, initial=person.is_public(name)
+            )

@@ -70,8 +70,12 @@ def field_label(name: str) -> str:
 def entries_about(person: Person):
     """The audit entries about a person, newest first, with what ``describe`` needs in one query."""
     office = RoleGrant.objects.current().filter(user=OuterRef("actor_id"), role=Role.OFFICE)
-    return (AuditEntry.objects.filter(person_id=person.pk).select_related("actor__person")
-            .annotate(actor_is_office=Exists(office)).order_by("-at", "-pk"))
+    return (
+        AuditEntry.objects.filter(person_id=person.pk)
+        .select_related("actor__person")
+        .annotate(actor_is_office=Exists(office))
+        .order_by("-at", "-pk")
+    )
 
 
 def describe(entry: AuditEntry, person: Person) -> Row:
@@ -85,5 +89,9 @@ def describe(entry: AuditEntry, person: Person) -> Row:
         who = actor_person.full_name if actor_person else _("Someone else")
     else:
         who = _("Kring, automatically (%(process)s)") % {"process": entry.source.removeprefix("process:")}
-    return Row(at=entry.at, who=str(who), what=action_label(entry.action),
-               fields=[field_label(name) for name in entry.data.get("fields", [])])
+    return Row(
+        at=entry.at,
+        who=str(who),
+        what=action_label(entry.action),
+        fields=[field_label(name) for name in entry.data.get("fields", [])],
+    )

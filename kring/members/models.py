@@ -35,8 +35,10 @@ class TaughtProgramme(TranslatedNameModel):
     Not to be confused with a training programme for teachers (an *opleiding*)."""
 
     counts_for_reimbursement = models.BooleanField(
-        _("counts for reimbursement"), default=False,
-        help_text=_("Insurers reimburse courses of this programme given by specialist trainers."))
+        _("counts for reimbursement"),
+        default=False,
+        help_text=_("Insurers reimburse courses of this programme given by specialist trainers."),
+    )
 
     class Meta(TranslatedNameModel.Meta):
         verbose_name = _("programme taught")
@@ -59,14 +61,32 @@ class Person(models.Model):
     ``public_*`` switches are the person's consent per field: nothing is public unless switched on.
     """
 
-    PUBLIC_FIELDS = ("email", "phone", "website", "photo", "about", "practices", "work_domains",
-                     "target_groups", "languages", "programmes", "online")
+    PUBLIC_FIELDS = (
+        "email",
+        "phone",
+        "website",
+        "photo",
+        "about",
+        "practices",
+        "work_domains",
+        "target_groups",
+        "languages",
+        "programmes",
+        "online",
+    )
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="person", verbose_name=_("account"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        verbose_name=_("account"),
+    )
     first_name = models.CharField(_("first name"), max_length=80)
-    name_prefix = models.CharField(_("prefix"), max_length=20, blank=True,
-                                   help_text=_("For example 'van', 'de' or 'van der'."))
+    name_prefix = models.CharField(
+        _("prefix"), max_length=20, blank=True, help_text=_("For example 'van', 'de' or 'van der'.")
+    )
     last_name = models.CharField(_("last name"), max_length=120)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True, validators=[phone_validator])
@@ -164,7 +184,8 @@ class MembershipQuerySet(models.QuerySet):
         """Memberships that are active on a date (today by default)."""
         on = on or timezone.localdate()
         return self.filter(status=MembershipStatus.ACTIVE, starts_on__lte=on).filter(
-            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on)
+        )
 
 
 class Membership(models.Model):
@@ -175,8 +196,9 @@ class Membership(models.Model):
     type = models.ForeignKey(MembershipType, on_delete=models.PROTECT, verbose_name=_("type"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=MembershipStatus.choices,
-                              default=MembershipStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -185,8 +207,10 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="membership_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+            ),
         ]
 
     def __str__(self):
@@ -199,8 +223,14 @@ class MembershipStatusChange(models.Model):
     on = models.DateField(_("from"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("membership status change")
@@ -220,8 +250,14 @@ class ErasureRequest(models.Model):
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -229,6 +265,7 @@ class ErasureRequest(models.Model):
         verbose_name_plural = _("erasure requests")
         ordering = ["-requested_at"]
         constraints = [
-            models.UniqueConstraint(fields=["person"], condition=models.Q(status="requested"),
-                                    name="one_open_erasure_request_per_person"),
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(status="requested"), name="one_open_erasure_request_per_person"
+            ),
         ]

@@ -34,7 +34,8 @@ def prepare(upload) -> bytes:
             if width > MAX_PIXELS_SIDE or height > MAX_PIXELS_SIDE:
                 raise ValidationError(
                     _("This photo is larger than 6000 by 6000 pixels. Please choose a smaller photo."),
-                    code="too_many_pixels")
+                    code="too_many_pixels",
+                )
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
@@ -44,8 +45,9 @@ def prepare(upload) -> bytes:
             image.load()
             upright = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise ValidationError(_("We could not read this file as a photo. Please choose a JPEG, PNG or WebP "
-                                "photo."), code="unreadable") from error
+        raise ValidationError(
+            _("We could not read this file as a photo. Please choose a JPEG, PNG or WebP photo."), code="unreadable"
+        ) from error
     return _as_clean_jpeg(upright)
 
 

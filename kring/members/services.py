@@ -76,8 +76,7 @@ def person_update(person: Person, *, by: User | None, **changes) -> list[str]:
         for name, pks in lists.items():
             getattr(person, name).set(pks)
         if changed:
-            audit.record("kring.members.person.changed", by=by, person_id=person.pk, obj=person,
-                         fields=sorted(changed))
+            audit.record("kring.members.person.changed", by=by, person_id=person.pk, obj=person, fields=sorted(changed))
             _public_profile_changed(person.pk)
     return sorted(changed)
 
@@ -86,8 +85,13 @@ def practice_add(person: Person, *, by: User | None, **values) -> PracticeAddres
     """Add a practice address; ``values`` include the coordinates of its postcode."""
     with transaction.atomic():
         practice = PracticeAddress.objects.create(person=person, **values)
-        audit.record("kring.members.practice.added", by=by, person_id=person.pk, obj=practice,
-                     fields=sorted(name for name, value in values.items() if value not in ("", None)))
+        audit.record(
+            "kring.members.practice.added",
+            by=by,
+            person_id=person.pk,
+            obj=practice,
+            fields=sorted(name for name, value in values.items() if value not in ("", None)),
+        )
         _public_profile_changed(person.pk)
     return practice
 
@@ -102,8 +106,9 @@ def practice_update(practice: PracticeAddress, *, by: User | None, **values) -> 
             setattr(practice, name, value)
         practice.save()
         if changed:
-            audit.record("kring.members.practice.changed", by=by, person_id=practice.person_id, obj=practice,
-                         fields=changed)
+            audit.record(
+                "kring.members.practice.changed", by=by, person_id=practice.person_id, obj=practice, fields=changed
+            )
             _public_profile_changed(practice.person_id)
     return changed
 
@@ -177,8 +182,12 @@ def erasure_decline(request: ErasureRequest, *, by: User | None, note: str = "")
         if person.user_id:
             with translation.override(person.language):
                 privacy_url = reverse("members:privacy")
-            emails.send("members-erasure-declined", to=person.user.email, language=person.language,
-                        context={"first_name": person.first_name, "note": request.note, "privacy_url": privacy_url})
+            emails.send(
+                "members-erasure-declined",
+                to=person.user.email,
+                language=person.language,
+                context={"first_name": person.first_name, "note": request.note, "privacy_url": privacy_url},
+            )
 
 
 ERASED_FIELDS = ("email", "phone", "website", "about", "online", "photo")
@@ -213,14 +222,20 @@ def person_erase(person: Person, *, by: User | None, request: ErasureRequest | N
         if request is not None:
             open_requests = open_requests | ErasureRequest.objects.filter(pk=request.pk)
         open_requests.update(status=ErasureRequest.Status.DONE, decided_at=timezone.now(), decided_by=by)
-        audit.record("kring.members.person.erased", by=by, person_id=person.pk, obj=person,
-                     fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")))
+        audit.record(
+            "kring.members.person.erased",
+            by=by,
+            person_id=person.pk,
+            obj=person,
+            fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")),
+        )
         _public_profile_changed(person.pk)
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
         if address:
-            emails.send("members-erasure-done", to=address, language=language,
-                        context={"first_name": person.first_name})
+            emails.send(
+                "members-erasure-done", to=address, language=language, context={"first_name": person.first_name}
+            )
 
 
 def _close_account(user: User) -> None:
@@ -237,19 +252,28 @@ def _close_account(user: User) -> None:
     user.save()
 
 
-def membership_change_status(membership: Membership, status: str, *, by: User | None, on: datetime.date | None = None,
-                             reason: str = "") -> MembershipStatusChange:
+def membership_change_status(
+    membership: Membership, status: str, *, by: User | None, on: datetime.date | None = None, reason: str = ""
+) -> MembershipStatusChange:
     """Record a new status for a membership from a date (today by default), keeping the history."""
     if status not in MembershipStatus.values:
         raise ValueError(f"Unknown membership status: {status!r}")
     with transaction.atomic():
         change = MembershipStatusChange.objects.create(
-            membership=membership, status=status, on=on or timezone.localdate(), reason=reason, recorded_by=by)
+            membership=membership, status=status, on=on or timezone.localdate(), reason=reason, recorded_by=by
+        )
         previous = membership.status
         membership.status = status
         membership.save(update_fields=["status"])
-        audit.record("kring.members.membership.status_changed", by=by, person_id=membership.person_id,
-                     obj=membership, fields=["status"], previous=previous, status=status)
+        audit.record(
+            "kring.members.membership.status_changed",
+            by=by,
+            person_id=membership.person_id,
+            obj=membership,
+            fields=["status"],
+            previous=previous,
+            status=status,
+        )
     return change
 
 

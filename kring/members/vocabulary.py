@@ -49,16 +49,18 @@ def load(apps=None) -> None:
     flush the database (browser journeys) call it again without one."""
     if apps is None:
         from django.apps import apps
-    for model, rows in [("WorkDomain", WORK_DOMAINS), ("TargetGroup", TARGET_GROUPS),
-                        ("SpokenLanguage", LANGUAGES)]:
+    for model, rows in [("WorkDomain", WORK_DOMAINS), ("TargetGroup", TARGET_GROUPS), ("SpokenLanguage", LANGUAGES)]:
         Model = apps.get_model("members", model)
         for position, (code, nl, en) in enumerate(rows):
             Model.objects.update_or_create(code=code, defaults={"name_nl": nl, "name_en": en, "position": position})
     TaughtProgramme = apps.get_model("members", "TaughtProgramme")
     for position, (code, nl, en, reimbursed) in enumerate(TAUGHT_PROGRAMMES):
-        TaughtProgramme.objects.update_or_create(code=code, defaults={
-            "name_nl": nl, "name_en": en, "position": position, "counts_for_reimbursement": reimbursed})
+        TaughtProgramme.objects.update_or_create(
+            code=code,
+            defaults={"name_nl": nl, "name_en": en, "position": position, "counts_for_reimbursement": reimbursed},
+        )
     MembershipType = apps.get_model("members", "MembershipType")
     for position, (code, nl, en, fee) in enumerate(MEMBERSHIP_TYPES):
-        MembershipType.objects.update_or_create(code=code, defaults={
-            "name_nl": nl, "name_en": en, "position": position, "annual_fee": fee})
+        MembershipType.objects.update_or_create(
+            code=code, defaults={"name_nl": nl, "name_en": en, "position": position, "annual_fee": fee}
+        )

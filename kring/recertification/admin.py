@@ -66,13 +66,19 @@ class CertificationSchemeAdmin(OfficeModelAdmin):
             for scheme in queryset:
                 last = CertificationScheme.objects.filter(level=scheme.level).order_by("-version").first()
                 copy = CertificationScheme.objects.create(
-                    level=scheme.level, version=last.version + 1, cycle_years=scheme.cycle_years, note=scheme.note,
-                    valid_from=timezone.localdate() + datetime.timedelta(days=1))
+                    level=scheme.level,
+                    version=last.version + 1,
+                    cycle_years=scheme.cycle_years,
+                    note=scheme.note,
+                    valid_from=timezone.localdate() + datetime.timedelta(days=1),
+                )
                 SchemeRequirement.objects.bulk_create(
-                    SchemeRequirement(scheme=copy, kind=r.kind, amount=r.amount) for r in scheme.requirements.all())
+                    SchemeRequirement(scheme=copy, kind=r.kind, amount=r.amount) for r in scheme.requirements.all()
+                )
                 audit.record("kring.recertification.scheme.versioned", by=request.user, obj=copy, source=scheme.pk)
-        self.message_user(request, _("A new version has been made. Edit it before cycles start using it."),
-                          messages.SUCCESS)
+        self.message_user(
+            request, _("A new version has been made. Edit it before cycles start using it."), messages.SUCCESS
+        )
 
 
 @admin.register(SampleSetting)
@@ -91,8 +97,9 @@ class SampleSettingAdmin(OfficeModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.salt = secrets.token_hex(16)
         super().save_model(request, obj, form, change)
-        audit.record("kring.recertification.sample_setting.changed", by=request.user, obj=obj,
-                     percentage=str(obj.percentage))
+        audit.record(
+            "kring.recertification.sample_setting.changed", by=request.user, obj=obj, percentage=str(obj.percentage)
+        )
 
 
 @admin.register(CodeOfEthics)

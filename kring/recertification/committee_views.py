@@ -34,27 +34,43 @@ def _dossiers():
 
 @allow(CERTIFICATION)
 def queue(request):
-    dossiers = _dossiers().filter(status__in=services.OPEN).annotate(
-        open_questions=Count("questions", filter=Q(questions__answered_at__isnull=True))).order_by("submitted_at")
+    dossiers = (
+        _dossiers()
+        .filter(status__in=services.OPEN)
+        .annotate(open_questions=Count("questions", filter=Q(questions__answered_at__isnull=True)))
+        .order_by("submitted_at")
+    )
     applications = Application.objects.filter(status=ApplicationStatus.SUBMITTED).select_related("person")
-    return render(request, "recertification/committee_queue.html", {"dossiers": dossiers,
-                                                                    "applications": applications})
+    return render(request, "recertification/committee_queue.html", {"dossiers": dossiers, "applications": applications})
 
 
 @allow(CERTIFICATION)
 def dossier(request, pk):
     dossier = get_object_or_404(_dossiers(), pk=pk)
-    activities = Activity.objects.filter(person=dossier.person, date__gte=dossier.cycle.starts_on,
-                                         date__lte=dossier.cycle.ends_on).select_related("programme")
-    return render(request, "recertification/committee_dossier.html", {
-        "dossier": dossier, "activities": activities, "progress": cycle_progress(dossier.cycle, dossier.person),
-        "gaps": [GAP_LABELS[g] for g in dossier_gaps(dossier)], "peers": dossier.peers.select_related("colleague"),
-        "versions": dossier.versions.all(), "questions": dossier.questions.all(), "notes": dossier.notes.all(),
-        "decisions": dossier.decisions.all(), "draws": dossier.draws.all(),
-        "conflict": services.conflict_of_interest(request.user, dossier.person),
-        "open": dossier.status in services.OPEN,
-        "question_form": forms.QuestionForm(), "note_form": forms.NoteForm(), "decision_form": forms.DecisionForm(),
-    })
+    activities = Activity.objects.filter(
+        person=dossier.person, date__gte=dossier.cycle.starts_on, date__lte=dossier.cycle.ends_on
+    ).select_related("programme")
+    return render(
+        request,
+        "recertification/committee_dossier.html",
+        {
+            "dossier": dossier,
+            "activities": activities,
+            "progress": cycle_progress(dossier.cycle, dossier.person),
+            "gaps": [GAP_LABELS[g] for g in dossier_gaps(dossier)],
+            "peers": dossier.peers.select_related("colleague"),
+            "versions": dossier.versions.all(),
+            "questions": dossier.questions.all(),
+            "notes": dossier.notes.all(),
+            "decisions": dossier.decisions.all(),
+            "draws": dossier.draws.all(),
+            "conflict": services.conflict_of_interest(request.user, dossier.person),
+            "open": dossier.status in services.OPEN,
+            "question_form": forms.QuestionForm(),
+            "note_form": forms.NoteForm(),
+            "decision_form": forms.DecisionForm(),
+        },
+    )
 
 
 def _post(request, pk, form_class, action, success):
@@ -74,31 +90,55 @@ def _post(request, pk, form_class, action, success):
 @require_POST
 @allow(CERTIFICATION)
 def ask(request, pk):
-    return _post(request, pk, forms.QuestionForm,
-                 lambda d, data: services.question_ask(d, question=data["question"], by=request.user),
-                 _("Your question has been sent to the trainer."))
+    return _post(
+        request,
+        pk,
+        forms.QuestionForm,
+        lambda d, data: services.question_ask(d, question=data["question"], by=request.user),
+        _("Your question has been sent to the trainer."),
+    )
 
 
 @require_POST
 @allow(CERTIFICATION)
 def note(request, pk):
-    return _post(request, pk, forms.NoteForm, lambda d, data: services.note_add(d, text=data["text"], by=request.user),
-                 _("The note has been saved."))
+    return _post(
+        request,
+        pk,
+        forms.NoteForm,
+        lambda d, data: services.note_add(d, text=data["text"], by=request.user),
+        _("The note has been saved."),
+    )
 
 
 @require_POST
 @allow(CERTIFICATION)
 def decide(request, pk):
-    return _post(request, pk, forms.DecisionForm, lambda d, data: services.dossier_decide(
-        d, outcome=data["outcome"], reason=data["reason"], conditions=data["conditions"],
-        extended_until=data["extended_until"], by=request.user), _("The decision has been recorded and sent."))
+    return _post(
+        request,
+        pk,
+        forms.DecisionForm,
+        lambda d, data: services.dossier_decide(
+            d,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            conditions=data["conditions"],
+            extended_until=data["extended_until"],
+            by=request.user,
+        ),
+        _("The decision has been recorded and sent."),
+    )
 
 
 @allow(CERTIFICATION)
 def evidence(request, pk):
     # Only evidence in dossiers that were handed to the committee.
-    activity = get_object_or_404(Activity.objects.exclude(person__dossiers__status=DossierStatus.DRAFT)
-                                 .filter(person__dossiers__isnull=False).distinct(), pk=pk)
+    activity = get_object_or_404(
+        Activity.objects.exclude(person__dossiers__status=DossierStatus.DRAFT)
+        .filter(person__dossiers__isnull=False)
+        .distinct(),
+        pk=pk,
+    )
     return evidence_response(activity.evidence, activity.evidence_type)
 
 
@@ -114,8 +154,9 @@ def application(request, pk):
     form = forms.ApplicationDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_decide(application, accept=form.cleaned_data["accept"],
-                                        reason=form.cleaned_data["reason"], by=request.user)
+            services.application_decide(
+                application, accept=form.cleaned_data["accept"], reason=form.cleaned_data["reason"], by=request.user
+            )
             messages.success(request, _("The decision has been recorded and sent."))
             return redirect("recertification:committee_queue")
         except Refused as refused:
@@ -132,11 +173,22 @@ def certificate(request, pk):
 @allow("office")
 def office_overview(request):
     """The office sees where each dossier is, never what trainers wrote in it."""
-    dossiers = Dossier.objects.select_related("person", "cycle__registration").only("pk", "status", "submitted_at", "person__first_name", "person__name_prefix",
-                                "person__last_name", "cycle__ends_on", "cycle__registration__number")
+    dossiers = Dossier.objects.select_related("person", "cycle__registration").only(
+        "pk",
+        "status",
+        "submitted_at",
+        "person__first_name",
+        "person__name_prefix",
+        "person__last_name",
+        "cycle__ends_on",
+        "cycle__registration__number",
+    )
     counts = dict(Dossier.objects.values_list("status").annotate(n=Count("pk")))
-    return render(request, "recertification/office_overview.html", {
-        "dossiers": dossiers, "counts": [(label, counts.get(value, 0)) for value, label in DossierStatus.choices]})
+    return render(
+        request,
+        "recertification/office_overview.html",
+        {"dossiers": dossiers, "counts": [(label, counts.get(value, 0)) for value, label in DossierStatus.choices]},
+    )
 
 
 @allow("board")
@@ -151,9 +203,13 @@ def board_objection(request, pk):
     form = forms.BoardDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.objection_decide(objection, outcome=form.cleaned_data["outcome"],
-                                      reason=form.cleaned_data["reason"],
-                                      new_outcome=form.cleaned_data["new_outcome"] or "accept", by=request.user)
+            services.objection_decide(
+                objection,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+                new_outcome=form.cleaned_data["new_outcome"] or "accept",
+                by=request.user,
+            )
             messages.success(request, _("The board's decision has been recorded. It is final."))
             return redirect("recertification:board_objections")
         except Refused as refused:

@@ -18,14 +18,26 @@ import secrets
 from datetime import date
 
 DEFAULTS = {
-    "specialist": {"intervision_per_year": 4, "supervision_hours": 10, "retreat_days": 5,
-                   "courses_taught": 5, "cpd_hours": 50},
-    "basis": {"intervision_per_year": 4, "supervision_hours": 5, "retreat_days": 5,
-              "courses_taught": 2, "cpd_hours": 40},
+    "specialist": {
+        "intervision_per_year": 4,
+        "supervision_hours": 10,
+        "retreat_days": 5,
+        "courses_taught": 5,
+        "cpd_hours": 50,
+    },
+    "basis": {
+        "intervision_per_year": 4,
+        "supervision_hours": 5,
+        "retreat_days": 5,
+        "courses_taught": 2,
+        "cpd_hours": 40,
+    },
 }
 
-NOTE = ("Default of the association: 5-year cycle (VVM, VMBN), at least 4 intervision meetings a year (VMBN), "
-        "a silent retreat of 5-7 days (VVM), supervision and courses given (VVM). The office edits these figures.")
+NOTE = (
+    "Default of the association: 5-year cycle (VVM, VMBN), at least 4 intervision meetings a year (VMBN), "
+    "a silent retreat of 5-7 days (VVM), supervision and courses given (VVM). The office edits these figures."
+)
 
 CODE_OF_ETHICS = """Erecode van de vereniging (samenvatting)
 
@@ -50,11 +62,14 @@ def load(get_model=None) -> None:
     SampleSetting = get_model("recertification", "SampleSetting")
     for level, requirements in DEFAULTS.items():
         scheme, created = Scheme.objects.get_or_create(
-            level=level, version=1, defaults={"valid_from": date(2020, 1, 1), "cycle_years": 5, "note": NOTE})
+            level=level, version=1, defaults={"valid_from": date(2020, 1, 1), "cycle_years": 5, "note": NOTE}
+        )
         if created:
             Requirement.objects.bulk_create(
-                Requirement(scheme=scheme, kind=kind, amount=amount) for kind, amount in requirements.items())
-    CodeOfEthics.objects.get_or_create(version="2024", defaults={"valid_from": date(2024, 1, 1),
-                                                                 "text": CODE_OF_ETHICS})
+                Requirement(scheme=scheme, kind=kind, amount=amount) for kind, amount in requirements.items()
+            )
+    CodeOfEthics.objects.get_or_create(
+        version="2024", defaults={"valid_from": date(2024, 1, 1), "text": CODE_OF_ETHICS}
+    )
     if not SampleSetting.objects.exists():
         SampleSetting.objects.create(percentage=10, salt=secrets.token_hex(16))

@@ -28,15 +28,15 @@ class DateInput(forms.DateInput):
 
 
 class ActivityForm(forms.ModelForm):
-    evidence_file = forms.FileField(label=_("Evidence"), required=False,
-                                    help_text=_("Optional: a PDF, JPEG or PNG of at most 10 MB."))
+    evidence_file = forms.FileField(
+        label=_("Evidence"), required=False, help_text=_("Optional: a PDF, JPEG or PNG of at most 10 MB.")
+    )
 
     class Meta:
         model = Activity
         fields = ["kind", "date", "hours", "days", "programme", "participants", "description"]
         widgets = {"date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"hours": _("Fill in hours, days or both."),
-                      "days": _("For example the days of a retreat.")}
+        help_texts = {"hours": _("Fill in hours, days or both."), "days": _("For example the days of a retreat.")}
 
     def __init__(self, *args, cycle=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,8 +53,9 @@ class ActivityForm(forms.ModelForm):
         if hours < 0:
             raise forms.ValidationError(_("Hours cannot be negative."))
         if hours > rules.MAX_HOURS_PER_ENTRY:
-            raise forms.ValidationError(_("That is more than 200 hours in one entry. Please split it into "
-                                          "several activities."))
+            raise forms.ValidationError(
+                _("That is more than 200 hours in one entry. Please split it into several activities.")
+            )
         return hours
 
     def clean_days(self):
@@ -68,12 +69,14 @@ class ActivityForm(forms.ModelForm):
     def clean_date(self):
         on = self.cleaned_data["date"]
         if on > timezone.localdate():
-            raise forms.ValidationError(_("The date is in the future. You can add an activity once it has "
-                                          "taken place."))
+            raise forms.ValidationError(
+                _("The date is in the future. You can add an activity once it has taken place.")
+            )
         if self.cycle is not None and not self.cycle.covers(on):
             raise forms.ValidationError(
                 _("The date is outside your current cycle (%(start)s to %(end)s).")
-                % {"start": date_format(self.cycle.starts_on, "j F Y"), "end": date_format(self.cycle.ends_on, "j F Y")})
+                % {"start": date_format(self.cycle.starts_on, "j F Y"), "end": date_format(self.cycle.ends_on, "j F Y")}
+            )
         return on
 
     def clean_evidence_file(self):
@@ -89,8 +92,7 @@ class ActivityForm(forms.ModelForm):
             if hours == 0 and days == 0:
                 self.add_error("hours", _("Please fill in how many hours or days the activity took."))
             elif hours > rules.MAX_HOURS_PER_DAY * max(days, Decimal(1)):
-                self.add_error("hours", _("There are at most 24 hours in a day. Please check the hours "
-                                          "and the days."))
+                self.add_error("hours", _("There are at most 24 hours in a day. Please check the hours and the days."))
         if data.get("kind") == ActivityKind.COURSE_TAUGHT:
             if not data.get("programme"):
                 self.add_error("programme", _("Which programme did you teach?"))
@@ -120,8 +122,9 @@ class PeerInviteForm(forms.Form):
 
 
 class PeerReportForm(forms.Form):
-    report = forms.CharField(label=_("Short report of the conversation"), max_length=3000,
-                             widget=forms.Textarea(attrs={"rows": 5}))
+    report = forms.CharField(
+        label=_("Short report of the conversation"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class EthicsForm(forms.Form):
@@ -130,8 +133,9 @@ class EthicsForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Your answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
-    attachment = forms.FileField(label=_("Evidence"), required=False,
-                                 help_text=_("Optional: a PDF, JPEG or PNG of at most 10 MB."))
+    attachment = forms.FileField(
+        label=_("Evidence"), required=False, help_text=_("Optional: a PDF, JPEG or PNG of at most 10 MB.")
+    )
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -140,24 +144,38 @@ class AnswerForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    question = forms.CharField(label=_("Question to the trainer"), max_length=3000,
-                               widget=forms.Textarea(attrs={"rows": 3}))
+    question = forms.CharField(
+        label=_("Question to the trainer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note of the conversation"), max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Note of the conversation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Reason"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text=_("The trainer reads this in the e-mail about the decision."))
-    conditions = forms.CharField(label=_("Conditions"), required=False, max_length=3000,
-                                 widget=forms.Textarea(attrs={"rows": 2}),
-                                 help_text=_("Only for an acceptance with conditions."))
-    extended_until = forms.DateField(label=_("Cycle extended until"), required=False, widget=DateInput(),
-                                     help_text=_("Only when you extend the cycle."))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The trainer reads this in the e-mail about the decision."),
+    )
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only for an acceptance with conditions."),
+    )
+    extended_until = forms.DateField(
+        label=_("Cycle extended until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Only when you extend the cycle."),
+    )
 
 
 class ObjectionForm(forms.Form):
@@ -168,18 +186,26 @@ class BoardDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Board's decision"), choices=BoardOutcome.choices, widget=forms.RadioSelect)
     new_outcome = forms.ChoiceField(
         label=_("If the objection is upheld: the new decision"),
-        choices=[c for c in Outcome.choices if c[0] != Outcome.EXTEND], required=False)
+        choices=[c for c in Outcome.choices if c[0] != Outcome.EXTEND],
+        required=False,
+    )
     reason = forms.CharField(label=_("Reason"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ApplicationForm(forms.ModelForm):
-    certificate_file = forms.FileField(label=_("Your certificate"),
-                                       help_text=_("A PDF, JPEG or PNG of at most 10 MB."))
+    certificate_file = forms.FileField(label=_("Your certificate"), help_text=_("A PDF, JPEG or PNG of at most 10 MB."))
 
     class Meta:
         model = Application
-        fields = ["level", "programme_name", "graduated_on", "study_hours", "contact_hours", "retreat_days",
-                  "experience"]
+        fields = [
+            "level",
+            "programme_name",
+            "graduated_on",
+            "study_hours",
+            "contact_hours",
+            "retreat_days",
+            "experience",
+        ]
         widgets = {"graduated_on": DateInput(), "experience": forms.Textarea(attrs={"rows": 5})}
 
     def clean_graduated_on(self):
@@ -195,6 +221,10 @@ class ApplicationForm(forms.ModelForm):
 
 
 class ApplicationDecisionForm(forms.Form):
-    accept = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
-                                    choices=[("yes", _("Accept")), ("no", _("Refuse"))])
+    accept = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Accept")), ("no", _("Refuse"))],
+    )
     reason = forms.CharField(label=_("Reason"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -117,8 +117,7 @@ def cycle_years(starts_on: datetime.date, ends_on: datetime.date) -> list[tuple[
     return years
 
 
-def measure(kind: str, activities: Iterable[ActivityFact], starts_on: datetime.date,
-            ends_on: datetime.date) -> Decimal:
+def measure(kind: str, activities: Iterable[ActivityFact], starts_on: datetime.date, ends_on: datetime.date) -> Decimal:
     kinds, how = MEASURES[kind]
     total = Decimal(0)
     for activity in activities:
@@ -130,15 +129,21 @@ def measure(kind: str, activities: Iterable[ActivityFact], starts_on: datetime.d
     return total
 
 
-def progress(requirements: Iterable[tuple[str, Decimal]], activities: Iterable[ActivityFact],
-             starts_on: datetime.date, ends_on: datetime.date) -> list[RequirementProgress]:
+def progress(
+    requirements: Iterable[tuple[str, Decimal]],
+    activities: Iterable[ActivityFact],
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+) -> list[RequirementProgress]:
     """Per requirement of a scheme: what is done and what is open in a cycle, per year where it asks so."""
     activities = [a for a in activities if starts_on <= a.date <= ends_on]
     result = []
     for kind, amount in requirements:
         amount = Decimal(amount)
         if kind in PER_YEAR:
-            stretches = [Stretch(s, e, amount, measure(kind, activities, s, e)) for s, e in cycle_years(starts_on, ends_on)]
+            stretches = [
+                Stretch(s, e, amount, measure(kind, activities, s, e)) for s, e in cycle_years(starts_on, ends_on)
+            ]
         else:
             stretches = [Stretch(starts_on, ends_on, amount, measure(kind, activities, starts_on, ends_on))]
         result.append(RequirementProgress(kind=kind, amount=amount, per_year=kind in PER_YEAR, stretches=stretches))
@@ -148,8 +153,9 @@ def progress(requirements: Iterable[tuple[str, Decimal]], activities: Iterable[A
 PEERS_NEEDED = 2
 
 
-def dossier_gaps(*, requirements_met: bool, ethics_accepted: bool, has_reflection: bool,
-                 confirmed_peers: int, has_peer_report: bool) -> list[str]:
+def dossier_gaps(
+    *, requirements_met: bool, ethics_accepted: bool, has_reflection: bool, confirmed_peers: int, has_peer_report: bool
+) -> list[str]:
     """What a dossier still lacks; an empty list means it is complete and can be accepted on trust."""
     gaps = []
     if not requirements_met:

@@ -17,10 +17,17 @@ from kring.register.models import Registration, Status
 
 def cycles_ending_within(today: datetime.date, days: int = 366):
     """Current cycles of registered trainers that end within ``days``, created when missing."""
-    registrations = (Registration.objects.registered_on(today).filter(
-        periods__status=Status.ACTIVE, periods__ends_on__gte=today,
-        periods__ends_on__lte=today + datetime.timedelta(days=days))
-        .select_related("person__user").prefetch_related("periods").distinct())
+    registrations = (
+        Registration.objects.registered_on(today)
+        .filter(
+            periods__status=Status.ACTIVE,
+            periods__ends_on__gte=today,
+            periods__ends_on__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("person__user")
+        .prefetch_related("periods")
+        .distinct()
+    )
     for registration in registrations:
         cycle = cycle_for(registration, today)
         if cycle is not None:
@@ -45,13 +52,23 @@ def send_cycle_reminders(today: str | None = None) -> int:
                 for earlier in skipped:
                     ReminderSent.objects.create(cycle=cycle, kind=earlier, skipped=True)
                 ReminderSent.objects.create(cycle=cycle, kind=kind)
-                audit.record("kring.recertification.reminder.sent", process="reminders",
-                             person_id=cycle.registration.person_id, obj=cycle, kind=kind, skipped=skipped)
+                audit.record(
+                    "kring.recertification.reminder.sent",
+                    process="reminders",
+                    person_id=cycle.registration.person_id,
+                    obj=cycle,
+                    kind=kind,
+                    skipped=skipped,
+                )
         except IntegrityError:
             continue  # another worker sent it first
         person = cycle.registration.person
         if person.email:
-            emails.send("recertification-reminder", to=person.email, language=person.language,
-                        context={"person": person, "cycle": cycle})
+            emails.send(
+                "recertification-reminder",
+                to=person.email,
+                language=person.language,
+                context={"person": person, "cycle": cycle},
+            )
             sent += 1
     return sent

@@ -26,7 +26,9 @@ urlpatterns = [
     path("commissie/dossiers/<int:pk>/notitie/", committee_views.note, name="committee_note"),
     path("commissie/dossiers/<int:pk>/besluit/", committee_views.decide, name="committee_decide"),
     path("commissie/bewijs/<int:pk>/", committee_views.evidence, name="committee_evidence"),
-    path("commissie/antwoorden/<int:pk>/bijlage/", committee_views.answer_attachment, name="committee_answer_attachment"),
+    path(
+        "commissie/antwoorden/<int:pk>/bijlage/", committee_views.answer_attachment, name="committee_answer_attachment"
+    ),
     path("commissie/aanvragen/<int:pk>/", committee_views.application, name="committee_application"),
     path("commissie/aanvragen/<int:pk>/certificaat/", committee_views.certificate, name="committee_certificate"),
     path("bureau/", committee_views.office_overview, name="office_overview"),

@@ -64,12 +64,20 @@ def dashboard(request):
     progress = cycles.cycle_progress(cycle, person)
     today = timezone.localdate()
     dossier = dossiers.dossier_for_cycle(cycle)
-    return render(request, "recertification/dashboard.html", {
-        "person": person, "registration": registration, "cycle": cycle, "today": today,
-        "progress": [(p, p.next_open(today), p.current(today)) for p in progress],
-        "valid_until": valid_until(registration), "dossier": dossier,
-        "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
-    })
+    return render(
+        request,
+        "recertification/dashboard.html",
+        {
+            "person": person,
+            "registration": registration,
+            "cycle": cycle,
+            "today": today,
+            "progress": [(p, p.next_open(today), p.current(today)) for p in progress],
+            "valid_until": valid_until(registration),
+            "dossier": dossier,
+            "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
+        },
+    )
 
 
 @allow(TRAINER)
@@ -86,18 +94,27 @@ def _activity_form_view(request, activity=None):
         evidence = form.cleaned_data.get("evidence_file")
         try:
             if activity is None:
-                cycles.activity_add(person=person, data=form.activity_data(), evidence=evidence,
-                                    evidence_type=form.content_type, by=request.user)
+                cycles.activity_add(
+                    person=person,
+                    data=form.activity_data(),
+                    evidence=evidence,
+                    evidence_type=form.content_type,
+                    by=request.user,
+                )
                 messages.success(request, _("The activity has been added to your log."))
             else:
-                cycles.activity_change(activity, data=form.activity_data(), evidence=evidence,
-                                       evidence_type=form.content_type, by=request.user)
+                cycles.activity_change(
+                    activity,
+                    data=form.activity_data(),
+                    evidence=evidence,
+                    evidence_type=form.content_type,
+                    by=request.user,
+                )
                 messages.success(request, _("The activity has been saved."))
             return redirect("recertification:activity_list")
         except Refused as refused:
             form.add_error(None, str(refused))
-    return render(request, "recertification/activity_form.html", {"form": form, "activity": activity,
-                                                                  "cycle": cycle})
+    return render(request, "recertification/activity_form.html", {"form": form, "activity": activity, "cycle": cycle})
 
 
 @allow(TRAINER)
@@ -152,14 +169,29 @@ def dossier(request):
     dossier = dossiers.dossier_for_cycle(cycle)
     decisions = list(Decision.objects.filter(dossier=dossier).select_related("objection"))
     today = timezone.localdate()
-    return render(request, "recertification/dossier.html", {
-        "dossier": dossier, "cycle": cycle, "gaps": [GAP_LABELS[g] for g in dossiers.dossier_gaps(dossier)],
-        "peers": dossier.peers.select_related("colleague"), "versions": dossier.versions.all(),
-        "questions": dossier.questions.all(), "answer_form": forms.AnswerForm(), "decisions": decisions,
-        "objection_open": [d for d in decisions if not d.by_board and d.outcome != "accept"
-                           and today <= d.objection_deadline and not hasattr(d, "objection")],
-        "editable": dossier.status != DossierStatus.DECIDED,
-    })
+    return render(
+        request,
+        "recertification/dossier.html",
+        {
+            "dossier": dossier,
+            "cycle": cycle,
+            "gaps": [GAP_LABELS[g] for g in dossiers.dossier_gaps(dossier)],
+            "peers": dossier.peers.select_related("colleague"),
+            "versions": dossier.versions.all(),
+            "questions": dossier.questions.all(),
+            "answer_form": forms.AnswerForm(),
+            "decisions": decisions,
+            "objection_open": [
+                d
+                for d in decisions
+                if not d.by_board
+                and d.outcome != "accept"
+                and today <= d.objection_deadline
+                and not hasattr(d, "objection")
+            ],
+            "editable": dossier.status != DossierStatus.DECIDED,
+        },
+    )
 
 
 def _dossier_action(request, action, success: str):
@@ -178,8 +210,11 @@ def dossier_ethics(request):
     person, registration, cycle = _trainer_context(request)
     form = forms.EthicsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        return _dossier_action(request, lambda d: dossiers.dossier_accept_ethics(d, by=request.user),
-                               _("Thank you. You have accepted the code of ethics."))
+        return _dossier_action(
+            request,
+            lambda d: dossiers.dossier_accept_ethics(d, by=request.user),
+            _("Thank you. You have accepted the code of ethics."),
+        )
     return render(request, "recertification/dossier_ethics.html", {"form": form, "code": CodeOfEthics.current()})
 
 
@@ -189,8 +224,11 @@ def dossier_reflection(request):
     dossier = dossiers.dossier_for_cycle(cycle)
     form = forms.ReflectionForm(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
-        return _dossier_action(request, lambda d: dossiers.dossier_save_reflection(
-            d, reflections=form.cleaned_data, by=request.user), _("Your reflection has been saved."))
+        return _dossier_action(
+            request,
+            lambda d: dossiers.dossier_save_reflection(d, reflections=form.cleaned_data, by=request.user),
+            _("Your reflection has been saved."),
+        )
     return render(request, "recertification/dossier_reflection.html", {"form": form})
 
 
@@ -199,14 +237,16 @@ def dossier_peers(request):
     person, registration, cycle = _trainer_context(request)
     dossier = dossiers.dossier_for_cycle(cycle)
     invite_form = forms.PeerInviteForm(request.POST if "identifier" in request.POST else None)
-    report_form = forms.PeerReportForm(request.POST if "report" in request.POST else None,
-                                       initial={"report": dossier.peer_report})
+    report_form = forms.PeerReportForm(
+        request.POST if "report" in request.POST else None, initial={"report": dossier.peer_report}
+    )
     if request.method == "POST":
         try:
             if invite_form.is_bound and invite_form.is_valid():
                 dossiers.peer_invite(dossier, identifier=invite_form.cleaned_data["identifier"], by=request.user)
-                messages.success(request, _("Your colleague has been invited. They confirm here after your "
-                                            "conversation."))
+                messages.success(
+                    request, _("Your colleague has been invited. They confirm here after your conversation.")
+                )
                 return redirect("recertification:dossier_peers")
             if report_form.is_bound and report_form.is_valid():
                 dossiers.dossier_save_peer_report(dossier, report=report_form.cleaned_data["report"], by=request.user)
@@ -214,9 +254,16 @@ def dossier_peers(request):
                 return redirect("recertification:dossier")
         except Refused as refused:
             (invite_form if invite_form.is_bound else report_form).add_error(None, str(refused))
-    return render(request, "recertification/dossier_peers.html", {
-        "dossier": dossier, "peers": dossier.peers.select_related("colleague"),
-        "invite_form": invite_form, "report_form": report_form})
+    return render(
+        request,
+        "recertification/dossier_peers.html",
+        {
+            "dossier": dossier,
+            "peers": dossier.peers.select_related("colleague"),
+            "invite_form": invite_form,
+            "report_form": report_form,
+        },
+    )
 
 
 @require_POST
@@ -233,8 +280,9 @@ def dossier_submit(request):
     if dossier.status == DossierStatus.DECIDED:
         messages.success(request, _("Thank you. Your dossier is complete and has been accepted."))
     else:
-        messages.success(request, _("Thank you. Your dossier has been submitted; the certification committee "
-                                    "will read it."))
+        messages.success(
+            request, _("Thank you. Your dossier has been submitted; the certification committee will read it.")
+        )
     return redirect("recertification:dossier")
 
 
@@ -245,9 +293,13 @@ def question_answer(request, pk):
     form = forms.AnswerForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            committee_services.question_answer(question, answer=form.cleaned_data["answer"],
-                                               attachment=form.cleaned_data["attachment"],
-                                               attachment_type=form.content_type, by=request.user)
+            committee_services.question_answer(
+                question,
+                answer=form.cleaned_data["answer"],
+                attachment=form.cleaned_data["attachment"],
+                attachment_type=form.content_type,
+                by=request.user,
+            )
             messages.success(request, _("Thank you. The committee can read your answer now."))
         except Refused as refused:
             messages.info(request, str(refused))
@@ -297,8 +349,12 @@ def application(request):
     if request.method == "POST" and form.is_valid():
         try:
             committee_services.application_submit(
-                person=person, data={k: form.cleaned_data[k] for k in form.Meta.fields}, certificate=form.cleaned_data["certificate_file"],
-                certificate_type=form.content_type, by=request.user)
+                person=person,
+                data={k: form.cleaned_data[k] for k in form.Meta.fields},
+                certificate=form.cleaned_data["certificate_file"],
+                certificate_type=form.content_type,
+                by=request.user,
+            )
             messages.success(request, _("Thank you. Your application is with the certification committee."))
             return redirect("recertification:application")
         except Refused as refused:

@@ -54,8 +54,11 @@ class RegistrationAddForm(forms.ModelForm):
 
 
 def _current(field: str, today):
-    covering = RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)).order_by("-starts_on", "-recorded_at", "-pk")
+    covering = (
+        RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("-starts_on", "-recorded_at", "-pk")
+    )
     return Subquery(covering.values(field)[:1])
 
 
@@ -101,29 +104,62 @@ def _status_action(name: str, label, form_class, service):
             for message in refused:
                 modeladmin.message_user(request, message, level=messages.WARNING)
             return None
-        return TemplateResponse(request, "admin/register/status_change.html", {
-            **modeladmin.admin_site.each_context(request), "title": label, "form": form,
-            "registrations": queryset, "action": name, "opts": modeladmin.model._meta,
-        })
+        return TemplateResponse(
+            request,
+            "admin/register/status_change.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": label,
+                "form": form,
+                "registrations": queryset,
+                "action": name,
+                "opts": modeladmin.model._meta,
+            },
+        )
 
     action.__name__ = name
     action.short_description = label
     return action
 
 
-suspend = _status_action("suspend", _("Suspend"), StatusChangeForm, lambda r, d, by: services.registration_suspend(
-    r, on=d["on"], reason=d["reason"], by=by))
-reinstate = _status_action("reinstate", _("Reinstate after suspension"), StatusChangeForm,
-                           lambda r, d, by: services.registration_reinstate(r, on=d["on"], reason=d["reason"], by=by))
-strike_off = _status_action("strike_off", _("Strike off"), StatusChangeForm,
-                            lambda r, d, by: services.registration_strike_off(r, on=d["on"], reason=d["reason"], by=by))
-expire = _status_action("expire", _("Mark as expired"), StatusChangeForm,
-                        lambda r, d, by: services.registration_expire(r, on=d["on"], reason=d["reason"], by=by))
-renew = _status_action("renew", _("Renew (new validity)"), RenewForm, lambda r, d, by: services.registration_renew(
-    r, starts_on=d["on"], ends_on=d.get("ends_on"), level=d.get("level") or None, reason=d["reason"], by=by))
-change_level = _status_action("change_level", _("Change level"), LevelForm,
-                              lambda r, d, by: services.registration_change_level(
-                                  r, level=d["level"], on=d["on"], reason=d["reason"], by=by))
+suspend = _status_action(
+    "suspend",
+    _("Suspend"),
+    StatusChangeForm,
+    lambda r, d, by: services.registration_suspend(r, on=d["on"], reason=d["reason"], by=by),
+)
+reinstate = _status_action(
+    "reinstate",
+    _("Reinstate after suspension"),
+    StatusChangeForm,
+    lambda r, d, by: services.registration_reinstate(r, on=d["on"], reason=d["reason"], by=by),
+)
+strike_off = _status_action(
+    "strike_off",
+    _("Strike off"),
+    StatusChangeForm,
+    lambda r, d, by: services.registration_strike_off(r, on=d["on"], reason=d["reason"], by=by),
+)
+expire = _status_action(
+    "expire",
+    _("Mark as expired"),
+    StatusChangeForm,
+    lambda r, d, by: services.registration_expire(r, on=d["on"], reason=d["reason"], by=by),
+)
+renew = _status_action(
+    "renew",
+    _("Renew (new validity)"),
+    RenewForm,
+    lambda r, d, by: services.registration_renew(
+        r, starts_on=d["on"], ends_on=d.get("ends_on"), level=d.get("level") or None, reason=d["reason"], by=by
+    ),
+)
+change_level = _status_action(
+    "change_level",
+    _("Change level"),
+    LevelForm,
+    lambda r, d, by: services.registration_change_level(r, level=d["level"], on=d["on"], reason=d["reason"], by=by),
+)
 
 
 @admin.action(description=_("Export selected as CSV"))
@@ -160,9 +196,15 @@ class RegistrationAdmin(OfficeModelAdmin):
 
     def get_queryset(self, request):
         today = timezone.localdate()
-        return super().get_queryset(request).annotate(
-            current_status=_current("status", today), current_level=_current("level", today),
-            current_ends_on=_current("ends_on", today))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                current_status=_current("status", today),
+                current_level=_current("level", today),
+                current_ends_on=_current("ends_on", today),
+            )
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
@@ -185,9 +227,15 @@ class RegistrationAdmin(OfficeModelAdmin):
         data = form.cleaned_data
         try:
             created = services.registration_create(
-                person=data["person"], number=data["number"], level=data["level"], starts_on=data["starts_on"],
-                ends_on=data.get("ends_on"), agb_code=data.get("agb_code", ""), programmes=data.get("programmes", []),
-                by=request.user)
+                person=data["person"],
+                number=data["number"],
+                level=data["level"],
+                starts_on=data["starts_on"],
+                ends_on=data.get("ends_on"),
+                agb_code=data.get("agb_code", ""),
+                programmes=data.get("programmes", []),
+                by=request.user,
+            )
         except services.RegisterError as error:
             raise forms.ValidationError(str(error)) from error
         obj.pk = created.pk

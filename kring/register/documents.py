@@ -28,8 +28,15 @@ def proof_pdf(registration: Registration, standing: PublicStanding) -> bytes:
     import weasyprint  # loaded on demand: it is heavy and only this document needs it
 
     url = absolute_url(registration)
-    html = render_to_string("register/proof.html", {
-        "registration": registration, "person": registration.person, "standing": standing,
-        "url": url, "qr_svg": qr_svg(url), "issued_on": timezone.localdate(),
-    })
+    html = render_to_string(
+        "register/proof.html",
+        {
+            "registration": registration,
+            "person": registration.person,
+            "standing": standing,
+            "url": url,
+            "qr_svg": qr_svg(url),
+            "issued_on": timezone.localdate(),
+        },
+    )
     return weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf()

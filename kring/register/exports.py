@@ -18,10 +18,34 @@ from kring.register.public import standing_today
 from kring.register.rules import spans
 
 SCHEMA_VERSION = "1"
-OPEN_DATA_COLUMNS = ["number", "name", "level", "registered_since", "valid_until", "programmes", "work_domains",
-                     "target_groups", "languages", "online", "website", "places", "url"]
-OFFICE_COLUMNS = ["number", "name", "email", "status", "level", "registered_since", "valid_until", "agb_code",
-                  "programmes_covered", "country", "place"]
+OPEN_DATA_COLUMNS = [
+    "number",
+    "name",
+    "level",
+    "registered_since",
+    "valid_until",
+    "programmes",
+    "work_domains",
+    "target_groups",
+    "languages",
+    "online",
+    "website",
+    "places",
+    "url",
+]
+OFFICE_COLUMNS = [
+    "number",
+    "name",
+    "email",
+    "status",
+    "level",
+    "registered_since",
+    "valid_until",
+    "agb_code",
+    "programmes_covered",
+    "country",
+    "place",
+]
 RECOGNITION_COLUMNS = ["number", "agb_code", "level", "starts_on", "ends_on"]
 
 
@@ -34,12 +58,15 @@ def open_data_rows(today: datetime.date) -> Iterator[dict]:
     """One dict per trainer registered today, read from the search index: it holds only what each
     trainer made public (besides the register's own data: number, name, level and validity), and it
     answers for 50,000 trainers in two queries."""
-    listed = (Q(listed_from__lte=today) & (Q(listed_until__isnull=True) | Q(listed_until__gte=today)))
+    listed = Q(listed_from__lte=today) & (Q(listed_until__isnull=True) | Q(listed_until__gte=today))
     places: dict[int, list[dict]] = defaultdict(list)
-    for entry_id, place, postcode, country in (SearchPoint.objects.filter(listed).order_by("entry_id", "pk")
-                                                .values_list("entry_id", "place", "postcode", "country")):
+    for entry_id, place, postcode, country in (
+        SearchPoint.objects.filter(listed)
+        .order_by("entry_id", "pk")
+        .values_list("entry_id", "place", "postcode", "country")
+    ):
         places[entry_id].append({"place": place, "postcode": postcode, "country": country})
-    site = _public_url("0000")[:-len("0000/")]
+    site = _public_url("0000")[: -len("0000/")]
     for entry in SearchEntry.objects.filter(listed).order_by("number").iterator(chunk_size=2000):
         yield {
             "number": entry.number,
@@ -59,8 +86,11 @@ def open_data_rows(today: datetime.date) -> Iterator[dict]:
 
 
 def open_data(today: datetime.date) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "generated_on": today.isoformat(),
-            "registrations": list(open_data_rows(today))}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_on": today.isoformat(),
+        "registrations": list(open_data_rows(today)),
+    }
 
 
 def open_data_csv(stream, today: datetime.date) -> int:
@@ -82,8 +112,11 @@ def open_data_csv(stream, today: datetime.date) -> int:
 def office_register_csv(stream, today: datetime.date, registrations=None) -> int:
     """Every registration with its status today, for the office (also ended ones)."""
     registrations = registrations if registrations is not None else Registration.objects.all()
-    registrations = registrations.select_related("person").prefetch_related(
-        "periods", "programmes", "person__practices").order_by("number")
+    registrations = (
+        registrations.select_related("person")
+        .prefetch_related("periods", "programmes", "person__practices")
+        .order_by("number")
+    )
     writer = csv.writer(stream)
     writer.writerow(OFFICE_COLUMNS)
     count = 0
@@ -91,13 +124,21 @@ def office_register_csv(stream, today: datetime.date, registrations=None) -> int
         standing = standing_on(registration, today)
         public = standing_today(registration, today)
         practice = next(iter(registration.person.practices.all()), None)
-        writer.writerow([
-            registration.number, registration.person.full_name, registration.person.email,
-            standing.status or "", standing.level or "",
-            public.since.isoformat() if public.since else "", public.until.isoformat() if public.until else "",
-            registration.agb_code, "|".join(sorted(standing.programme_codes)),
-            practice.country if practice else "", practice.place if practice else "",
-        ])
+        writer.writerow(
+            [
+                registration.number,
+                registration.person.full_name,
+                registration.person.email,
+                standing.status or "",
+                standing.level or "",
+                public.since.isoformat() if public.since else "",
+                public.until.isoformat() if public.until else "",
+                registration.agb_code,
+                "|".join(sorted(standing.programme_codes)),
+                practice.country if practice else "",
+                practice.place if practice else "",
+            ]
+        )
         count += 1
     return count
 
@@ -113,7 +154,14 @@ def recognitions_csv(stream, registrations=None) -> int:
     for registration in registrations.iterator(chunk_size=2000):
         for span in spans(list(registration.periods.all())):
             if span.status == Status.ACTIVE:
-                writer.writerow([registration.number, registration.agb_code, span.level, span.since.isoformat(),
-                                 span.until.isoformat() if span.until else ""])
+                writer.writerow(
+                    [
+                        registration.number,
+                        registration.agb_code,
+                        span.level,
+                        span.since.isoformat(),
+                        span.until.isoformat() if span.until else "",
+                    ]
+                )
                 count += 1
     return count

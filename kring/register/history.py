@@ -52,7 +52,9 @@ def standing_on(registration: Registration, on: datetime.date) -> StandingOn:
     periods = list(registration.periods.all())
     programmes = list(registration.programmes.all())
     return StandingOn(
-        number=registration.number, on=on, period=period_on(periods, on),
+        number=registration.number,
+        on=on,
+        period=period_on(periods, on),
         programme_codes=frozenset(p.code for p in programmes),
         reimbursable_codes=frozenset(p.code for p in programmes if p.counts_for_reimbursement),
     )

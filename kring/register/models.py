@@ -38,16 +38,22 @@ class RegistrationQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         # One Exists over one period: status and dates must hold for the SAME period.
         covering = RegistrationPeriod.objects.filter(
-            registration=models.OuterRef("pk"), status=Status.ACTIVE, starts_on__lte=on,
+            registration=models.OuterRef("pk"),
+            status=Status.ACTIVE,
+            starts_on__lte=on,
         ).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
         return self.filter(models.Exists(covering))
 
 
 class Registration(models.Model):
-    number = models.CharField(_("register number"), max_length=10, unique=True, validators=[number_validator],
-                              help_text=_("Kept as text: leading zeros matter."))
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="registrations",
-                               verbose_name=_("person"))
+    number = models.CharField(
+        _("register number"),
+        max_length=10,
+        unique=True,
+        validators=[number_validator],
+        help_text=_("Kept as text: leading zeros matter."),
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("person"))
     agb_code = models.CharField(_("AGB code"), max_length=8, blank=True, validators=[agb_validator], db_index=True)
     programmes = models.ManyToManyField(TaughtProgramme, blank=True, verbose_name=_("programmes covered"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -70,16 +76,30 @@ class RegistrationPeriod(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"), null=True, blank=True,
-                               help_text=_("The last day of the period; for an active period the end of "
-                                           "its validity."))
+    ends_on = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the period; for an active period the end of its validity."),
+    )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    resumes_until = models.DateField(_("validity to resume until"), null=True, blank=True,
-                                     help_text=_("For a suspension: the end of the validity it interrupted, "
-                                                 "restored when the registration is reinstated."))
+    resumes_until = models.DateField(
+        _("validity to resume until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a suspension: the end of the validity it interrupted, restored when the registration is reinstated."
+        ),
+    )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         verbose_name = _("registration period")
@@ -87,8 +107,10 @@ class RegistrationPeriod(models.Model):
         ordering = ["registration", "starts_on", "pk"]
         indexes = [models.Index(fields=["status", "starts_on", "ends_on"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="period_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="period_ends_after_start",
+            ),
         ]
 
     def __str__(self):

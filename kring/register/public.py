@@ -49,11 +49,19 @@ def registration_for_page(number: str) -> tuple[Registration, PublicStanding] | 
     A fixed number of queries: the registration with its person, periods and the person's public lists."""
     if not number.isdigit():
         return None
-    registration = (Registration.objects.filter(number=number, person__erased_at__isnull=True)
-                    .select_related("person")
-                    .prefetch_related("periods", "person__practices", "person__programmes",
-                                      "person__work_domains", "person__target_groups", "person__languages")
-                    .first())
+    registration = (
+        Registration.objects.filter(number=number, person__erased_at__isnull=True)
+        .select_related("person")
+        .prefetch_related(
+            "periods",
+            "person__practices",
+            "person__programmes",
+            "person__work_domains",
+            "person__target_groups",
+            "person__languages",
+        )
+        .first()
+    )
     if registration is None:
         return None
     return registration, standing_today(registration)

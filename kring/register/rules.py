@@ -41,8 +41,13 @@ def spans(periods: Sequence[RegistrationPeriod]) -> list[Span]:
             continue
         end = points[index + 1] - ONE_DAY if index + 1 < len(points) else None
         previous = result[-1] if result else None
-        if (previous and previous.status == period.status and previous.level == period.level
-                and previous.until is not None and previous.until + ONE_DAY == start):
+        if (
+            previous
+            and previous.status == period.status
+            and previous.level == period.level
+            and previous.until is not None
+            and previous.until + ONE_DAY == start
+        ):
             result[-1] = Span(period.status, period.level, previous.since, end)
         else:
             result.append(Span(period.status, period.level, start, end))

@@ -25,11 +25,19 @@ from kring.register.search_index import fold
 
 PAGE_SIZE = 20
 DISTANCE_DEFAULT, DISTANCE_MIN, DISTANCE_MAX = 25, 5, 100
-VOCABULARY_MODELS = {"programme": TaughtProgramme, "domain": WorkDomain, "target": TargetGroup,
-                     "language": SpokenLanguage}
+VOCABULARY_MODELS = {
+    "programme": TaughtProgramme,
+    "domain": WorkDomain,
+    "target": TargetGroup,
+    "language": SpokenLanguage,
+}
 # query parameter -> SearchEntry field holding the codes
-VOCABULARY_FIELDS = {"programme": "programmes", "domain": "work_domains", "target": "target_groups",
-                     "language": "languages"}
+VOCABULARY_FIELDS = {
+    "programme": "programmes",
+    "domain": "work_domains",
+    "target": "target_groups",
+    "language": "languages",
+}
 POINT_TABLE, ENTRY_TABLE = SearchPoint._meta.db_table, SearchEntry._meta.db_table
 
 
@@ -72,8 +80,10 @@ def vocabularies() -> dict[str, list[tuple[str, str, str]]]:
     every search page needs them for its form."""
     found = cache.get("register:vocabularies")
     if found is None:
-        found = {key: list(model.objects.order_by("position", "name_nl").values_list("code", "name_nl", "name_en"))
-                 for key, model in VOCABULARY_MODELS.items()}
+        found = {
+            key: list(model.objects.order_by("position", "name_nl").values_list("code", "name_nl", "name_en"))
+            for key, model in VOCABULARY_MODELS.items()
+        }
         cache.set("register:vocabularies", found, 300)
     return found
 
@@ -86,7 +96,8 @@ def names(kind: str) -> dict[str, str]:
 
 def _entry_filter(criteria: Criteria, today: datetime.date, prefix: str = "") -> Q:
     condition = Q(**{f"{prefix}listed_from__lte": today}) & (
-        Q(**{f"{prefix}listed_until__isnull": True}) | Q(**{f"{prefix}listed_until__gte": today}))
+        Q(**{f"{prefix}listed_until__isnull": True}) | Q(**{f"{prefix}listed_until__gte": today})
+    )
     for term in fold(criteria.q).split()[:6]:
         condition &= Q(**{f"{prefix}search_text__contains": term})
     for key, code in criteria.codes.items():
@@ -134,8 +145,10 @@ def _haversine_sql(origin: geo.Place) -> tuple[str, list[float]]:
     d_lam = "(p.lon_sin_half * %s - p.lon_cos_half * %s)"
     phi_params = [math.cos(phi / 2), math.sin(phi / 2)]
     lam_params = [math.cos(lam / 2), math.sin(lam / 2)]
-    return (f"{d_phi} * {d_phi} + p.lat_cos * %s * {d_lam} * {d_lam}",
-            [*phi_params, *phi_params, math.cos(phi), *lam_params, *lam_params])
+    return (
+        f"{d_phi} * {d_phi} + p.lat_cos * %s * {d_lam} * {d_lam}",
+        [*phi_params, *phi_params, math.cos(phi), *lam_params, *lam_params],
+    )
 
 
 def find(criteria: Criteria, today: datetime.date) -> Results:
@@ -153,12 +166,16 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     limit = math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
     conditions, params = _point_conditions(criteria, today)
     term, term_params = _haversine_sql(origin)
-    within = (f"SELECT p.entry_id, p.sort_name, {term} AS term FROM {POINT_TABLE} p "
-              f"WHERE {' AND '.join(conditions)} AND p.latitude >= %s AND p.latitude <= %s "
-              "AND p.longitude >= %s AND p.longitude <= %s")
+    within = (
+        f"SELECT p.entry_id, p.sort_name, {term} AS term FROM {POINT_TABLE} p "
+        f"WHERE {' AND '.join(conditions)} AND p.latitude >= %s AND p.latitude <= %s "
+        "AND p.longitude >= %s AND p.longitude <= %s"
+    )
     params = [*term_params, *params, south, north, west, east]
-    grouped = (f"SELECT entry_id, sort_name, MIN(term) AS nearest FROM ({within}) AS near WHERE term <= %s "
-               "GROUP BY entry_id, sort_name")
+    grouped = (
+        f"SELECT entry_id, sort_name, MIN(term) AS nearest FROM ({within}) AS near WHERE term <= %s "
+        "GROUP BY entry_id, sort_name"
+    )
     params.append(limit)
     order = "sort_name, nearest, entry_id" if criteria.sort == "name" else "nearest, sort_name, entry_id"
     rows, count, page, pages = _counted_sql_page(grouped, params, order, criteria.page)
@@ -183,9 +200,12 @@ def _page_points(entry_ids: list[int]):
         return
     columns = ", ".join(f"e.{connection.ops.quote_name(f.column)}" for f in CARD_FIELDS)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "
-                       f"JOIN {ENTRY_TABLE} e ON e.id = p.entry_id "
-                       f"WHERE p.entry_id IN ({', '.join(['%s'] * len(entry_ids))})", entry_ids)
+        cursor.execute(
+            f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "
+            f"JOIN {ENTRY_TABLE} e ON e.id = p.entry_id "
+            f"WHERE p.entry_id IN ({', '.join(['%s'] * len(entry_ids))})",
+            entry_ids,
+        )
         rows = cursor.fetchall()
     entries: dict[int, SearchEntry] = {}
     names = [f.attname for f in CARD_FIELDS]
@@ -203,8 +223,10 @@ def _counted_sql_page(grouped: str, params: list, order: str, requested: int):
 
     def fetch(page: int) -> list[tuple]:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT entry_id, COUNT(*) OVER () FROM ({grouped}) AS found ORDER BY {order} "
-                           "LIMIT %s OFFSET %s", [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
+            cursor.execute(
+                f"SELECT entry_id, COUNT(*) OVER () FROM ({grouped}) AS found ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+            )
             return cursor.fetchall()
 
     page = max(1, requested)
@@ -226,13 +248,13 @@ def _counted_page(queryset, requested: int, counted: str):
     function. A page past the end costs one more count and the last page."""
     with_total = queryset.annotate(total=Window(Count(counted)))
     page = max(1, requested)
-    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+    rows = list(with_total[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     if rows:
         count = rows[0]["total"]
         return rows, count, page, max(1, -(-count // PAGE_SIZE))
     count = queryset.count() if page > 1 else 0
     page, pages = _page(count, page)
-    rows = list(with_total[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]) if count else []
+    rows = list(with_total[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]) if count else []
     return rows, count, page, pages
 
 

@@ -57,7 +57,8 @@ class Sources:
         sources = cls()
         person_ids = {r.person_id for r in registrations}
         for period in RegistrationPeriod.objects.filter(registration__in=[r.pk for r in registrations]).order_by(
-                "starts_on", "recorded_at", "pk"):
+            "starts_on", "recorded_at", "pk"
+        ):
             sources.periods[period.registration_id].append(period)
         for practice in PracticeAddress.objects.filter(person_id__in=person_ids).order_by("pk"):
             sources.practices[practice.person_id].append(practice)
@@ -66,7 +67,8 @@ class Sources:
             target = getattr(Person, name).field.m2m_reverse_field_name()
             found: dict[int, list[str]] = defaultdict(list)
             for person_id, code in through.objects.filter(person_id__in=person_ids).values_list(
-                    "person_id", f"{target}__code"):
+                "person_id", f"{target}__code"
+            ):
                 found[person_id].append(code)
             sources.lists[name] = found
         return sources
@@ -79,8 +81,9 @@ def _registrations():
     return Registration.objects.select_related("person")
 
 
-def build(registration: Registration, today: datetime.date,
-          sources: Sources) -> tuple[SearchEntry, list[SearchPoint]] | None:
+def build(
+    registration: Registration, today: datetime.date, sources: Sources
+) -> tuple[SearchEntry, list[SearchPoint]] | None:
     """The entry and points for one registration, or None when it is not registered today and not
     about to be."""
     stretch = active_stretch(sources.periods[registration.pk], today)
@@ -91,17 +94,24 @@ def build(registration: Registration, today: datetime.date,
     places = sorted({p.place for p in practices})
     public_codes = {name: codes(sources.lists[name][person.pk]) if person.is_public(name) else "" for name in LISTS}
     entry = SearchEntry(
-        registration=registration, number=registration.number, name=person.full_name,
+        registration=registration,
+        number=registration.number,
+        name=person.full_name,
         sort_name=fold(f"{person.last_name} {person.first_name} {person.name_prefix}".strip()),
         search_text=" ".join([fold(person.full_name), *(fold(p) for p in places)]),
-        level=stretch.level, listed_from=stretch.since, listed_until=stretch.until,
+        level=stretch.level,
+        listed_from=stretch.since,
+        listed_until=stretch.until,
         **public_codes,
-        online=person.online and person.public_online, online_public=person.public_online,
+        online=person.online and person.public_online,
+        online_public=person.public_online,
         website=person.website if person.public_website else "",
         places=", ".join(places),
     )
-    points = [point_for(entry, p.latitude, p.longitude, place=p.place, postcode=p.postcode, country=p.country)
-              for p in practices]
+    points = [
+        point_for(entry, p.latitude, p.longitude, place=p.place, postcode=p.postcode, country=p.country)
+        for p in practices
+    ]
     return entry, points
 
 
@@ -109,12 +119,23 @@ def point_for(entry: SearchEntry, latitude: float, longitude: float, **address) 
     """A point with the trigonometry the database needs for the exact haversine term."""
     phi, lam = math.radians(latitude), math.radians(longitude)
     return SearchPoint(
-        entry=entry, latitude=latitude, longitude=longitude, **address,
-        lat_sin_half=math.sin(phi / 2), lat_cos_half=math.cos(phi / 2),
-        lon_sin_half=math.sin(lam / 2), lon_cos_half=math.cos(lam / 2), lat_cos=math.cos(phi),
-        sort_name=entry.sort_name, listed_from=entry.listed_from, listed_until=entry.listed_until,
-        programmes=entry.programmes, work_domains=entry.work_domains, target_groups=entry.target_groups,
-        languages=entry.languages, online=entry.online,
+        entry=entry,
+        latitude=latitude,
+        longitude=longitude,
+        **address,
+        lat_sin_half=math.sin(phi / 2),
+        lat_cos_half=math.cos(phi / 2),
+        lon_sin_half=math.sin(lam / 2),
+        lon_cos_half=math.cos(lam / 2),
+        lat_cos=math.cos(phi),
+        sort_name=entry.sort_name,
+        listed_from=entry.listed_from,
+        listed_until=entry.listed_until,
+        programmes=entry.programmes,
+        work_domains=entry.work_domains,
+        target_groups=entry.target_groups,
+        languages=entry.languages,
+        online=entry.online,
     )
 
 
@@ -142,8 +163,7 @@ def _write_points(points: list[SearchPoint]) -> None:
 
 
 def _bump() -> None:
-    updated = SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1,
-                                                           changed_at=timezone.now())
+    updated = SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1, changed_at=timezone.now())
     if not updated:
         SearchIndexState.objects.create(pk=1, generation=1, changed_at=timezone.now())
 
@@ -168,7 +188,8 @@ def refresh(*, registration_ids: Iterable[int] = (), person_ids: Iterable[int] =
     today = timezone.localdate()
     with transaction.atomic():
         chosen = Registration.objects.filter(pk__in=registration_ids) | Registration.objects.filter(
-            person_id__in=person_ids)
+            person_id__in=person_ids
+        )
         ids = list(chosen.values_list("pk", flat=True))
         SearchEntry.objects.filter(registration_id__in=ids).delete()
         _write_points(_write_entries(_registrations().filter(pk__in=ids), today))
@@ -184,7 +205,7 @@ def rebuild() -> int:
         ids = list(Registration.objects.order_by("pk").values_list("pk", flat=True))
         points = []
         for start in range(0, len(ids), BATCH):
-            points += _write_entries(_registrations().filter(pk__in=ids[start:start + BATCH]), today)
+            points += _write_entries(_registrations().filter(pk__in=ids[start : start + BATCH]), today)
         _write_points(points)
         _bump()
     with connection.cursor() as cursor:  # fresh statistics, so the planner uses the location index at once

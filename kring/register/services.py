@@ -42,18 +42,29 @@ def _locked_periods(registration: Registration) -> list[RegistrationPeriod]:
     return list(registration.periods.all().order_by("starts_on", "recorded_at", "pk"))
 
 
-def _change(registration: Registration, *, action: str, on: datetime.date, status: str, by,
-            reason: str, level: str | None = None, ends_on: datetime.date | None = None,
-            require: Iterable[str] = (), allow_gap: bool = False,
-            keep_end: bool = False) -> RegistrationPeriod:
+def _change(
+    registration: Registration,
+    *,
+    action: str,
+    on: datetime.date,
+    status: str,
+    by,
+    reason: str,
+    level: str | None = None,
+    ends_on: datetime.date | None = None,
+    require: Iterable[str] = (),
+    allow_gap: bool = False,
+    keep_end: bool = False,
+) -> RegistrationPeriod:
     """Close the period covering ``on`` and open the new one. Shared by every status service."""
     if not reason.strip():
         raise RegisterError(_("Please give a reason; it is kept in the history."))
     with transaction.atomic():
         periods = _locked_periods(registration)
         if any(p.starts_on > on for p in periods):
-            raise RegisterError(_("This registration already has a change after this date. "
-                                  "Choose a date after the last change."))
+            raise RegisterError(
+                _("This registration already has a change after this date. Choose a date after the last change.")
+            )
         current = period_on(periods, on)
         if (current is None and not allow_gap) or (current is not None and current.status not in require):
             raise RegisterError(_("This change is not possible in the registration's status on that date."))
@@ -67,16 +78,28 @@ def _change(registration: Registration, *, action: str, on: datetime.date, statu
             current.ends_on = max(on - ONE_DAY, current.starts_on)
             current.save(update_fields=["ends_on"])
         new = RegistrationPeriod.objects.create(
-            registration=registration, status=status,
+            registration=registration,
+            status=status,
             level=level or (current or _last_before(periods, on) or RegistrationPeriod(level=Level.BASIS)).level,
-            starts_on=on, ends_on=ends_on, reason=reason.strip(), recorded_by=acting_account(by),
+            starts_on=on,
+            ends_on=ends_on,
+            reason=reason.strip(),
+            recorded_by=acting_account(by),
             resumes_until=previous_end if status == Status.SUSPENDED else None,
         )
-        audit.record(f"kring.register.status.{action}", by=by, person_id=registration.person_id, obj=registration,
-                     number=registration.number, on=on.isoformat(), status=status, level=new.level,
-                     ends_on=ends_on.isoformat() if ends_on else None,
-                     previous_status=current.status if current else None,
-                     previous_ends_on=previous_end.isoformat() if previous_end else None)
+        audit.record(
+            f"kring.register.status.{action}",
+            by=by,
+            person_id=registration.person_id,
+            obj=registration,
+            number=registration.number,
+            on=on.isoformat(),
+            status=status,
+            level=new.level,
+            ends_on=ends_on.isoformat() if ends_on else None,
+            previous_status=current.status if current else None,
+            previous_ends_on=previous_end.isoformat() if previous_end else None,
+        )
         search_index.refresh(registration_ids=[registration.pk])
     return new
 
@@ -86,9 +109,18 @@ def _last_before(periods: list[RegistrationPeriod], on: datetime.date) -> Regist
     return earlier[-1] if earlier else None
 
 
-def registration_create(*, person: Person, number: str, level: str, starts_on: datetime.date,
-                        ends_on: datetime.date | None = None, agb_code: str = "",
-                        programmes: Iterable[TaughtProgramme] = (), reason: str = "", by) -> Registration:
+def registration_create(
+    *,
+    person: Person,
+    number: str,
+    level: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    agb_code: str = "",
+    programmes: Iterable[TaughtProgramme] = (),
+    reason: str = "",
+    by,
+) -> Registration:
     """Enter a trainer in the register with a first active period (five years unless ``ends_on``)."""
     ends_on = ends_on or default_valid_until(starts_on)
     if ends_on < starts_on:
@@ -100,19 +132,34 @@ def registration_create(*, person: Person, number: str, level: str, starts_on: d
         registration.full_clean(exclude=["programmes"])
         registration.save()
         registration.programmes.set(programmes)
-        RegistrationPeriod.objects.create(registration=registration, status=Status.ACTIVE, level=level,
-                                          starts_on=starts_on, ends_on=ends_on,
-                                          reason=reason or "registration", recorded_by=acting_account(by))
-        audit.record("kring.register.status.created", by=by, person_id=person.pk, obj=registration,
-                     number=number, on=starts_on.isoformat(), level=level, ends_on=ends_on.isoformat())
+        RegistrationPeriod.objects.create(
+            registration=registration,
+            status=Status.ACTIVE,
+            level=level,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            reason=reason or "registration",
+            recorded_by=acting_account(by),
+        )
+        audit.record(
+            "kring.register.status.created",
+            by=by,
+            person_id=person.pk,
+            obj=registration,
+            number=number,
+            on=starts_on.isoformat(),
+            level=level,
+            ends_on=ends_on.isoformat(),
+        )
         search_index.refresh(registration_ids=[registration.pk])
     return registration
 
 
 def registration_suspend(registration: Registration, *, on: datetime.date, reason: str, by) -> RegistrationPeriod:
     """Suspend from ``on`` until ``registration_reinstate`` (which restores the interrupted validity)."""
-    return _change(registration, action="suspend", on=on, status=Status.SUSPENDED, by=by, reason=reason,
-                   require=[Status.ACTIVE])
+    return _change(
+        registration, action="suspend", on=on, status=Status.SUSPENDED, by=by, reason=reason, require=[Status.ACTIVE]
+    )
 
 
 def registration_reinstate(registration: Registration, *, on: datetime.date, reason: str, by) -> RegistrationPeriod:
@@ -122,48 +169,102 @@ def registration_reinstate(registration: Registration, *, on: datetime.date, rea
         valid_until = suspension.resumes_until if suspension is not None else None
         if valid_until is not None and valid_until < on:
             raise RegisterError(_("The validity of this registration has ended. Renew it instead."))
-        return _change(registration, action="reinstate", on=on, status=Status.ACTIVE, by=by, reason=reason,
-                       ends_on=valid_until, require=[Status.SUSPENDED])
+        return _change(
+            registration,
+            action="reinstate",
+            on=on,
+            status=Status.ACTIVE,
+            by=by,
+            reason=reason,
+            ends_on=valid_until,
+            require=[Status.SUSPENDED],
+        )
 
 
 def registration_strike_off(registration: Registration, *, on: datetime.date, reason: str, by) -> RegistrationPeriod:
     """Strike a trainer off the register from ``on`` (doorhalen), for example after a complaint."""
-    return _change(registration, action="strike_off", on=on, status=Status.STRUCK_OFF, by=by, reason=reason,
-                   require=[Status.ACTIVE, Status.SUSPENDED])
+    return _change(
+        registration,
+        action="strike_off",
+        on=on,
+        status=Status.STRUCK_OFF,
+        by=by,
+        reason=reason,
+        require=[Status.ACTIVE, Status.SUSPENDED],
+    )
 
 
-def registration_expire(registration: Registration, *, on: datetime.date, by,
-                        reason: str = "validity ended") -> RegistrationPeriod:
+def registration_expire(
+    registration: Registration, *, on: datetime.date, by, reason: str = "validity ended"
+) -> RegistrationPeriod:
     """Record that a registration is no longer valid from ``on`` (not recertified in time); also after
     its validity has already run out, to make the history say so."""
-    return _change(registration, action="expire", on=on, status=Status.EXPIRED, by=by, reason=reason,
-                   require=[Status.ACTIVE, Status.SUSPENDED], allow_gap=True)
+    return _change(
+        registration,
+        action="expire",
+        on=on,
+        status=Status.EXPIRED,
+        by=by,
+        reason=reason,
+        require=[Status.ACTIVE, Status.SUSPENDED],
+        allow_gap=True,
+    )
 
 
-def registration_renew(registration: Registration, *, starts_on: datetime.date, reason: str, by,
-                       ends_on: datetime.date | None = None, level: str | None = None) -> RegistrationPeriod:
+def registration_renew(
+    registration: Registration,
+    *,
+    starts_on: datetime.date,
+    reason: str,
+    by,
+    ends_on: datetime.date | None = None,
+    level: str | None = None,
+) -> RegistrationPeriod:
     """A new validity (after recertification): registered from ``starts_on`` until ``ends_on``
     (five years by default), at ``level`` or the current level."""
-    return _change(registration, action="renew", on=starts_on, status=Status.ACTIVE, by=by, reason=reason,
-                   level=level, ends_on=ends_on or default_valid_until(starts_on),
-                   require=[Status.ACTIVE, Status.EXPIRED], allow_gap=True)
+    return _change(
+        registration,
+        action="renew",
+        on=starts_on,
+        status=Status.ACTIVE,
+        by=by,
+        reason=reason,
+        level=level,
+        ends_on=ends_on or default_valid_until(starts_on),
+        require=[Status.ACTIVE, Status.EXPIRED],
+        allow_gap=True,
+    )
 
 
-def registration_change_level(registration: Registration, *, level: str, on: datetime.date, reason: str,
-                              by) -> RegistrationPeriod:
+def registration_change_level(
+    registration: Registration, *, level: str, on: datetime.date, reason: str, by
+) -> RegistrationPeriod:
     """Move to another level (e.g. specialist to basis) from ``on``, keeping status and validity."""
     with transaction.atomic():
         current = period_on(_locked_periods(registration), on)
         if current is not None and current.level == level:
             raise RegisterError(_("The registration already has this level."))
-        return _change(registration, action="change_level", on=on,
-                       status=current.status if current else Status.ACTIVE, by=by, reason=reason,
-                       level=level, require=[Status.ACTIVE], keep_end=True)
+        return _change(
+            registration,
+            action="change_level",
+            on=on,
+            status=current.status if current else Status.ACTIVE,
+            by=by,
+            reason=reason,
+            level=level,
+            require=[Status.ACTIVE],
+            keep_end=True,
+        )
 
 
 def registration_update(registration: Registration, *, changed: Iterable[str], by) -> None:
     """Record a change of a registration's own fields (AGB code, programmes) made in the admin."""
     with transaction.atomic():
-        audit.record("kring.register.registration.changed", by=by, person_id=registration.person_id,
-                     obj=registration, fields=sorted(changed))
+        audit.record(
+            "kring.register.registration.changed",
+            by=by,
+            person_id=registration.person_id,
+            obj=registration,
+            fields=sorted(changed),
+        )
         search_index.refresh(registration_ids=[registration.pk])

@@ -24,8 +24,19 @@ from kring.register import documents, exports, public, search, search_index
 from kring.register.forms import SearchForm
 from kring.register.models import Level
 
-SEARCH_PARAMETERS = ("q", "postcode", "country", "distance", "programme", "domain", "target", "language",
-                     "online", "sort", "page")
+SEARCH_PARAMETERS = (
+    "q",
+    "postcode",
+    "country",
+    "distance",
+    "programme",
+    "domain",
+    "target",
+    "language",
+    "online",
+    "sort",
+    "page",
+)
 SEARCH_CACHE_SECONDS = 300
 
 
@@ -41,12 +52,22 @@ def _cards(results) -> list[dict]:
     pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
     away = _("%(km)s km away")
     levels = {value: str(label) for value, label in Level.choices}
-    return [{
-        "result": result, "url": f"{pages_at}{entry.number}/", "name": entry.name, "number": entry.number,
-        "place": result.place, "online": entry.online, "level": levels.get(entry.level, entry.level),
-        "programmes": ", ".join(programme_names[code] for code in entry.programmes.split() if code in programme_names),
-        "distance": away % {"km": floatformat(result.distance_km, 1)} if result.distance_km is not None else "",
-    } for result, entry in ((result, result.entry) for result in results.results)]
+    return [
+        {
+            "result": result,
+            "url": f"{pages_at}{entry.number}/",
+            "name": entry.name,
+            "number": entry.number,
+            "place": result.place,
+            "online": entry.online,
+            "level": levels.get(entry.level, entry.level),
+            "programmes": ", ".join(
+                programme_names[code] for code in entry.programmes.split() if code in programme_names
+            ),
+            "distance": away % {"km": floatformat(result.distance_km, 1)} if result.distance_km is not None else "",
+        }
+        for result, entry in ((result, result.entry) for result in results.results)
+    ]
 
 
 def _links(query, form, results) -> dict:
@@ -55,8 +76,11 @@ def _links(query, form, results) -> dict:
     other = query.copy()
     other["country"] = form.other_country or ""
     other.pop("page", None)
-    return {"base_query": kept.urlencode() + "&" if kept else "", "other_country_query": other.urlencode(),
-            "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1}
+    return {
+        "base_query": kept.urlencode() + "&" if kept else "",
+        "other_country_query": other.urlencode(),
+        "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1,
+    }
 
 
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
@@ -90,15 +114,23 @@ def search_page(request):
         results = None
         if form.is_valid():
             results = search.find(form.criteria(_page_number(request.GET.get("page"))), today)
-        content = render_to_string("register/_search.html", {
-            "form": form, "results": results, "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
-            "cards": _cards(results), **_links(request.GET, form, results),
-        }, request=request)
+        content = render_to_string(
+            "register/_search.html",
+            {
+                "form": form,
+                "results": results,
+                "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
+                "cards": _cards(results),
+                **_links(request.GET, form, results),
+            },
+            request=request,
+        )
         cache.set(key, content, SEARCH_CACHE_SECONDS)
     response = render(request, "register/search.html", {"content": content})
     if page_key is not None:
-        cache.set(page_key, CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<3>", response.content.decode()),
-                  SEARCH_CACHE_SECONDS)
+        cache.set(
+            page_key, CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<3>", response.content.decode()), SEARCH_CACHE_SECONDS
+        )
     return response
 
 
@@ -108,12 +140,18 @@ def detail(request, number):
     if found is None:
         return render(request, "register/not_found.html", {"number": number}, status=404)
     registration, standing = found
-    return render(request, "register/detail.html", {
-        "registration": registration, "person": registration.person, "standing": standing,
-        "profile": public.profile(registration.person),
-        "qr_svg": documents.qr_svg(documents.absolute_url(registration)) if standing.registered else "",
-        "page_url": documents.absolute_url(registration),
-    })
+    return render(
+        request,
+        "register/detail.html",
+        {
+            "registration": registration,
+            "person": registration.person,
+            "standing": standing,
+            "profile": public.profile(registration.person),
+            "qr_svg": documents.qr_svg(documents.absolute_url(registration)) if standing.registered else "",
+            "page_url": documents.absolute_url(registration),
+        },
+    )
 
 
 @allow(PUBLIC)

@@ -47,8 +47,12 @@ def member_token(personas):
 
 def proposal(personas):
     """A proposed new group with the trainer and three colleagues in it; nobody else may see it."""
-    item = GroupProposal.objects.create(run=ProposalRun.objects.create(), mode="live", slot="weekday-evening",
-                                        explanation={"mode": "live", "region": "Utrecht", "size": 4})
+    item = GroupProposal.objects.create(
+        run=ProposalRun.objects.create(),
+        mode="live",
+        slot="weekday-evening",
+        explanation={"mode": "live", "region": "Utrecht", "size": 4},
+    )
     for position, person in enumerate([personas["trainer"], make_trainer(), make_trainer(), make_trainer()]):
         ProposalMember.objects.create(proposal=item, person=person, position=position)
     return {"pk": item.pk}
@@ -66,8 +70,7 @@ CASES = [
     Case("intervision:group_detail", MEMBERS, kwargs=group),
     Case("intervision:group_update", COORDINATOR, kwargs=group),
     Case("intervision:group_close", COORDINATOR, kwargs=group),
-    Case("intervision:join_request_create", MEMBERS, kwargs=group, method="post", data={"message": "Hallo"},
-         ok=(302,)),
+    Case("intervision:join_request_create", MEMBERS, kwargs=group, method="post", data={"message": "Hallo"}, ok=(302,)),
     Case("intervision:group_leave", COORDINATOR, kwargs=group),
     Case("intervision:join_request_list", COORDINATOR, kwargs=group),
     Case("intervision:group_seekers", COORDINATOR, kwargs=group),

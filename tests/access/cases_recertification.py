@@ -14,8 +14,7 @@ BOARD = frozenset({"board"})
 
 
 def own_activity(p):
-    activity = Activity.objects.create(person=p["trainer"], kind="supervision", date=datetime.date.today(),
-                                       hours=2)
+    activity = Activity.objects.create(person=p["trainer"], kind="supervision", date=datetime.date.today(), hours=2)
     return {"pk": activity.pk}
 
 
@@ -56,9 +55,16 @@ def application(p):
     from django.core.files.base import ContentFile
 
     person = t.PersonFactory()
-    app = Application(person=person, programme_name="Opleiding X", graduated_on=datetime.date(2025, 6, 1),
-                      study_hours=220, contact_hours=130, retreat_days=6, experience="Twee jaar lesgeven.",
-                      certificate_type="application/pdf")
+    app = Application(
+        person=person,
+        programme_name="Opleiding X",
+        graduated_on=datetime.date(2025, 6, 1),
+        study_hours=220,
+        contact_hours=130,
+        retreat_days=6,
+        experience="Twee jaar lesgeven.",
+        certificate_type="application/pdf",
+    )
     app.certificate.save("c.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     app.save()
     return {"pk": app.pk}
@@ -68,8 +74,9 @@ def committee_evidence(p):
     dossier = other_dossier(p)
     from django.core.files.base import ContentFile
 
-    activity = Activity(person=dossier.person, kind="supervision", date=datetime.date.today(), hours=2,
-                        evidence_type="application/pdf")
+    activity = Activity(
+        person=dossier.person, kind="supervision", date=datetime.date.today(), hours=2, evidence_type="application/pdf"
+    )
     activity.evidence.save("e.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     activity.save()
     return {"pk": activity.pk}
@@ -78,8 +85,9 @@ def committee_evidence(p):
 def answer_attachment(p):
     from django.core.files.base import ContentFile
 
-    question = InformationRequest(dossier=other_dossier(p), question="Bewijs?", answer="Hier.",
-                                  attachment_type="application/pdf")
+    question = InformationRequest(
+        dossier=other_dossier(p), question="Bewijs?", answer="Hier.", attachment_type="application/pdf"
+    )
     question.attachment.save("a.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     question.save()
     return {"pk": question.pk}
@@ -88,8 +96,9 @@ def answer_attachment(p):
 def own_evidence(p):
     from django.core.files.base import ContentFile
 
-    activity = Activity(person=p["trainer"], kind="supervision", date=datetime.date.today(), hours=2,
-                        evidence_type="application/pdf")
+    activity = Activity(
+        person=p["trainer"], kind="supervision", date=datetime.date.today(), hours=2, evidence_type="application/pdf"
+    )
     activity.evidence.save("e.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     activity.save()
     return {"pk": activity.pk}
@@ -107,20 +116,44 @@ CASES = [
     Case("recertification:dossier_reflection", TRAINER),
     Case("recertification:dossier_peers", TRAINER),
     Case("recertification:dossier_submit", TRAINER, method="post", ok=(302,)),
-    Case("recertification:question_answer", TRAINER, kwargs=own_question, method="post",
-         data={"answer": "Goed."}, ok=(302,)),
+    Case(
+        "recertification:question_answer",
+        TRAINER,
+        kwargs=own_question,
+        method="post",
+        data={"answer": "Goed."},
+        ok=(302,),
+    ),
     Case("recertification:objection", TRAINER, kwargs=own_decision),
     Case("recertification:peer_requests", TRAINER),
     Case("recertification:peer_confirm", TRAINER, kwargs=own_invitation, method="post", ok=(302,)),
     Case("recertification:application", LOGGED_IN),
     Case("recertification:committee_queue", COMMITTEE),
     Case("recertification:committee_dossier", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk}),
-    Case("recertification:committee_ask", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk},
-         method="post", data={"question": "Kun je je supervisie laten zien?"}, ok=(302,)),
-    Case("recertification:committee_note", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk},
-         method="post", data={"text": "Gebeld."}, ok=(302,)),
-    Case("recertification:committee_decide", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk},
-         method="post", data={"outcome": "accept", "reason": "Compleet."}, ok=(302,)),
+    Case(
+        "recertification:committee_ask",
+        COMMITTEE,
+        kwargs=lambda p: {"pk": other_dossier(p).pk},
+        method="post",
+        data={"question": "Kun je je supervisie laten zien?"},
+        ok=(302,),
+    ),
+    Case(
+        "recertification:committee_note",
+        COMMITTEE,
+        kwargs=lambda p: {"pk": other_dossier(p).pk},
+        method="post",
+        data={"text": "Gebeld."},
+        ok=(302,),
+    ),
+    Case(
+        "recertification:committee_decide",
+        COMMITTEE,
+        kwargs=lambda p: {"pk": other_dossier(p).pk},
+        method="post",
+        data={"outcome": "accept", "reason": "Compleet."},
+        ok=(302,),
+    ),
     Case("recertification:committee_evidence", COMMITTEE, kwargs=committee_evidence),
     Case("recertification:committee_answer_attachment", COMMITTEE, kwargs=answer_attachment),
     Case("recertification:committee_application", COMMITTEE, kwargs=application),

@@ -9,8 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLES = ("anonymous", "outsider", "member", "trainer", "office", "board",
-         "certification", "accreditation", "complaints")
+ROLES = (
+    "anonymous",
+    "outsider",
+    "member",
+    "trainer",
+    "office",
+    "board",
+    "certification",
+    "accreditation",
+    "complaints",
+)
 STAFF = frozenset({"office", "board", "certification", "accreditation", "complaints"})
 LOGGED_IN = frozenset(ROLES) - {"anonymous"}
 EVERYONE = frozenset(ROLES)

@@ -39,8 +39,10 @@ CASES = all_cases()
 def test_it_has_a_case_for_every_url_of_kring():
     covered = {case.url_name for case in CASES}
     missing = sorted(
-        name for name in set(named_urls())
-        if name.split(":")[0] not in FOREIGN_NAMESPACES and not name.startswith(FOREIGN_PREFIXES)
+        name
+        for name in set(named_urls())
+        if name.split(":")[0] not in FOREIGN_NAMESPACES
+        and not name.startswith(FOREIGN_PREFIXES)
         and name not in covered
     )
     assert missing == [], f"URLs without an access case in tests/access/cases_*.py: {missing}"
@@ -48,9 +50,17 @@ def test_it_has_a_case_for_every_url_of_kring():
 
 @pytest.fixture
 def personas(db, outsider, member, trainer, office, board, certification, accreditation, complaints):
-    return {"anonymous": None, "outsider": outsider, "member": member, "trainer": trainer, "office": office,
-            "board": board, "certification": certification, "accreditation": accreditation,
-            "complaints": complaints}
+    return {
+        "anonymous": None,
+        "outsider": outsider,
+        "member": member,
+        "trainer": trainer,
+        "office": office,
+        "board": board,
+        "certification": certification,
+        "accreditation": accreditation,
+        "complaints": complaints,
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}:{c.url_name}")

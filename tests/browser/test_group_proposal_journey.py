@@ -13,8 +13,9 @@ def _seeker(first_name, last_name="Jong"):
     t.make_member(person, "trainer")
     t.add_practice(person, "3512")
     t.make_registration(person)
-    services.seeker_register(by=person.user, mode="live", postcode="3512", country="NL", max_distance_km=30,
-                             moments=["weekday-evening"])
+    services.seeker_register(
+        by=person.user, mode="live", postcode="3512", country="NL", max_distance_km=30, moments=["weekday-evening"]
+    )
     return person
 
 

@@ -37,8 +37,9 @@ def _log_out(page):
 
 def test_a_trainer_finds_joins_meets_and_downloads_the_record(page):
     coordinator = _trainer("Carla", "3511")
-    services.group_offer(by=coordinator.user, name="Kring aan de Gracht", mode="live", postcode="3511",
-                         country="NL", capacity=6)
+    services.group_offer(
+        by=coordinator.user, name="Kring aan de Gracht", mode="live", postcode="3511", country="NL", capacity=6
+    )
     trainer = _trainer("Thijs", "3512")
 
     # The trainer says what they look for and sees a group that suits them.

@@ -16,9 +16,15 @@ def log_in(page, live_server, person):
     client = Client()
     client.force_login(person.user)
     page.context.clear_cookies()
-    page.context.add_cookies([{"name": django_settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def add_activity(page, kind, hours, description):
@@ -31,8 +37,9 @@ def add_activity(page, kind, hours, description):
     assert description in page.content()
 
 
-def test_recertification_from_log_to_new_validity(transactional_db, page, live_server, settings, trainer,
-                                                   certification):
+def test_recertification_from_log_to_new_validity(
+    transactional_db, page, live_server, settings, trainer, certification
+):
     defaults.load()
     settings.SITE_URL = live_server.url
 

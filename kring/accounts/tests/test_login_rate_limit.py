@@ -8,10 +8,13 @@ def _fail_login(client, email, language_prefix=""):
     return client.post(f"{language_prefix}/accounts/login/", {"login": email, "password": "not-the-password"})
 
 
-@pytest.mark.parametrize(("prefix", "expected"), [
-    ("", "Te veel inlogpogingen"),
-    ("/en", "Too many failed login attempts"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "Te veel inlogpogingen"),
+        ("/en", "Too many failed login attempts"),
+    ],
+)
 def test_it_stops_password_guessing_with_a_message_in_the_users_language(db, client, prefix, expected):
     person = t.PersonFactory()
     for _ in range(5):

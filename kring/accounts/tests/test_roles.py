@@ -26,8 +26,9 @@ def test_a_registered_trainer_is_a_trainer(trainer):
 def test_it_stops_counting_a_trainer_whose_registration_expired(db):
     person = t.PersonFactory()
     today = timezone.localdate()
-    t.make_registration(person, starts_on=today - datetime.timedelta(days=900),
-                        ends_on=today - datetime.timedelta(days=1))
+    t.make_registration(
+        person, starts_on=today - datetime.timedelta(days=900), ends_on=today - datetime.timedelta(days=1)
+    )
     assert "trainer" not in roles_of(fresh(person.user))
 
 

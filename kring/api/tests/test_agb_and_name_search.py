@@ -39,10 +39,13 @@ def test_it_leaves_out_trainers_with_another_name_or_postcode(api, reimbursed_tr
     other = t.PersonFactory(first_name="Thijs", last_name="Dijkman")
     t.add_practice(other, "1012")
     t.make_registration(other, number="005000")
-    assert [r["number"] for r in api.get("/api/v1/registrations/search?name=thijs&postcode=1012").json()["results"]] \
-        == ["005000"]
-    assert sorted(r["number"] for r in api.get("/api/v1/registrations/search?name=dijk").json()["results"]) \
-        == ["004211", "005000"]
+    assert [
+        r["number"] for r in api.get("/api/v1/registrations/search?name=thijs&postcode=1012").json()["results"]
+    ] == ["005000"]
+    assert sorted(r["number"] for r in api.get("/api/v1/registrations/search?name=dijk").json()["results"]) == [
+        "004211",
+        "005000",
+    ]
     assert api.get("/api/v1/registrations/search?name=anneke").json()["count"] == 0
 
 

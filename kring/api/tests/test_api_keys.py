@@ -22,9 +22,14 @@ def test_it_refuses_a_logged_in_session_without_a_key(login, office, reimbursed_
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize(("header", "code"), [("Bearer kring-wrong", "unknown_key"),
-                                              ("Basic abc", "malformed_authorization"),
-                                              ("Bearer", "malformed_authorization")])
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("Bearer kring-wrong", "unknown_key"),
+        ("Basic abc", "malformed_authorization"),
+        ("Bearer", "malformed_authorization"),
+    ],
+)
 def test_it_refuses_a_wrong_key(db, header, code):
     response = Client(headers={"Authorization": header}).get("/api/v1/registrations/004211")
     assert response.status_code == 401
@@ -63,8 +68,11 @@ def test_it_answers_429_with_retry_after_when_a_key_asks_too_much(api, api_key, 
 def test_the_office_creates_a_key_and_sees_it_once(login, office):
     insurer = Insurer.objects.create(name="Polis Noord")
     client = login(office)
-    response = client.post(reverse("admin:api_apikey_add"), {"insurer": insurer.pk, "name": "declaraties",
-                                                             "rate_per_minute": 60}, follow=True)
+    response = client.post(
+        reverse("admin:api_apikey_add"),
+        {"insurer": insurer.pk, "name": "declaraties", "rate_per_minute": 60},
+        follow=True,
+    )
     assert response.status_code == 200
     secret = re.search(r"kring-[A-Za-z0-9_\-]{20,}", response.content.decode()).group(0)
     key = ApiKey.objects.get(insurer=insurer)
@@ -75,8 +83,9 @@ def test_the_office_creates_a_key_and_sees_it_once(login, office):
 
 
 def test_the_office_revokes_a_key(login, office, api_key):
-    response = login(office).post(reverse("admin:api_apikey_changelist"),
-                                  {"action": "revoke", "_selected_action": [api_key.pk]}, follow=True)
+    response = login(office).post(
+        reverse("admin:api_apikey_changelist"), {"action": "revoke", "_selected_action": [api_key.pk]}, follow=True
+    )
     assert response.status_code == 200
     api_key.refresh_from_db()
     assert api_key.revoked_at is not None
@@ -98,8 +107,9 @@ def test_the_demo_insurer_has_the_documented_key(client, reimbursed_trainer):
 
 def test_the_office_changes_a_keys_limit_and_it_counts_at_once(login, office, api, api_key, reimbursed_trainer):
     assert api.get("/api/v1/registrations/004211").status_code == 200
-    response = login(office).post(reverse("admin:api_apikey_change", args=[api_key.pk]),
-                                  {"name": "claims", "rate_per_minute": 1})
+    response = login(office).post(
+        reverse("admin:api_apikey_change", args=[api_key.pk]), {"name": "claims", "rate_per_minute": 1}
+    )
     assert response.status_code == 302
     assert api.get("/api/v1/registrations/004211").status_code == 429
 

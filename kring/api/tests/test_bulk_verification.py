@@ -27,8 +27,9 @@ def result_rows(api, job_id):
 
 def test_it_verifies_a_csv_in_the_background_and_gives_a_result_file(api, reimbursed_trainer):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    response = upload_csv(api, f"number,date\n004211,{RECENT}\n999999,{RECENT}\n004211,31-01-2025\n"
-                               f"004211,{tomorrow}\n004211,1990-01-01\n")
+    response = upload_csv(
+        api, f"number,date\n004211,{RECENT}\n999999,{RECENT}\n004211,31-01-2025\n004211,{tomorrow}\n004211,1990-01-01\n"
+    )
     assert response.status_code == 202
     job = response.json()
     assert job["total_rows"] == 5
@@ -94,8 +95,9 @@ def test_it_refuses_malformed_json_and_other_media_types(api, db):
     assert_refused(upload_csv(api, "[{", "application/json"), 400, "invalid_json")
     assert_refused(upload_csv(api, '{"number": "004211"}', "application/json"), 400, "wrong_shape")
     assert_refused(upload_csv(api, '[{"number": 4211, "date": "2025-01-31"}]', "application/json"), 400, "wrong_shape")
-    assert_refused(upload_csv(api, "number,date\n004211,2025-01-31\n", "application/pdf"), 415,
-                   "unsupported_media_type")
+    assert_refused(
+        upload_csv(api, "number,date\n004211,2025-01-31\n", "application/pdf"), 415, "unsupported_media_type"
+    )
 
 
 def test_it_shows_another_insurers_job_as_unknown(api, reimbursed_trainer, db):
@@ -138,22 +140,33 @@ def test_bulk_answers_agree_with_single_lookups_on_edge_dates(api, member):
     d = datetime.date
     registration = t.make_registration(member, number="001000", starts_on=d(2020, 1, 1), ends_on=d(2022, 6, 30))
     registration.programmes.add(*registration.programmes.model.objects.filter(code__in=["mbsr", "mbcl"]))
-    RegistrationPeriod.objects.create(registration=registration, status=Status.SUSPENDED, level=Level.SPECIALIST,
-                                      starts_on=d(2022, 7, 1), ends_on=d(2022, 9, 30))
-    RegistrationPeriod.objects.create(registration=registration, status=Status.ACTIVE, level=Level.BASIS,
-                                      starts_on=d(2022, 10, 1))
+    RegistrationPeriod.objects.create(
+        registration=registration,
+        status=Status.SUSPENDED,
+        level=Level.SPECIALIST,
+        starts_on=d(2022, 7, 1),
+        ends_on=d(2022, 9, 30),
+    )
+    RegistrationPeriod.objects.create(
+        registration=registration, status=Status.ACTIVE, level=Level.BASIS, starts_on=d(2022, 10, 1)
+    )
     dates = ["2019-12-31", "2020-01-01", "2022-06-30", "2022-07-01", "2022-09-30", "2022-10-01", RECENT]
     rows = list(bulk.verify_rows([("001000", on) for on in dates]))
     for row, on in zip(rows, dates, strict=True):
         single = api.get(f"/api/v1/registrations/001000?on={on}").json()
-        assert row[2:6] == [str(single["registered"]).lower(), single["status"] or "", single["level"] or "",
-                            str(single["counts_for_reimbursement"]).lower()], on
+        assert row[2:6] == [
+            str(single["registered"]).lower(),
+            single["status"] or "",
+            single["level"] or "",
+            str(single["counts_for_reimbursement"]).lower(),
+        ], on
     assert [row[2] for row in rows] == ["false", "true", "true", "false", "false", "true", "true"]
 
 
 def test_it_refuses_nul_characters_in_json(api, db):
-    assert_refused(upload_csv(api, '[{"number": "0042\\u000011", "date": "2025-01-31"}]', "application/json"), 400,
-                   "not_text")
+    assert_refused(
+        upload_csv(api, '[{"number": "0042\\u000011", "date": "2025-01-31"}]', "application/json"), 400, "not_text"
+    )
 
 
 def test_it_answers_at_once_and_verifies_in_the_background(api, reimbursed_trainer, settings):

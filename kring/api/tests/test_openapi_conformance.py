@@ -39,6 +39,7 @@ def test_it_answers_as_its_openapi_document_says(reimbursed_trainer, connection_
     assert len(operations) == 6
 
     for operation in operations:
+
         @given(case=operation.as_strategy())
         @settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def call(case):

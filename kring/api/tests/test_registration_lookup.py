@@ -80,10 +80,17 @@ def test_it_answers_from_the_history_on_edge_dates(api, member):
     d = datetime.date
     registration = t.make_registration(member, number="001000", starts_on=d(2020, 1, 1), ends_on=d(2022, 6, 30))
     registration.programmes.add(*registration.programmes.model.objects.filter(code="mbsr"))
-    RegistrationPeriod.objects.create(registration=registration, status=Status.SUSPENDED, level=Level.SPECIALIST,
-                                      starts_on=d(2022, 7, 1), ends_on=d(2022, 9, 30), reason="complaint")
-    RegistrationPeriod.objects.create(registration=registration, status=Status.ACTIVE, level=Level.SPECIALIST,
-                                      starts_on=d(2022, 10, 1), ends_on=None)
+    RegistrationPeriod.objects.create(
+        registration=registration,
+        status=Status.SUSPENDED,
+        level=Level.SPECIALIST,
+        starts_on=d(2022, 7, 1),
+        ends_on=d(2022, 9, 30),
+        reason="complaint",
+    )
+    RegistrationPeriod.objects.create(
+        registration=registration, status=Status.ACTIVE, level=Level.SPECIALIST, starts_on=d(2022, 10, 1), ends_on=None
+    )
 
     def standing(on):
         return api.get(f"/api/v1/registrations/001000?on={on}").json()
@@ -94,8 +101,11 @@ def test_it_answers_from_the_history_on_edge_dates(api, member):
     last_day = standing("2022-06-30")
     assert (last_day["registered"], last_day["valid_until"]) == (True, "2022-06-30")
     suspended = standing("2022-07-01")
-    assert (suspended["registered"], suspended["status"], suspended["counts_for_reimbursement"]) == \
-        (False, "suspended", False)
+    assert (suspended["registered"], suspended["status"], suspended["counts_for_reimbursement"]) == (
+        False,
+        "suspended",
+        False,
+    )
     assert standing("2022-09-30")["status"] == "suspended"
     again = standing("2022-10-01")
     assert (again["registered"], again["valid_since"], again["valid_until"]) == (True, "2022-10-01", None)
@@ -106,7 +116,9 @@ def test_it_logs_every_call_with_what_was_asked(api, api_key, reimbursed_trainer
     api.get("/api/v1/registrations/004211?on=2025-01-31")
     api.get("/api/v1/registrations/000001")
     calls = list(ApiCall.objects.order_by("at", "pk"))
-    assert [(c.key, c.insurer, c.status_code) for c in calls] == [(api_key, api_key.insurer, 200),
-                                                                  (api_key, api_key.insurer, 404)]
+    assert [(c.key, c.insurer, c.status_code) for c in calls] == [
+        (api_key, api_key.insurer, 200),
+        (api_key, api_key.insurer, 404),
+    ]
     assert calls[0].path == "/api/v1/registrations/004211"
     assert "2025-01-31" in calls[0].query

@@ -8,9 +8,11 @@ from kring.core.models import AuditEntry
 
 @pytest.fixture
 def entries(db, office):
-    return [audit.record("kring.members.person.changed", by=office.user, person_id=office.pk, fields=["phone"]),
-            audit.record("kring.register.status.suspended", process="nightly", person_id=office.pk),
-            audit.record("kring.members.person.changed", by=office.user, fields=["email"])]
+    return [
+        audit.record("kring.members.person.changed", by=office.user, person_id=office.pk, fields=["phone"]),
+        audit.record("kring.register.status.suspended", process="nightly", person_id=office.pk),
+        audit.record("kring.members.person.changed", by=office.user, fields=["email"]),
+    ]
 
 
 def test_it_names_the_source_of_every_entry(entries, office):

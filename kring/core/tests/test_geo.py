@@ -13,10 +13,20 @@ def test_it_finds_utrecht_and_leuven():
     assert leuven.name == "Leuven"
 
 
-@pytest.mark.parametrize(("typed", "country", "expected"), [
-    ("3512 AB", "NL", "3512"), ("3512ab", "NL", "3512"), (" 3512 ", "NL", "3512"), ("B-3000", "BE", "3000"),
-    ("3000", "BE", "3000"), ("be 3000", "BE", "3000"), ("35", "NL", None), ("abcd", "NL", None), ("", "BE", None),
-])
+@pytest.mark.parametrize(
+    ("typed", "country", "expected"),
+    [
+        ("3512 AB", "NL", "3512"),
+        ("3512ab", "NL", "3512"),
+        (" 3512 ", "NL", "3512"),
+        ("B-3000", "BE", "3000"),
+        ("3000", "BE", "3000"),
+        ("be 3000", "BE", "3000"),
+        ("35", "NL", None),
+        ("abcd", "NL", None),
+        ("", "BE", None),
+    ],
+)
 def test_it_normalises_postcodes_as_people_type_them(typed, country, expected):
     assert geo.normalise_postcode(typed, country) == expected
 

@@ -24,8 +24,14 @@ def test_it_answers_ok_when_the_database_answers(client, db):
 
 def test_it_answers_503_when_the_database_does_not_answer(tmp_path):
     # A server whose database is gone: PostgreSQL on a port where nothing listens.
-    env = {**os.environ, "DATABASE_URL": "postgres://kring@127.0.0.1:9/kring", "CONN_MAX_AGE": "0",
-           "DJANGO_SETTINGS_MODULE": "kring.settings", "KRING_VAR_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", UNREACHABLE], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://kring@127.0.0.1:9/kring",
+        "CONN_MAX_AGE": "0",
+        "DJANGO_SETTINGS_MODULE": "kring.settings",
+        "KRING_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", UNREACHABLE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip() == "503 database unavailable", result.stdout + result.stderr

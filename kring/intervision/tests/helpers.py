@@ -30,16 +30,21 @@ def make_group(coordinator: Person, *, members: int = 0, **fields) -> Group:
     values.update(fields)
     group = services.group_offer(by=coordinator.user, **values)
     for _ in range(members):
-        GroupMember.objects.create(group=group, person=make_trainer(),
-                                   joined_on=timezone.localdate() - datetime.timedelta(days=60))
+        GroupMember.objects.create(
+            group=group, person=make_trainer(), joined_on=timezone.localdate() - datetime.timedelta(days=60)
+        )
     GroupMember.objects.filter(group=group, person=coordinator).update(
-        joined_on=timezone.localdate() - datetime.timedelta(days=60))
+        joined_on=timezone.localdate() - datetime.timedelta(days=60)
+    )
     return group
 
 
 def make_past_meeting(group: Group, *, days_ago: int = 7, **fields) -> Meeting:
-    values = {"starts_at": timezone.now() - datetime.timedelta(days=days_ago), "duration_minutes": 120,
-              "method": "inquiry"}
+    values = {
+        "starts_at": timezone.now() - datetime.timedelta(days=days_ago),
+        "duration_minutes": 120,
+        "method": "inquiry",
+    }
     values.update(fields)
     return services.meeting_plan(group, by=group.coordinator.user, **values)
 
@@ -59,16 +64,26 @@ def meeting_with_records(trainer: Person):
     colleague = others(group)[0]
     mine, theirs = attend(meeting, trainer, colleague)
     services.attendance_confirm(theirs, by=trainer.user)
-    services.record_save(meeting, by=colleague.user, topics="Stilte in de groep", report="Goed gesprek",
-                         reflection="Mijn geheime gedachte")
+    services.record_save(
+        meeting,
+        by=colleague.user,
+        topics="Stilte in de groep",
+        report="Goed gesprek",
+        reflection="Mijn geheime gedachte",
+    )
     services.record_save(meeting, by=trainer.user, topics="Tempo", reflection="Wat de coordinator dacht")
     return group, meeting, colleague
 
 
 def make_seekers(count: int, postcode: str = "3512", **wishes) -> list[Person]:
     """``count`` trainers near ``postcode`` looking for a live group on weekday evenings."""
-    values = {"mode": "live", "postcode": postcode, "country": "NL", "max_distance_km": 30,
-              "moments": ["weekday-evening"]}
+    values = {
+        "mode": "live",
+        "postcode": postcode,
+        "country": "NL",
+        "max_distance_km": 30,
+        "moments": ["weekday-evening"],
+    }
     values.update(wishes)
     people = []
     for _ in range(count):

@@ -70,8 +70,9 @@ def test_nobody_confirms_themselves_or_twice(trainer):
 
 def test_attendance_of_a_future_meeting_cannot_be_noted(trainer):
     group = make_group(trainer)
-    meeting = services.meeting_plan(group, by=trainer.user, starts_at=timezone.now() + datetime.timedelta(days=2),
-                                    duration_minutes=120)
+    meeting = services.meeting_plan(
+        group, by=trainer.user, starts_at=timezone.now() + datetime.timedelta(days=2), duration_minutes=120
+    )
     with pytest.raises(ValidationError, match="nog niet geweest"):
         services.attendance_register(meeting, by=trainer.user)
     assert not Attendance.objects.exists()

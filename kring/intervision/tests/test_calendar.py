@@ -9,8 +9,9 @@ from kring.intervision.tests.helpers import make_group
 
 
 def _meeting(group, when):
-    return services.meeting_plan(group, by=group.coordinator.user, starts_at=when, duration_minutes=120,
-                                 location="Oudegracht 1, Utrecht")
+    return services.meeting_plan(
+        group, by=group.coordinator.user, starts_at=when, duration_minutes=120, location="Oudegracht 1, Utrecht"
+    )
 
 
 def test_the_group_feed_parses_back_with_times_in_utc(trainer, client):
@@ -28,8 +29,10 @@ def test_the_group_feed_parses_back_with_times_in_utc(trainer, client):
 
 def test_the_member_feed_holds_meetings_of_all_my_groups(trainer, client):
     _meeting(make_group(trainer, name="A"), datetime.datetime(2026, 6, 1, 17, 0, tzinfo=datetime.UTC))
-    _meeting(make_group(trainer, name="B", mode="online", postcode=""),
-             datetime.datetime(2026, 7, 1, 17, 0, tzinfo=datetime.UTC))
+    _meeting(
+        make_group(trainer, name="B", mode="online", postcode=""),
+        datetime.datetime(2026, 7, 1, 17, 0, tzinfo=datetime.UTC),
+    )
     feed = MemberFeed.objects.create(person=trainer)
     calendar = icalendar.Calendar.from_ical(client.get(reverse("intervision:member_feed", args=[feed.token])).content)
     assert len(calendar.walk("VEVENT")) == 2

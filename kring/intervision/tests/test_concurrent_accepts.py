@@ -15,8 +15,9 @@ def test_it_never_exceeds_capacity_when_two_accepts_race():
     group = make_group(coordinator, members=2, capacity=5)  # one place left after the first accept
     requests = [services.join_request_create(group, by=make_trainer().user) for _ in range(3)]
     services.join_request_accept(requests[0], by=coordinator.user, message="Welkom")
-    outcomes = race(lambda request: services.join_request_accept(request, by=coordinator.user, message="Welkom"),
-                    requests[1:])
+    outcomes = race(
+        lambda request: services.join_request_accept(request, by=coordinator.user, message="Welkom"), requests[1:]
+    )
     assert sorted(outcomes) == ["done", "refused"]
     assert group.current_members().count() == group.capacity == 5
     assert JoinRequest.objects.filter(status="accepted").count() == 2

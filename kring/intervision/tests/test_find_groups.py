@@ -25,10 +25,12 @@ def test_it_filters_by_domain_target_group_and_kind(trainer, login):
     make_group(make_trainer(), name="Onderwijs", work_domain=education, is_open=False)
     make_group(make_trainer(), name="Algemeen")
     client = login(trainer)
-    assert [g.name for g in client.get(reverse("intervision:group_list") + "?work_domain=education")
-            .context["groups"]] == ["Onderwijs"]
+    assert [
+        g.name for g in client.get(reverse("intervision:group_list") + "?work_domain=education").context["groups"]
+    ] == ["Onderwijs"]
     assert [g.name for g in client.get(reverse("intervision:group_list") + "?kind=open").context["groups"]] == [
-        "Algemeen"]
+        "Algemeen"
+    ]
 
 
 def test_full_groups_are_hidden_unless_asked(trainer, login):

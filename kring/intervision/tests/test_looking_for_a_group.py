@@ -14,9 +14,19 @@ def test_a_seeker_sees_groups_that_suit_their_wishes(trainer, login):
     make_group(make_trainer(), name="Onderwijs Groningen", work_domain=education, postcode="9711")
     make_group(make_trainer(), name="Zorg Utrecht", work_domain=WorkDomain.objects.get(code="healthcare"))
     client = login(trainer)
-    response = client.post(reverse("intervision:seeker"), {
-        "mode": "live", "postcode": "3512", "country": "NL", "max_distance_km": "30", "work_domain": education.pk,
-        "experience_level": "starting", "moments": ["weekday-evening"]}, follow=True)
+    response = client.post(
+        reverse("intervision:seeker"),
+        {
+            "mode": "live",
+            "postcode": "3512",
+            "country": "NL",
+            "max_distance_km": "30",
+            "work_domain": education.pk,
+            "experience_level": "starting",
+            "moments": ["weekday-evening"],
+        },
+        follow=True,
+    )
     assert [g.name for g in response.context["groups"]] == ["Onderwijs Utrecht"]
     assert Seeker.objects.get(person=trainer).moments == ["weekday-evening"]
 

@@ -12,9 +12,17 @@ from kring.intervision.tests.helpers import attend, make_group, make_past_meetin
 def test_the_coordinator_plans_a_meeting_with_a_mindful_agenda(trainer):
     group = make_group(trainer)
     meeting = services.meeting_plan(
-        group, by=trainer.user, starts_at=timezone.now() + datetime.timedelta(days=14), duration_minutes=120,
-        opening_practice="Bodyscan", check_in="Rondje", case="Een deelnemer huilt", method="incident",
-        mbi_tac_domain="6", closing_practice="Ademruimte")
+        group,
+        by=trainer.user,
+        starts_at=timezone.now() + datetime.timedelta(days=14),
+        duration_minutes=120,
+        opening_practice="Bodyscan",
+        check_in="Rondje",
+        case="Een deelnemer huilt",
+        method="incident",
+        mbi_tac_domain="6",
+        closing_practice="Ademruimte",
+    )
     assert meeting.get_method_display() == "Incidentmethode"
     assert meeting.hours == 2
 

@@ -18,8 +18,7 @@ def test_it_offers_a_live_group_with_coordinates_and_the_coordinator_as_member(t
 @pytest.mark.parametrize("postcode,country", [("9999", "NL"), ("75001", "NL"), ("1000", "DE"), ("abc", "BE")])
 def test_it_refuses_postcodes_outside_nl_and_be(trainer, postcode, country):
     with pytest.raises(ValidationError) as error:
-        services.group_offer(by=trainer.user, name="X", mode="live", postcode=postcode, country=country,
-                             capacity=6)
+        services.group_offer(by=trainer.user, name="X", mode="live", postcode=postcode, country=country, capacity=6)
     assert "postcode" in error.value.message_dict
     assert "Nederland" in error.value.message_dict["postcode"][0]
     assert not Group.objects.exists()

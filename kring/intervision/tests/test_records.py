@@ -58,7 +58,6 @@ def test_the_record_list_keeps_its_query_count(trainer, login, django_assert_max
     assert len(response.context["attendances"]) >= 1
 
 
-
 def test_the_reflection_can_be_left_out_for_the_register(trainer, login):
     group, meeting, colleague = meeting_with_records(trainer)
     year = timezone.localtime(meeting.starts_at).year

@@ -9,9 +9,19 @@ MODES = st.sampled_from(["live", "online", "both"])
 
 
 def thing(**values):
-    defaults = {"mode": "both", "latitude": 52.09, "longitude": 5.12, "work_domain_id": None, "target_group_id": None,
-                "language_id": None, "experience": "mixed", "moment": "", "max_distance_km": 30,
-                "experience_wish": "", "moments": []}
+    defaults = {
+        "mode": "both",
+        "latitude": 52.09,
+        "longitude": 5.12,
+        "work_domain_id": None,
+        "target_group_id": None,
+        "language_id": None,
+        "experience": "mixed",
+        "moment": "",
+        "max_distance_km": 30,
+        "experience_wish": "",
+        "moments": [],
+    }
     return SimpleNamespace(**{**defaults, **values})
 
 

@@ -79,9 +79,15 @@ def calendar(request):
     base = settings.SITE_URL
     for group in groups:
         group.feed_url = base + reverse("intervision:group_feed", kwargs={"token": group.feed_token})
-    return render(request, "intervision/calendar.html", {
-        "feed_url": base + reverse("intervision:member_feed", kwargs={"token": feed.token}) if feed else "",
-        "groups": groups, "me": person})
+    return render(
+        request,
+        "intervision/calendar.html",
+        {
+            "feed_url": base + reverse("intervision:member_feed", kwargs={"token": feed.token}) if feed else "",
+            "groups": groups,
+            "me": person,
+        },
+    )
 
 
 @allow(*MEMBERS)
@@ -103,5 +109,3 @@ def feed_revoke(request):
     services.feed_revoke(by=request.user)
     messages.info(request, _("Your personal calendar address is switched off."))
     return redirect("intervision:calendar")
-
-

@@ -22,21 +22,33 @@ def group_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     origin = queries.home_place(person)
     groups = queries.find_groups(
-        origin=origin, distance_km=filters.get("distance"), work_domain=filters.get("work_domain"),
-        target_group=filters.get("target_group"), mode=filters.get("mode", ""), kind=filters.get("kind", ""),
-        free_only=not filters.get("all"))
+        origin=origin,
+        distance_km=filters.get("distance"),
+        work_domain=filters.get("work_domain"),
+        target_group=filters.get("target_group"),
+        mode=filters.get("mode", ""),
+        kind=filters.get("kind", ""),
+        free_only=not filters.get("all"),
+    )
     return render(request, "intervision/group_list.html", {"form": form, "groups": groups, "origin": origin})
 
 
 @allow(*MEMBERS)
 def group_detail(request, pk):
     person = queries.person_of(request.user)
-    group = get_object_or_404(Group.objects.with_member_count().select_related(
-        "coordinator", "work_domain", "target_group", "language"), pk=pk)
+    group = get_object_or_404(
+        Group.objects.with_member_count().select_related("coordinator", "work_domain", "target_group", "language"),
+        pk=pk,
+    )
     is_member = group.current_members().filter(person=person).exists()
-    context = {"group": group, "is_member": is_member, "is_coordinator": group.coordinator_id == person.pk,
-               "pending": group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).first(),
-               "origin": queries.home_place(person), "form": JoinRequestForm()}
+    context = {
+        "group": group,
+        "is_member": is_member,
+        "is_coordinator": group.coordinator_id == person.pk,
+        "pending": group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).first(),
+        "origin": queries.home_place(person),
+        "form": JoinRequestForm(),
+    }
     if is_member:
         context["members"] = group.current_members().select_related("person")
         context["meetings"] = group.meetings.all()
@@ -63,8 +75,9 @@ def group_update(request, pk):
     form = GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
         try:
-            services.group_update(Group.objects.get(pk=pk), by=request.user,
-                                  **{f: form.cleaned_data[f] for f in form.Meta.fields})
+            services.group_update(
+                Group.objects.get(pk=pk), by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
+            )
         except ValidationError as error:
             attach(form, error)
         else:
@@ -129,7 +142,9 @@ def join_request_list(request, pk):
 def join_request_decide(request, pk, accept: bool):
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("group__coordinator", "person"),
-        pk=pk, group__coordinator=queries.person_of(request.user))
+        pk=pk,
+        group__coordinator=queries.person_of(request.user),
+    )
     initial = services.accept_message(join_request) if accept else services.decline_message(join_request)
     form = DecisionForm(request.POST or None, initial={"message": initial})
     if request.method == "POST" and form.is_valid():
@@ -141,13 +156,14 @@ def join_request_decide(request, pk, accept: bool):
         else:
             messages.info(request, _("Your answer has been sent to %(name)s.") % {"name": join_request.person})
             return redirect("intervision:join_request_list", pk=join_request.group_id)
-    return render(request, "intervision/join_request_decide.html",
-                  {"join_request": join_request, "form": form, "accept": accept})
+    return render(
+        request, "intervision/join_request_decide.html", {"join_request": join_request, "form": form, "accept": accept}
+    )
 
 
 @allow(*MEMBERS)
 def group_seekers(request, pk):
-    group = get_object_or_404(Group.objects.with_member_count(), pk=pk,
-                              coordinator=queries.person_of(request.user))
-    return render(request, "intervision/group_seekers.html",
-                  {"group": group, "seekers": queries.matching_seekers(group)})
+    group = get_object_or_404(Group.objects.with_member_count(), pk=pk, coordinator=queries.person_of(request.user))
+    return render(
+        request, "intervision/group_seekers.html", {"group": group, "seekers": queries.matching_seekers(group)}
+    )

@@ -55,20 +55,36 @@ def meeting_update(request, pk):
 def meeting_detail(request, pk):
     person = queries.person_of(request.user)
     meeting = queries.meeting_for_member(request.user, pk)
-    attendances = list(meeting.attendances.select_related("person").prefetch_related(
-        Prefetch("confirmations", queryset=AttendanceConfirmation.objects.select_related("by"))))
+    attendances = list(
+        meeting.attendances.select_related("person").prefetch_related(
+            Prefetch("confirmations", queryset=AttendanceConfirmation.objects.select_related("by"))
+        )
+    )
     present = {a.person_id for a in attendances}
     for attendance in attendances:
         attendance.confirmed_by_me = any(c.by_id == person.pk for c in attendance.confirmations.all())
     is_coordinator = meeting.group.coordinator_id == person.pk
     absent = []
     if is_coordinator and meeting.has_started:
-        absent = [m.person for m in GroupMember.objects.filter(group=meeting.group, left_on__isnull=True)
-                  .exclude(person__in=present).select_related("person")]
-    return render(request, "intervision/meeting_detail.html", {
-        "meeting": meeting, "attendances": attendances, "is_coordinator": is_coordinator,
-        "i_attended": person.pk in present, "absent": absent, "me": person,
-        "frozen": any(a.is_confirmed for a in attendances)})
+        absent = [
+            m.person
+            for m in GroupMember.objects.filter(group=meeting.group, left_on__isnull=True)
+            .exclude(person__in=present)
+            .select_related("person")
+        ]
+    return render(
+        request,
+        "intervision/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendances": attendances,
+            "is_coordinator": is_coordinator,
+            "i_attended": person.pk in present,
+            "absent": absent,
+            "me": person,
+            "frozen": any(a.is_confirmed for a in attendances),
+        },
+    )
 
 
 @allow(*MEMBERS)
@@ -77,8 +93,12 @@ def attendance_register(request, pk):
     meeting = queries.meeting_for_member(request.user, pk)
     person = None
     if request.POST.get("person"):
-        person = get_object_or_404(GroupMember.objects.select_related("person"), group=meeting.group,
-                                   person_id=request.POST["person"], left_on__isnull=True).person
+        person = get_object_or_404(
+            GroupMember.objects.select_related("person"),
+            group=meeting.group,
+            person_id=request.POST["person"],
+            left_on__isnull=True,
+        ).person
     try:
         services.attendance_register(meeting, by=request.user, person=person)
     except ValidationError as error:

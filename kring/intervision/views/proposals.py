@@ -21,10 +21,14 @@ from kring.intervision.views import MEMBERS, first_message
 def proposals_of(person):
     """My proposals, newest first, each with the people still in it and its reasons in words."""
     still_in = ProposalMember.objects.exclude(answer=ProposalMember.Answer.DECLINED).select_related("person")
-    items = list(GroupProposal.objects.of_person(person).select_related("group", "started_group")
-                 .prefetch_related(Prefetch("answers", queryset=still_in, to_attr="still_in"),
-                                   Prefetch("answers", queryset=ProposalMember.objects.filter(person=person),
-                                            to_attr="mine")))
+    items = list(
+        GroupProposal.objects.of_person(person)
+        .select_related("group", "started_group")
+        .prefetch_related(
+            Prefetch("answers", queryset=still_in, to_attr="still_in"),
+            Prefetch("answers", queryset=ProposalMember.objects.filter(person=person), to_attr="mine"),
+        )
+    )
     names = proposals.vocabulary_names() if items else {}
     for item in items:
         item.reasons = proposals.explain(item, names)
@@ -59,8 +63,9 @@ def proposal_answer(request, pk, accept: bool):
     else:
         proposal.refresh_from_db()
         if not accept:
-            messages.info(request, _("Thank you for letting us know. You stay on the list of people looking "
-                                     "for a group."))
+            messages.info(
+                request, _("Thank you for letting us know. You stay on the list of people looking for a group.")
+            )
         elif proposal.started_group_id:
             messages.info(request, _("Welcome to your new group."))
             return redirect("intervision:group_detail", pk=proposal.started_group_id)
@@ -102,9 +107,14 @@ def avoid_remove(request, pk):
 def proposals_office(request):
     if request.method == "POST":
         run = proposals.proposals_run(by=request.user)
-        messages.info(request, _("The group former has run: %(groups)s new groups proposed, %(places)s places "
-                                 "suggested in existing groups.") % {"groups": run.proposals_count,
-                                                                     "places": run.placements_count})
+        messages.info(
+            request,
+            _(
+                "The group former has run: %(groups)s new groups proposed, %(places)s places "
+                "suggested in existing groups."
+            )
+            % {"groups": run.proposals_count, "places": run.placements_count},
+        )
         return redirect("intervision:proposals_office")
     run = ProposalRun.objects.select_related("by").first()
     reasons = {}
@@ -115,6 +125,14 @@ def proposals_office(request):
     if run:
         for status in run.proposals.values_list("status", flat=True):
             statuses[status] = statuses.get(status, 0) + 1
-    return render(request, "intervision/proposals_office.html", {
-        "run": run, "reasons": sorted(reasons.items()), "started": statuses.get("started", 0),
-        "lapsed": statuses.get("lapsed", 0), "open": statuses.get("proposed", 0)})
+    return render(
+        request,
+        "intervision/proposals_office.html",
+        {
+            "run": run,
+            "reasons": sorted(reasons.items()),
+            "started": statuses.get("started", 0),
+            "lapsed": statuses.get("lapsed", 0),
+            "open": statuses.get("proposed", 0),
+        },
+    )

@@ -27,19 +27,35 @@ def home(request):
     person = queries.person_of(request.user)
     year = timezone.localdate().year
     groups = queries.my_groups(person)
-    upcoming = (queries.meetings_visible_to(person).filter(starts_at__gte=timezone.now())
-                .select_related("group").order_by("starts_at")[:5])
-    return render(request, "intervision/home.html", {
-        "groups": groups, "upcoming": upcoming, "year": year, "me": person,
-        "progress": rules.meetings_progress(queries.confirmed_attendances(person, year).count()),
-        "pending": queries.pending_requests_for(person), "search": queries.active_search(person),
-        "open_proposals": _open_proposals(person)})
+    upcoming = (
+        queries.meetings_visible_to(person)
+        .filter(starts_at__gte=timezone.now())
+        .select_related("group")
+        .order_by("starts_at")[:5]
+    )
+    return render(
+        request,
+        "intervision/home.html",
+        {
+            "groups": groups,
+            "upcoming": upcoming,
+            "year": year,
+            "me": person,
+            "progress": rules.meetings_progress(queries.confirmed_attendances(person, year).count()),
+            "pending": queries.pending_requests_for(person),
+            "search": queries.active_search(person),
+            "open_proposals": _open_proposals(person),
+        },
+    )
 
 
 def _open_proposals(person) -> int:
     """How many group proposals wait for this person's answer."""
-    return GroupProposal.objects.of_person(person).filter(
-        status=GroupProposal.Status.PROPOSED, answers__person=person, answers__answer="").count()
+    return (
+        GroupProposal.objects.of_person(person)
+        .filter(status=GroupProposal.Status.PROPOSED, answers__person=person, answers__answer="")
+        .count()
+    )
 
 
 @allow(*MEMBERS)
@@ -72,42 +88,63 @@ def record_list(request):
     year = _year(request.GET.get("jaar") if (request.GET.get("jaar") or "").isdigit() else None)
     attendances = queries.records_of_year(person, year)
     confirmed = sum(1 for a in attendances if a.is_confirmed)
-    return render(request, "intervision/record_list.html", {
-        "attendances": attendances, "year": year, "progress": rules.meetings_progress(confirmed),
-        "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1)})
+    return render(
+        request,
+        "intervision/record_list.html",
+        {
+            "attendances": attendances,
+            "year": year,
+            "progress": rules.meetings_progress(confirmed),
+            "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        },
+    )
 
 
 def _year_data(person, year: int, attendances) -> dict:
     """The yearly overview as data, for the register."""
     return {
-        "person": person.full_name, "year": year,
+        "person": person.full_name,
+        "year": year,
         "registrations": list(person.registrations.values_list("number", flat=True)),
         "confirmed_meetings": sum(1 for a in attendances if a.is_confirmed),
-        "meetings": [{
-            "date": timezone.localtime(a.meeting.starts_at).date().isoformat(),
-            "starts_at_utc": a.meeting.starts_at.astimezone(datetime.UTC).isoformat(),
-            "duration_minutes": a.meeting.duration_minutes,
-            "group": a.meeting.group.name,
-            "mode": a.meeting.mode,
-            "method": a.meeting.get_method_display(),
-            "mbi_tac_domain": a.meeting.get_mbi_tac_domain_display(),
-            "confirmed": a.is_confirmed,
-            "participants": [{"name": other.person.full_name, "confirmed": other.is_confirmed}
-                             for other in a.meeting.attendances.all()],
-            "topics": a.record.topics if a.record else "",
-            "report": a.record.report if a.record else "",
-            "reflection": a.record.reflection if a.record else "",
-        } for a in attendances],
+        "meetings": [
+            {
+                "date": timezone.localtime(a.meeting.starts_at).date().isoformat(),
+                "starts_at_utc": a.meeting.starts_at.astimezone(datetime.UTC).isoformat(),
+                "duration_minutes": a.meeting.duration_minutes,
+                "group": a.meeting.group.name,
+                "mode": a.meeting.mode,
+                "method": a.meeting.get_method_display(),
+                "mbi_tac_domain": a.meeting.get_mbi_tac_domain_display(),
+                "confirmed": a.is_confirmed,
+                "participants": [
+                    {"name": other.person.full_name, "confirmed": other.is_confirmed}
+                    for other in a.meeting.attendances.all()
+                ],
+                "topics": a.record.topics if a.record else "",
+                "report": a.record.report if a.record else "",
+                "reflection": a.record.reflection if a.record else "",
+            }
+            for a in attendances
+        ],
     }
 
 
 def _pdf(request, person, year: int, attendances, filename: str) -> HttpResponse:
     """The record as PDF. The reflection is private: ``?reflectie=nee`` leaves it out, for handing in."""
-    html = render_to_string("intervision/record_pdf.html", {
-        "person": person, "year": year, "attendances": attendances,
-        "with_reflection": request.GET.get("reflectie") != "nee",
-        "registrations": person.registrations.all(), "confirmed": sum(1 for a in attendances if a.is_confirmed),
-        "printed_on": timezone.localdate()}, request=request)
+    html = render_to_string(
+        "intervision/record_pdf.html",
+        {
+            "person": person,
+            "year": year,
+            "attendances": attendances,
+            "with_reflection": request.GET.get("reflectie") != "nee",
+            "registrations": person.registrations.all(),
+            "confirmed": sum(1 for a in attendances if a.is_confirmed),
+            "printed_on": timezone.localdate(),
+        },
+        request=request,
+    )
     pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -125,8 +162,10 @@ def record_year_pdf(request, year):
 def record_year_json(request, year):
     person = queries.person_of(request.user)
     year = _year(year)
-    response = JsonResponse(_year_data(person, year, queries.records_of_year(person, year)),
-                            json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = JsonResponse(
+        _year_data(person, year, queries.records_of_year(person, year)),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
     response["Content-Disposition"] = f'attachment; filename="intervisie-{year}.json"'
     return response
 
@@ -139,8 +178,7 @@ def record_pdf(request, pk):
     attendances = [a for a in queries.records_of_year(person, year) if a.meeting_id == meeting.pk]
     if not attendances:
         raise Http404
-    return _pdf(request, person, year, attendances,
-                f"intervisie-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf")
+    return _pdf(request, person, year, attendances, f"intervisie-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.pdf")
 
 
 @allow(*MEMBERS)
@@ -161,10 +199,18 @@ def seeker(request):
         else:
             messages.info(request, _("Your wishes are saved. Below you find groups that suit them."))
             return redirect("intervision:seeker")
-    return render(request, "intervision/seeker.html", {
-        "form": form, "search": search, "groups": queries.matching_groups(search) if search else [],
-        "avoid_form": AvoidForm(), "avoids": SeekerAvoid.objects.filter(person=person).select_related("other"),
-        "open_proposals": _open_proposals(person)})
+    return render(
+        request,
+        "intervision/seeker.html",
+        {
+            "form": form,
+            "search": search,
+            "groups": queries.matching_groups(search) if search else [],
+            "avoid_form": AvoidForm(),
+            "avoids": SeekerAvoid.objects.filter(person=person).select_related("other"),
+            "open_proposals": _open_proposals(person),
+        },
+    )
 
 
 @allow(*MEMBERS)

@@ -93,8 +93,9 @@ def test_the_office_carries_out_or_declines_erasure_in_the_admin(member, outside
 def test_it_tells_the_person_kindly_what_was_decided(member, outsider, office, mailoutbox):
     email = member.user.email
     services.person_erase(member, by=office.user, request=services.erasure_request(member, by=member.user))
-    services.erasure_decline(services.erasure_request(outsider, by=outsider.user), by=office.user,
-                             note="Er loopt nog een klacht.")
+    services.erasure_decline(
+        services.erasure_request(outsider, by=outsider.user), by=office.user, note="Er loopt nog een klacht."
+    )
     done, declined = mailoutbox
     assert done.to == [email]
     assert "gewist" in done.subject  # in the person's language, Dutch by default

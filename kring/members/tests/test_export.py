@@ -54,8 +54,9 @@ def test_the_office_downloads_the_same_file_from_the_admin(trainer, office, clie
     from django.urls import reverse
 
     client.force_login(office.user)
-    response = client.post(reverse("admin:members_person_changelist"),
-                           {"action": "download_data", "_selected_action": [trainer.pk]})
+    response = client.post(
+        reverse("admin:members_person_changelist"), {"action": "download_data", "_selected_action": [trainer.pk]}
+    )
     assert response.status_code == 200
     data = json.loads(response.content)
     assert data["registrations"][0]["number"] == "004211"

@@ -9,8 +9,9 @@ ADD = "/en/mijn-gegevens/praktijken/nieuw/"
 
 
 def test_it_adds_a_dutch_practice_with_the_coordinates_of_its_postcode(member, login):
-    response = login(member).post(ADD, {"name": "Praktijk Stilte", "street": "Oudegracht 1", "postcode": "3512ab",
-                                        "place": "", "country": "NL"})
+    response = login(member).post(
+        ADD, {"name": "Praktijk Stilte", "street": "Oudegracht 1", "postcode": "3512ab", "place": "", "country": "NL"}
+    )
     assert response.status_code == 302
     practice = member.practices.get()
     assert practice.postcode == "3512 AB"

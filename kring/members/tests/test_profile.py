@@ -13,9 +13,16 @@ def test_it_shows_the_vocabularies_as_checkbox_lists(member, login):
 def test_it_saves_the_profile_and_records_the_field_names(member, login):
     mbsr, mbct = TaughtProgramme.objects.filter(code__in=["mbsr", "mbct"])
     dutch = SpokenLanguage.objects.get(code="nl")
-    response = login(member).post(URL, {"programmes": [mbsr.pk, mbct.pk], "languages": [dutch.pk],
-                                        "website": "www.stilte.nl", "about": "Ik geef MBSR in Utrecht.",
-                                        "online": "on"})
+    response = login(member).post(
+        URL,
+        {
+            "programmes": [mbsr.pk, mbct.pk],
+            "languages": [dutch.pk],
+            "website": "www.stilte.nl",
+            "about": "Ik geef MBSR in Utrecht.",
+            "online": "on",
+        },
+    )
     assert response.status_code == 302
     member.refresh_from_db()
     assert set(member.programmes.values_list("code", flat=True)) == {"mbsr", "mbct"}

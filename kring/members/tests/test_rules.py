@@ -5,18 +5,40 @@ from hypothesis import strategies as st
 from kring.members import rules
 
 
-@pytest.mark.parametrize("number", [
-    "06 12345678", "0612345678", "030-123 45 67", "+31 6 1234 5678", "+31 (0)6 12345678", "0031 6 12345678",
-    "0470 12 34 56", "+32 470 12 34 56", "02 123 45 67", "+32 2 123 45 67", "0032 9 123 45 67",
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "06 12345678",
+        "0612345678",
+        "030-123 45 67",
+        "+31 6 1234 5678",
+        "+31 (0)6 12345678",
+        "0031 6 12345678",
+        "0470 12 34 56",
+        "+32 470 12 34 56",
+        "02 123 45 67",
+        "+32 2 123 45 67",
+        "0032 9 123 45 67",
+    ],
+)
 def test_it_accepts_dutch_and_belgian_numbers(number):
     assert rules.is_valid_phone(number)
 
 
-@pytest.mark.parametrize("number", [
-    "12345", "06 1234", "06 123456789012", "+49 30 1234567", "+31 06 12", "bel me maar", "", "+3161234567a",
-    "0012345678",
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "12345",
+        "06 1234",
+        "06 123456789012",
+        "+49 30 1234567",
+        "+31 06 12",
+        "bel me maar",
+        "",
+        "+3161234567a",
+        "0012345678",
+    ],
+)
 def test_it_refuses_what_is_not_a_dutch_or_belgian_number(number):
     assert not rules.is_valid_phone(number)
 

@@ -24,6 +24,13 @@ def test_it_shows_a_new_practice_in_search_straight_away(trainer, client):
     search_index.rebuild()
     assert "Thijs van Dijk" not in _search(client, postcode="9711", distance="10")  # Groningen
     place = geo.lookup("9711", "NL")
-    services.practice_add(trainer, by=trainer.user, postcode="9711", country="NL", place=place.name,
-                          latitude=place.latitude, longitude=place.longitude)
+    services.practice_add(
+        trainer,
+        by=trainer.user,
+        postcode="9711",
+        country="NL",
+        place=place.name,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
     assert "Thijs van Dijk" in _search(client, postcode="9711", distance="10")

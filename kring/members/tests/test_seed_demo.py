@@ -18,10 +18,15 @@ from kring.members.models import Person, PracticeAddress
 from kring.register.history import standing_on
 from kring.register.models import Registration
 
-EXPECTED_ROLES = {"bureau@kring.example": "office", "bestuur@kring.example": "board",
-                  "certificering@kring.example": "certification", "accreditatie@kring.example": "accreditation",
-                  "klachten@kring.example": "complaints", "trainer@kring.example": "trainer",
-                  "lid@kring.example": "member"}
+EXPECTED_ROLES = {
+    "bureau@kring.example": "office",
+    "bestuur@kring.example": "board",
+    "certificering@kring.example": "certification",
+    "accreditatie@kring.example": "accreditation",
+    "klachten@kring.example": "complaints",
+    "trainer@kring.example": "trainer",
+    "lid@kring.example": "member",
+}
 
 
 @pytest.fixture
@@ -93,7 +98,8 @@ def test_it_writes_one_audit_entry_for_the_bulk_of_the_seed(seeded):
     intervision services, which record their own steps."""
     assert AuditEntry.objects.filter(action="kring.members.demo.seeded").count() == 1
     bulk = AuditEntry.objects.exclude(action__startswith="kring.intervision.").exclude(
-        action__startswith="kring.recertification.activity.")
+        action__startswith="kring.recertification.activity."
+    )
     assert not bulk.filter(person_id__isnull=False).exists()  # nothing per person
     assert bulk.count() <= 3  # the seed, and the demo insurer
 

@@ -11,15 +11,21 @@ def test_every_change_writes_one_entry_and_the_chain_stays_whole(trainer):
     by = trainer.user
     services.person_update(trainer, by=by, phone="06 12345678", target_groups=TargetGroup.objects.all()[:2])
     services.consent_update(trainer, by=by, public={"phone": True})
-    practice = services.practice_add(trainer, by=by, postcode="9000", place="Gent", country="BE",
-                                     latitude=51.05, longitude=3.72)
+    practice = services.practice_add(
+        trainer, by=by, postcode="9000", place="Gent", country="BE", latitude=51.05, longitude=3.72
+    )
     services.practice_update(practice, by=by, name="Stilte")
     services.practice_remove(practice, by=by)
     services.erasure_request(trainer, by=by)
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
-    assert actions == ["kring.members.person.changed", "kring.members.consent.changed",
-                       "kring.members.practice.added", "kring.members.practice.changed",
-                       "kring.members.practice.removed", "kring.members.erasure.requested"]
+    assert actions == [
+        "kring.members.person.changed",
+        "kring.members.consent.changed",
+        "kring.members.practice.added",
+        "kring.members.practice.changed",
+        "kring.members.practice.removed",
+        "kring.members.erasure.requested",
+    ]
     assert AuditEntry.objects.order_by("pk").first().data == {"fields": ["phone", "target_groups"]}
     assert audit.verify_chain() == []
 

@@ -16,10 +16,14 @@ from kring.members.models import ErasureRequest, Person
 def home(request):
     person = person_for_user(request.user)
     context = {
-        "person": person, "tab": "home",
+        "person": person,
+        "tab": "home",
         "practices": list(person.practices.all()),
-        "public_labels": [Person._meta.get_field(f"public_{name}").verbose_name
-                          for name in Person.PUBLIC_FIELDS if person.is_public(name)],
+        "public_labels": [
+            Person._meta.get_field(f"public_{name}").verbose_name
+            for name in Person.PUBLIC_FIELDS
+            if person.is_public(name)
+        ],
         "memberships": list(person.memberships.select_related("type")),
         "open_erasure": person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED).first(),
     }
@@ -43,8 +47,11 @@ def contact(request):
 @allow(USER)
 def practices(request):
     person = person_for_user(request.user)
-    return render(request, "members/practices.html",
-                  {"person": person, "practices": list(person.practices.all()), "tab": "practices"})
+    return render(
+        request,
+        "members/practices.html",
+        {"person": person, "practices": list(person.practices.all()), "tab": "practices"},
+    )
 
 
 @allow(USER)
@@ -66,8 +73,11 @@ def practice_edit(request, pk):
         services.practice_update(practice, by=request.user, **form.values())
         messages.success(request, _("The practice address is saved."))
         return redirect("members:practices")
-    return render(request, "members/practice_form.html",
-                  {"person": practice.person, "form": form, "practice": practice, "tab": "practices"})
+    return render(
+        request,
+        "members/practice_form.html",
+        {"person": practice.person, "form": form, "practice": practice, "tab": "practices"},
+    )
 
 
 @allow(USER)
@@ -78,5 +88,6 @@ def practice_delete(request, pk):
         services.practice_remove(practice, by=request.user)
         messages.success(request, _("The practice address is removed."))
         return redirect("members:practices")
-    return render(request, "members/practice_delete.html",
-                  {"person": practice.person, "practice": practice, "tab": "practices"})
+    return render(
+        request, "members/practice_delete.html", {"person": practice.person, "practice": practice, "tab": "practices"}
+    )

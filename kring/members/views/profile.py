@@ -22,8 +22,9 @@ def profile(request):
         services.person_update(person, by=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
         messages.success(request, _("Your profile is saved."))
         return redirect("members:profile")
-    return render(request, "members/profile.html",
-                  {"person": person, "form": form, "photo_form": PhotoForm(), "tab": "profile"})
+    return render(
+        request, "members/profile.html", {"person": person, "form": form, "photo_form": PhotoForm(), "tab": "profile"}
+    )
 
 
 @allow(USER)
@@ -40,8 +41,11 @@ def photo_upload(request):
         services.photo_set(person, photo_form.cleaned_data["photo"], by=request.user)
         messages.success(request, _("Your photo is saved."))
         return redirect("members:profile")
-    return render(request, "members/profile.html",
-                  {"person": person, "form": ProfileForm(instance=person), "photo_form": photo_form, "tab": "profile"})
+    return render(
+        request,
+        "members/profile.html",
+        {"person": person, "form": ProfileForm(instance=person), "photo_form": photo_form, "tab": "profile"},
+    )
 
 
 @allow(USER)

@@ -36,13 +36,20 @@ class Activity(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
     days = models.DecimalField(_("days"), max_digits=5, decimal_places=1, default=0)
     description = models.CharField(_("description"), max_length=300, blank=True)
-    programme = models.ForeignKey(TaughtProgramme, null=True, blank=True, on_delete=models.PROTECT,
-                                  verbose_name=_("programme"), help_text=_("For a course you taught."))
+    programme = models.ForeignKey(
+        TaughtProgramme,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("programme"),
+        help_text=_("For a course you taught."),
+    )
     participants = models.PositiveSmallIntegerField(_("number of participants"), null=True, blank=True)
     evidence = models.FileField(_("evidence"), upload_to=evidence_path, blank=True)
     evidence_type = models.CharField(_("type of evidence"), max_length=40, blank=True)
-    source = models.CharField(_("source"), max_length=60, blank=True,
-                              help_text=_("Set when the activity was recorded by Kring itself."))
+    source = models.CharField(
+        _("source"), max_length=60, blank=True, help_text=_("Set when the activity was recorded by Kring itself.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -50,8 +57,9 @@ class Activity(models.Model):
         verbose_name_plural = _("CPD activities")
         ordering = ["-date", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["person", "source"], condition=~models.Q(source=""),
-                                    name="one_activity_per_person_and_source"),
+            models.UniqueConstraint(
+                fields=["person", "source"], condition=~models.Q(source=""), name="one_activity_per_person_and_source"
+            ),
         ]
 
     def __str__(self):

@@ -91,8 +91,9 @@ class Objection(models.Model):
     filed_at = models.DateTimeField(_("filed"), default=timezone.now)
     board_outcome = models.CharField(_("board's decision"), max_length=12, choices=BoardOutcome.choices, blank=True)
     board_reason = models.TextField(_("board's reason"), blank=True, max_length=3000)
-    board_decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                         related_name="+")
+    board_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     board_decided_at = models.DateTimeField(_("board decided"), null=True, blank=True)
 
     class Meta:
@@ -124,14 +125,16 @@ class Application(models.Model):
     experience = models.TextField(_("your experience"), max_length=3000)
     certificate = models.FileField(_("certificate"), upload_to=certificate_path)
     certificate_type = models.CharField(max_length=40, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=ApplicationStatus.choices,
-                              default=ApplicationStatus.SUBMITTED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
+    )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     reason = models.TextField(_("reason"), blank=True, max_length=3000)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    registration = models.OneToOneField(Registration, null=True, blank=True, on_delete=models.PROTECT,
-                                        related_name="application")
+    registration = models.OneToOneField(
+        Registration, null=True, blank=True, on_delete=models.PROTECT, related_name="application"
+    )
 
     class Meta:
         verbose_name = _("application for certification")

@@ -53,10 +53,10 @@ class Dossier(models.Model):
 
     cycle = models.OneToOneField(Cycle, on_delete=models.PROTECT, related_name="dossier")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="dossiers")
-    status = models.CharField(_("status"), max_length=20, choices=DossierStatus.choices,
-                              default=DossierStatus.DRAFT)
-    ethics = models.ForeignKey(CodeOfEthics, null=True, blank=True, on_delete=models.PROTECT,
-                               verbose_name=_("code of ethics accepted"))
+    status = models.CharField(_("status"), max_length=20, choices=DossierStatus.choices, default=DossierStatus.DRAFT)
+    ethics = models.ForeignKey(
+        CodeOfEthics, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("code of ethics accepted")
+    )
     ethics_accepted_at = models.DateTimeField(_("code of ethics accepted on"), null=True, blank=True)
     reflection_curriculum = models.TextField(MBI_TAC_DOMAINS[0][1], blank=True, max_length=3000)
     reflection_relational = models.TextField(MBI_TAC_DOMAINS[1][1], blank=True, max_length=3000)
@@ -88,8 +88,9 @@ class PeerInvitation(models.Model):
     """A certified colleague asked to a peer conversation; they confirm that it took place."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="peers")
-    colleague = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="peer_invitations",
-                                  verbose_name=_("colleague"))
+    colleague = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="peer_invitations", verbose_name=_("colleague")
+    )
     invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
@@ -149,8 +150,9 @@ class ReminderSent(models.Model):
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(_("reminder"), max_length=12, choices=ReminderKind.choices)
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
-    skipped = models.BooleanField(_("skipped"), default=False,
-                                  help_text=_("Not sent because a later reminder was already due."))
+    skipped = models.BooleanField(
+        _("skipped"), default=False, help_text=_("Not sent because a later reminder was already due.")
+    )
 
     class Meta:
         verbose_name = _("reminder sent")

@@ -31,17 +31,19 @@ class CertificationSchemeQuerySet(models.QuerySet):
         version falls back to the oldest one, so every cycle has a scheme.
         """
         versions = self.filter(level=level).prefetch_related("requirements")
-        return (versions.filter(valid_from__lte=starts_on).order_by("-valid_from", "-version").first()
-                or versions.order_by("valid_from", "version").first())
+        return (
+            versions.filter(valid_from__lte=starts_on).order_by("-valid_from", "-version").first()
+            or versions.order_by("valid_from", "version").first()
+        )
 
 
 class CertificationScheme(models.Model):
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     version = models.PositiveSmallIntegerField(_("version"))
-    valid_from = models.DateField(_("valid from"),
-                                  help_text=_("Applies to cycles that start on or after this day."))
-    cycle_years = models.PositiveSmallIntegerField(_("length of the cycle in years"), default=5,
-                                                   validators=[MinValueValidator(1), MaxValueValidator(10)])
+    valid_from = models.DateField(_("valid from"), help_text=_("Applies to cycles that start on or after this day."))
+    cycle_years = models.PositiveSmallIntegerField(
+        _("length of the cycle in years"), default=5, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
     note = models.TextField(_("note"), blank=True, help_text=_("Where the figures come from, and why."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -64,8 +66,7 @@ class CertificationScheme(models.Model):
 class SchemeRequirement(models.Model):
     scheme = models.ForeignKey(CertificationScheme, on_delete=models.CASCADE, related_name="requirements")
     kind = models.CharField(_("requirement"), max_length=30, choices=RequirementKind.choices)
-    amount = models.DecimalField(_("amount"), max_digits=6, decimal_places=1,
-                                 validators=[MinValueValidator(0)])
+    amount = models.DecimalField(_("amount"), max_digits=6, decimal_places=1, validators=[MinValueValidator(0)])
 
     class Meta:
         verbose_name = _("requirement")
@@ -83,8 +84,9 @@ class Cycle(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="cycles")
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    scheme = models.ForeignKey(CertificationScheme, on_delete=models.PROTECT, related_name="cycles",
-                               verbose_name=_("scheme"))
+    scheme = models.ForeignKey(
+        CertificationScheme, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("scheme")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -93,7 +95,9 @@ class Cycle(models.Model):
         ordering = ["registration", "-starts_on"]
         constraints = [
             models.UniqueConstraint(fields=["registration", "starts_on"], name="one_cycle_per_start"),
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -110,10 +114,16 @@ class SampleSetting(models.Model):
     and recorded with it, so anyone can redo a draw.
     """
 
-    percentage = models.DecimalField(_("sample percentage"), max_digits=5, decimal_places=2, default=10,
-                                     validators=[MinValueValidator(0), MaxValueValidator(100)])
-    salt = models.CharField(_("draw salt"), max_length=64,
-                            help_text=_("Recorded with every draw so that it can be reproduced."))
+    percentage = models.DecimalField(
+        _("sample percentage"),
+        max_digits=5,
+        decimal_places=2,
+        default=10,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    salt = models.CharField(
+        _("draw salt"), max_length=64, help_text=_("Recorded with every draw so that it can be reproduced.")
+    )
     valid_from = models.DateTimeField(_("valid from"), auto_now_add=True)
 
     class Meta:

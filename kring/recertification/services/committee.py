@@ -48,7 +48,9 @@ def shares_intervision_group(a: Person, b: Person) -> bool:
         return False
 
     def groups(person):
-        member_of = set(GroupMember.objects.filter(person=person, left_on__isnull=True).values_list("group_id", flat=True))
+        member_of = set(
+            GroupMember.objects.filter(person=person, left_on__isnull=True).values_list("group_id", flat=True)
+        )
         return member_of | set(Group.objects.filter(coordinator=person).values_list("pk", flat=True))
 
     return bool(groups(a) & groups(b))
@@ -63,8 +65,12 @@ def conflict_of_interest(user, person: Person) -> bool:
 def _check_committee(dossier: Dossier, by) -> None:
     dossier.refresh_from_db(fields=["status"])  # the status decides; never act on a stale copy
     if conflict_of_interest(by, dossier.person):
-        raise Refused(_("You cannot handle this dossier because of a conflict of interest: it is your own, or "
-                        "it belongs to someone in your intervision group. Another committee member will."))
+        raise Refused(
+            _(
+                "You cannot handle this dossier because of a conflict of interest: it is your own, or "
+                "it belongs to someone in your intervision group. Another committee member will."
+            )
+        )
     if dossier.status not in OPEN:
         raise Refused(_("This dossier is not with the committee."))
 
@@ -87,8 +93,9 @@ def question_ask(dossier: Dossier, *, question: str, by) -> InformationRequest:
 
 
 @transaction.atomic
-def question_answer(request: InformationRequest, *, answer: str, by, attachment=None,
-                    attachment_type: str = "") -> InformationRequest:
+def question_answer(
+    request: InformationRequest, *, answer: str, by, attachment=None, attachment_type: str = ""
+) -> InformationRequest:
     """The trainer answers a question of the committee, with evidence if they like."""
     if request.answered_at is not None:
         raise Refused(_("You have already answered this question."))
@@ -97,11 +104,19 @@ def question_answer(request: InformationRequest, *, answer: str, by, attachment=
         request.attachment, request.attachment_type = attachment, attachment_type
     request.save(update_fields=["answer", "answered_at", "attachment", "attachment_type"])
     dossier = request.dossier
-    if dossier.status == DossierStatus.INFO_REQUESTED and not dossier.questions.filter(answered_at__isnull=True).exists():
+    if (
+        dossier.status == DossierStatus.INFO_REQUESTED
+        and not dossier.questions.filter(answered_at__isnull=True).exists()
+    ):
         dossier.status = DossierStatus.COMMITTEE
         dossier.save(update_fields=["status"])
-    audit.record("kring.recertification.question.answered", by=by, person_id=dossier.person_id, obj=request,
-                 attachment=bool(attachment))
+    audit.record(
+        "kring.recertification.question.answered",
+        by=by,
+        person_id=dossier.person_id,
+        obj=request,
+        attachment=bool(attachment),
+    )
     return request
 
 
@@ -127,33 +142,56 @@ def apply_decision_to_register(decision: Decision, *, by=None) -> RegistrationPe
         if decision.outcome == Outcome.REFUSE:
             return register_services.registration_expire(registration, on=starts_on, by=by, reason=reason)
         if decision.outcome == Outcome.EXTEND:
-            period = register_services.registration_renew(registration, starts_on=starts_on, reason=reason, by=by,
-                                                           ends_on=decision.extended_until)
+            period = register_services.registration_renew(
+                registration, starts_on=starts_on, reason=reason, by=by, ends_on=decision.extended_until
+            )
             cycle.ends_on = decision.extended_until
             cycle.save(update_fields=["ends_on"])
             return period
         # The level of the cycle that was judged (also when the board reverses an earlier decision).
         during_cycle = period_on(list(registration.periods.all()), cycle.ends_on)
-        level = Level.BASIS if decision.outcome == Outcome.BASIS else (
-            during_cycle.level if during_cycle else cycle.scheme.level)
+        level = (
+            Level.BASIS
+            if decision.outcome == Outcome.BASIS
+            else (during_cycle.level if during_cycle else cycle.scheme.level)
+        )
         scheme = CertificationScheme.objects.for_cycle(level, starts_on)
         return register_services.registration_renew(
-            registration, starts_on=starts_on, reason=reason, by=by, level=level,
-            ends_on=rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5))
+            registration,
+            starts_on=starts_on,
+            reason=reason,
+            by=by,
+            level=level,
+            ends_on=rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5),
+        )
     except register_services.RegisterError as error:
         raise Refused(str(error)) from None
 
 
-def record_decision(dossier: Dossier, *, outcome: str, reason: str, by, conditions: str = "",
-                    extended_until: datetime.date | None = None, by_board: bool = False) -> Decision:
+def record_decision(
+    dossier: Dossier,
+    *,
+    outcome: str,
+    reason: str,
+    by,
+    conditions: str = "",
+    extended_until: datetime.date | None = None,
+    by_board: bool = False,
+) -> Decision:
     """Record a decision, let it take effect in the register and explain it to the trainer.
 
     Called inside the transaction of the service that decides (on trust, committee, board).
     """
     user = acting_account(by)
-    decision = Decision.objects.create(dossier=dossier, outcome=outcome, reason=reason.strip(),
-                                       conditions=conditions.strip(), extended_until=extended_until,
-                                       decided_by=user, by_board=by_board)
+    decision = Decision.objects.create(
+        dossier=dossier,
+        outcome=outcome,
+        reason=reason.strip(),
+        conditions=conditions.strip(),
+        extended_until=extended_until,
+        decided_by=user,
+        by_board=by_board,
+    )
     period = apply_decision_to_register(decision, by=by)
     dossier.status = DossierStatus.DRAFT if outcome == Outcome.EXTEND else DossierStatus.DECIDED
     dossier.save(update_fields=["status"])
@@ -162,8 +200,15 @@ def record_decision(dossier: Dossier, *, outcome: str, reason: str, by, conditio
 
 
 @transaction.atomic
-def dossier_decide(dossier: Dossier, *, outcome: str, reason: str, by, conditions: str = "",
-                   extended_until: datetime.date | None = None) -> Decision:
+def dossier_decide(
+    dossier: Dossier,
+    *,
+    outcome: str,
+    reason: str,
+    by,
+    conditions: str = "",
+    extended_until: datetime.date | None = None,
+) -> Decision:
     """The committee decides on a dossier, with a written reason."""
     _check_committee(dossier, by)
     if not reason.strip():
@@ -172,10 +217,17 @@ def dossier_decide(dossier: Dossier, *, outcome: str, reason: str, by, condition
         raise Refused(_("Please write the conditions."))
     if outcome == Outcome.EXTEND and (extended_until is None or extended_until <= dossier.cycle.ends_on):
         raise Refused(_("Please give a new end date after the current end of the cycle."))
-    decision = record_decision(dossier, outcome=outcome, reason=reason, by=by, conditions=conditions,
-                               extended_until=extended_until if outcome == Outcome.EXTEND else None)
-    audit.record("kring.recertification.dossier.decided", by=by, person_id=dossier.person_id, obj=decision,
-                 outcome=outcome)
+    decision = record_decision(
+        dossier,
+        outcome=outcome,
+        reason=reason,
+        by=by,
+        conditions=conditions,
+        extended_until=extended_until if outcome == Outcome.EXTEND else None,
+    )
+    audit.record(
+        "kring.recertification.dossier.decided", by=by, person_id=dossier.person_id, obj=decision, outcome=outcome
+    )
     return decision
 
 
@@ -188,21 +240,23 @@ def objection_file(decision: Decision, *, text: str, by, today: datetime.date | 
     if decision.outcome == Outcome.ACCEPT:
         raise Refused(_("There is nothing to object to in an acceptance."))
     if today > decision.objection_deadline:
-        raise Refused(_("The four weeks for an objection ended on %(date)s.")
-                      % {"date": date_format(decision.objection_deadline, "j F Y")})
+        raise Refused(
+            _("The four weeks for an objection ended on %(date)s.")
+            % {"date": date_format(decision.objection_deadline, "j F Y")}
+        )
     if Objection.objects.filter(decision=decision).exists():
         raise Refused(_("You have already objected to this decision."))
     if not text.strip():
         raise Refused(_("Please write why you object."))
     objection = Objection.objects.create(decision=decision, text=text.strip())
-    audit.record("kring.recertification.objection.filed", by=by, person_id=decision.dossier.person_id,
-                 obj=objection)
+    audit.record("kring.recertification.objection.filed", by=by, person_id=decision.dossier.person_id, obj=objection)
     return objection
 
 
 @transaction.atomic
-def objection_decide(objection: Objection, *, outcome: str, reason: str, by,
-                     new_outcome: str = Outcome.ACCEPT) -> Objection:
+def objection_decide(
+    objection: Objection, *, outcome: str, reason: str, by, new_outcome: str = Outcome.ACCEPT
+) -> Objection:
     """The board decides on an objection; its decision is final. Upheld: the board's outcome takes effect."""
     if objection.board_outcome:
         raise Refused(_("The board has already decided on this objection."))
@@ -218,8 +272,9 @@ def objection_decide(objection: Objection, *, outcome: str, reason: str, by,
         record_decision(dossier, outcome=new_outcome, reason=reason, by=by, by_board=True)
     else:
         _mail(dossier.person, "recertification-objection", {"objection": objection})
-    audit.record("kring.recertification.objection.decided", by=by, person_id=dossier.person_id, obj=objection,
-                 outcome=outcome)
+    audit.record(
+        "kring.recertification.objection.decided", by=by, person_id=dossier.person_id, obj=objection, outcome=outcome
+    )
     return objection
 
 
@@ -230,8 +285,9 @@ def application_submit(*, person: Person, data: dict, certificate, certificate_t
         raise Refused(_("You already have a registration; your recertification runs through your dossier."))
     if Application.objects.filter(person=person, status=ApplicationStatus.SUBMITTED).exists():
         raise Refused(_("Your application is already with the committee."))
-    application = Application.objects.create(person=person, certificate=certificate,
-                                             certificate_type=certificate_type, **data)
+    application = Application.objects.create(
+        person=person, certificate=certificate, certificate_type=certificate_type, **data
+    )
     audit.record("kring.recertification.application.submitted", by=by, person_id=person.pk, obj=application)
     return application
 
@@ -243,8 +299,9 @@ def next_register_number() -> str:
 
 
 @transaction.atomic
-def application_decide(application: Application, *, accept: bool, reason: str, by,
-                       level: str | None = None) -> Application:
+def application_decide(
+    application: Application, *, accept: bool, reason: str, by, level: str | None = None
+) -> Application:
     """The committee decides on a first certification; acceptance creates the registration."""
     if application.status != ApplicationStatus.SUBMITTED:
         raise Refused(_("A decision has already been made on this application."))
@@ -259,14 +316,24 @@ def application_decide(application: Application, *, accept: bool, reason: str, b
         scheme = CertificationScheme.objects.for_cycle(level, today)
         registration = Registration.objects.create(person=application.person, number=next_register_number())
         RegistrationPeriod.objects.create(
-            registration=registration, status=Status.ACTIVE, level=level, starts_on=today,
+            registration=registration,
+            status=Status.ACTIVE,
+            level=level,
+            starts_on=today,
             ends_on=rules.cycle_end(today, scheme.cycle_years if scheme else 5),
-            reason="first certification", recorded_by=by)
+            reason="first certification",
+            recorded_by=by,
+        )
         application.registration, application.status = registration, ApplicationStatus.ACCEPTED
     else:
         application.status = ApplicationStatus.REFUSED
     application.save()
-    audit.record("kring.recertification.application.decided", by=by, person_id=application.person_id,
-                 obj=application, outcome=application.status)
+    audit.record(
+        "kring.recertification.application.decided",
+        by=by,
+        person_id=application.person_id,
+        obj=application,
+        outcome=application.status,
+    )
     _mail(application.person, "recertification-application", {"application": application})
     return application

@@ -27,8 +27,12 @@ def active_period(registration: Registration, on: datetime.date) -> Registration
 def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cycle | None:
     """The registration's cycle on a date, created from the active period when it is first needed."""
     on = on or timezone.localdate()
-    cycle = (Cycle.objects.select_related("scheme", "registration")
-             .filter(registration=registration, starts_on__lte=on, ends_on__gte=on).order_by("-starts_on").first())
+    cycle = (
+        Cycle.objects.select_related("scheme", "registration")
+        .filter(registration=registration, starts_on__lte=on, ends_on__gte=on)
+        .order_by("-starts_on")
+        .first()
+    )
     if cycle is not None:
         return cycle
     period = active_period(registration, on)
@@ -40,14 +44,20 @@ def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cy
         scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
     ends_on = period.ends_on or rules.cycle_end(period.starts_on, scheme.cycle_years)
     cycle, _created = Cycle.objects.get_or_create(
-        registration=registration, starts_on=period.starts_on, defaults={"ends_on": ends_on, "scheme": scheme})
+        registration=registration, starts_on=period.starts_on, defaults={"ends_on": ends_on, "scheme": scheme}
+    )
     return cycle
 
 
 def current_registration(person: Person, on: datetime.date | None = None) -> Registration | None:
     on = on or timezone.localdate()
-    return (Registration.objects.registered_on(on).filter(person=person)
-            .prefetch_related("periods").order_by("-created_at").first())
+    return (
+        Registration.objects.registered_on(on)
+        .filter(person=person)
+        .prefetch_related("periods")
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def current_cycle(person: Person, on: datetime.date | None = None) -> Cycle | None:
@@ -60,8 +70,10 @@ def check_activity_date(cycle: Cycle | None, on: datetime.date, today: datetime.
     if on > today:
         raise Refused(_("The date is in the future. You can add an activity once it has taken place."))
     if cycle is not None and not cycle.covers(on):
-        raise Refused(_("The date is outside your current cycle (%(start)s to %(end)s).")
-                      % {"start": date_format(cycle.starts_on, "j F Y"), "end": date_format(cycle.ends_on, "j F Y")})
+        raise Refused(
+            _("The date is outside your current cycle (%(start)s to %(end)s).")
+            % {"start": date_format(cycle.starts_on, "j F Y"), "end": date_format(cycle.ends_on, "j F Y")}
+        )
 
 
 def _apply(activity: Activity, data: dict, evidence, evidence_type: str) -> None:
@@ -80,8 +92,15 @@ def activity_add(*, person: Person, data: dict, evidence=None, evidence_type: st
     activity = Activity(person=person)
     _apply(activity, data, evidence, evidence_type)
     activity.save()
-    audit.record("kring.recertification.activity.added", by=by, person_id=person.pk, obj=activity,
-                 kind=activity.kind, fields=sorted(data), evidence=bool(evidence))
+    audit.record(
+        "kring.recertification.activity.added",
+        by=by,
+        person_id=person.pk,
+        obj=activity,
+        kind=activity.kind,
+        fields=sorted(data),
+        evidence=bool(evidence),
+    )
     return activity
 
 
@@ -93,8 +112,14 @@ def activity_change(activity: Activity, *, data: dict, evidence=None, evidence_t
     check_activity_date(current_cycle(activity.person), data["date"])
     _apply(activity, data, evidence, evidence_type)
     activity.save()
-    audit.record("kring.recertification.activity.changed", by=by, person_id=activity.person_id, obj=activity,
-                 fields=sorted(data), evidence=bool(evidence))
+    audit.record(
+        "kring.recertification.activity.changed",
+        by=by,
+        person_id=activity.person_id,
+        obj=activity,
+        fields=sorted(data),
+        evidence=bool(evidence),
+    )
     return activity
 
 
@@ -112,9 +137,15 @@ def activity_delete(activity: Activity, *, by) -> None:
 
 def cycle_progress(cycle: Cycle, person: Person) -> list[rules.RequirementProgress]:
     """Progress of a person in a cycle, in two queries whatever the number of activities."""
-    facts = [rules.ActivityFact(**row) for row in Activity.objects.filter(
-        person=person, date__gte=cycle.starts_on, date__lte=cycle.ends_on).values("kind", "date", "hours", "days")]
+    facts = [
+        rules.ActivityFact(**row)
+        for row in Activity.objects.filter(person=person, date__gte=cycle.starts_on, date__lte=cycle.ends_on).values(
+            "kind", "date", "hours", "days"
+        )
+    ]
     order = list(RequirementKind.values)
-    requirements = sorted(((r.kind, r.amount) for r in cycle.scheme.requirements.all()),
-                          key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    requirements = sorted(
+        ((r.kind, r.amount) for r in cycle.scheme.requirements.all()),
+        key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+    )
     return rules.progress(requirements, facts, cycle.starts_on, cycle.ends_on)

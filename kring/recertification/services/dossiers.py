@@ -55,8 +55,13 @@ def dossier_accept_ethics(dossier: Dossier, *, by) -> Dossier:
         raise Refused(_("There is no code of ethics to accept yet."))
     dossier.ethics, dossier.ethics_accepted_at = code, timezone.now()
     dossier.save(update_fields=["ethics", "ethics_accepted_at"])
-    audit.record("kring.recertification.dossier.ethics_accepted", by=by, person_id=dossier.person_id, obj=dossier,
-                 version=code.version)
+    audit.record(
+        "kring.recertification.dossier.ethics_accepted",
+        by=by,
+        person_id=dossier.person_id,
+        obj=dossier,
+        version=code.version,
+    )
     return dossier
 
 
@@ -68,8 +73,13 @@ def dossier_save_reflection(dossier: Dossier, *, reflections: dict[str, str], by
     for name in names:
         setattr(dossier, name, reflections.get(name, "").strip())
     dossier.save(update_fields=names)
-    audit.record("kring.recertification.dossier.reflection_saved", by=by, person_id=dossier.person_id, obj=dossier,
-                 fields=[n for n in names if reflections.get(n, "").strip()])
+    audit.record(
+        "kring.recertification.dossier.reflection_saved",
+        by=by,
+        person_id=dossier.person_id,
+        obj=dossier,
+        fields=[n for n in names if reflections.get(n, "").strip()],
+    )
     return dossier
 
 
@@ -77,8 +87,10 @@ def find_colleague(identifier: str) -> Person | None:
     """A person by register number or e-mail address."""
     identifier = identifier.strip()
     if "@" in identifier:
-        return Person.objects.filter(email__iexact=identifier).first() or \
-            Person.objects.filter(user__email__iexact=identifier).first()
+        return (
+            Person.objects.filter(email__iexact=identifier).first()
+            or Person.objects.filter(user__email__iexact=identifier).first()
+        )
     registration = Registration.objects.filter(number=identifier).select_related("person").first()
     return registration.person if registration else None
 
@@ -97,13 +109,18 @@ def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation:
     if dossier.peers.count() >= MAX_PEERS:
         raise Refused(_("You can invite at most %(count)s colleagues.") % {"count": MAX_PEERS})
     invitation = PeerInvitation.objects.create(dossier=dossier, colleague=colleague)
-    audit.record("kring.recertification.peer.invited", by=by, person_id=dossier.person_id, obj=invitation,
-                 colleague=colleague.pk)
+    audit.record(
+        "kring.recertification.peer.invited", by=by, person_id=dossier.person_id, obj=invitation, colleague=colleague.pk
+    )
     from kring.core import emails
 
     if colleague.email:
-        emails.send("recertification-peer-invitation", to=colleague.email, language=colleague.language,
-                    context={"colleague": colleague, "trainer": dossier.person})
+        emails.send(
+            "recertification-peer-invitation",
+            to=colleague.email,
+            language=colleague.language,
+            context={"colleague": colleague, "trainer": dossier.person},
+        )
     return invitation
 
 
@@ -120,8 +137,9 @@ def peer_confirm(invitation: PeerInvitation, *, by) -> PeerInvitation:
     if invitation.confirmed_at is None:
         invitation.confirmed_at = timezone.now()
         invitation.save(update_fields=["confirmed_at"])
-        audit.record("kring.recertification.peer.confirmed", by=by, person_id=invitation.dossier.person_id,
-                     obj=invitation)
+        audit.record(
+            "kring.recertification.peer.confirmed", by=by, person_id=invitation.dossier.person_id, obj=invitation
+        )
     return invitation
 
 
@@ -131,15 +149,15 @@ def dossier_save_peer_report(dossier: Dossier, *, report: str, by) -> Dossier:
     _editable(dossier)
     dossier.peer_report = report.strip()
     dossier.save(update_fields=["peer_report"])
-    audit.record("kring.recertification.dossier.peer_report_saved", by=by, person_id=dossier.person_id,
-                 obj=dossier)
+    audit.record("kring.recertification.dossier.peer_report_saved", by=by, person_id=dossier.person_id, obj=dossier)
     return dossier
 
 
 def dossier_gaps(dossier: Dossier) -> list[str]:
     progress = cycle_progress(dossier.cycle, dossier.person)
     return rules.dossier_gaps(
-        requirements_met=all(p.met for p in progress), ethics_accepted=dossier.ethics_id is not None,
+        requirements_met=all(p.met for p in progress),
+        ethics_accepted=dossier.ethics_id is not None,
         has_reflection=dossier.has_reflection,
         confirmed_peers=sum(1 for p in dossier.peers.all() if p.confirmed_at),
         has_peer_report=bool(dossier.peer_report.strip()),
@@ -150,22 +168,37 @@ def snapshot(dossier: Dossier) -> dict:
     """The dossier as it stands, as plain data for a frozen version."""
     cycle = dossier.cycle
     return {
-        "cycle": {"starts_on": cycle.starts_on.isoformat(), "ends_on": cycle.ends_on.isoformat(),
-                  "scheme": cycle.scheme_id},
+        "cycle": {
+            "starts_on": cycle.starts_on.isoformat(),
+            "ends_on": cycle.ends_on.isoformat(),
+            "scheme": cycle.scheme_id,
+        },
         "activities": [
-            {"kind": a.kind, "date": a.date.isoformat(), "hours": str(a.hours), "days": str(a.days),
-             "description": a.description, "programme": a.programme.code if a.programme else "",
-             "participants": a.participants, "evidence": a.evidence.name if a.evidence else "",
-             "source": a.source}
-            for a in dossier.person.activities.filter(date__gte=cycle.starts_on, date__lte=cycle.ends_on)
-            .select_related("programme")
+            {
+                "kind": a.kind,
+                "date": a.date.isoformat(),
+                "hours": str(a.hours),
+                "days": str(a.days),
+                "description": a.description,
+                "programme": a.programme.code if a.programme else "",
+                "participants": a.participants,
+                "evidence": a.evidence.name if a.evidence else "",
+                "source": a.source,
+            }
+            for a in dossier.person.activities.filter(
+                date__gte=cycle.starts_on, date__lte=cycle.ends_on
+            ).select_related("programme")
         ],
-        "progress": [{"kind": p.kind, "required": str(p.required), "done": str(p.done), "met": p.met}
-                     for p in cycle_progress(cycle, dossier.person)],
+        "progress": [
+            {"kind": p.kind, "required": str(p.required), "done": str(p.done), "met": p.met}
+            for p in cycle_progress(cycle, dossier.person)
+        ],
         "ethics": dossier.ethics.version if dossier.ethics else "",
         "reflection": {name: getattr(dossier, name) for name, _label in MBI_TAC_DOMAINS},
-        "peers": [{"colleague": p.colleague_id, "confirmed_at": p.confirmed_at.isoformat() if p.confirmed_at else ""}
-                  for p in dossier.peers.all()],
+        "peers": [
+            {"colleague": p.colleague_id, "confirmed_at": p.confirmed_at.isoformat() if p.confirmed_at else ""}
+            for p in dossier.peers.all()
+        ],
         "peer_report": dossier.peer_report,
     }
 
@@ -181,13 +214,17 @@ def current_sample_setting() -> SampleSetting:
 def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
     """Freeze the dossier in a new version. A first complete submission is accepted on trust unless the
     sample draws it; sampled and incomplete dossiers go to the certification committee."""
-    dossier = Dossier.objects.select_for_update().select_related("cycle__scheme", "cycle__registration",
-                                                                 "person").get(pk=dossier.pk)
+    dossier = (
+        Dossier.objects.select_for_update()
+        .select_related("cycle__scheme", "cycle__registration", "person")
+        .get(pk=dossier.pk)
+    )
     _editable(dossier)
     gaps = dossier_gaps(dossier)
     number = dossier.versions.count() + 1
-    version = DossierVersion.objects.create(dossier=dossier, number=number, snapshot=snapshot(dossier),
-                                            complete=not gaps, submitted_by=by)
+    version = DossierVersion.objects.create(
+        dossier=dossier, number=number, snapshot=snapshot(dossier), complete=not gaps, submitted_by=by
+    )
     dossier.submitted_at = version.submitted_at
     draw = None
     if dossier.status == DossierStatus.DRAFT:
@@ -197,15 +234,36 @@ def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
             draw = _draw(dossier, version)
             dossier.status = DossierStatus.COMMITTEE if draw.sampled else DossierStatus.DECIDED
     dossier.save(update_fields=["status", "submitted_at"])
-    audit.record("kring.recertification.dossier.submitted", by=by, person_id=dossier.person_id, obj=dossier,
-                 version=number, complete=not gaps, gaps=gaps, accepted_on_trust=dossier.status == DossierStatus.DECIDED,
-                 **({"draw_seed": draw.seed, "draw_salt": draw.salt, "draw_percentage": str(draw.percentage),
-                     "draw_value": draw.value, "sampled": draw.sampled} if draw else {}))
+    audit.record(
+        "kring.recertification.dossier.submitted",
+        by=by,
+        person_id=dossier.person_id,
+        obj=dossier,
+        version=number,
+        complete=not gaps,
+        gaps=gaps,
+        accepted_on_trust=dossier.status == DossierStatus.DECIDED,
+        **(
+            {
+                "draw_seed": draw.seed,
+                "draw_salt": draw.salt,
+                "draw_percentage": str(draw.percentage),
+                "draw_value": draw.value,
+                "sampled": draw.sampled,
+            }
+            if draw
+            else {}
+        ),
+    )
     if dossier.status == DossierStatus.DECIDED:
         from kring.recertification.services.committee import record_decision
 
-        record_decision(dossier, outcome=Outcome.ACCEPT, by=None,
-                        reason=_("Your dossier is complete and has been accepted on trust."))
+        record_decision(
+            dossier,
+            outcome=Outcome.ACCEPT,
+            by=None,
+            reason=_("Your dossier is complete and has been accepted on trust."),
+        )
     return version
 
 
@@ -216,8 +274,9 @@ def _draw(dossier: Dossier, version: DossierVersion) -> SampleDraw:
     salt, percentage = (earlier.salt, earlier.percentage) if earlier else (setting.salt, setting.percentage)
     seed = rules.sample_seed(dossier.cycle_id, salt)
     value, sampled = rules.sample_draw(seed, percentage)
-    return SampleDraw.objects.create(dossier=dossier, version=version, salt=salt, seed=seed,
-                                     percentage=percentage, value=value, sampled=sampled)
+    return SampleDraw.objects.create(
+        dossier=dossier, version=version, salt=salt, seed=seed, percentage=percentage, value=value, sampled=sampled
+    )
 
 
 def decision_pending(dossier: Dossier) -> Decision | None:

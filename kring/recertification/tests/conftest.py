@@ -18,8 +18,14 @@ def cycle(trainer):
 @pytest.fixture
 def add_activity():
     def _add(person, kind="intervision", on=None, hours="2", days="0", **extra):
-        return Activity.objects.create(person=person, kind=kind, date=on or datetime.date.today(),
-                                       hours=Decimal(hours), days=Decimal(days), **extra)
+        return Activity.objects.create(
+            person=person,
+            kind=kind,
+            date=on or datetime.date.today(),
+            hours=Decimal(hours),
+            days=Decimal(days),
+            **extra,
+        )
 
     return _add
 
@@ -44,7 +50,8 @@ def second_colleague(db):
 def fulfil_scheme(person, cycle, add_activity):
     """Activities that meet every requirement of the cycle's scheme."""
     for year_start, _end in __import__("kring.recertification.rules", fromlist=["cycle_years"]).cycle_years(
-            cycle.starts_on, cycle.ends_on):
+        cycle.starts_on, cycle.ends_on
+    ):
         for _i in range(4):
             add_activity(person, "intervision", on=year_start, hours="2")
     add_activity(person, "supervision", on=cycle.starts_on, hours="20")
@@ -59,8 +66,9 @@ def complete_dossier(person, cycle, colleague, second_colleague, add_activity):
     fulfil_scheme(person, cycle, add_activity)
     dossier = dossiers.dossier_for_cycle(cycle)
     dossiers.dossier_accept_ethics(dossier, by=person.user)
-    dossiers.dossier_save_reflection(dossier, reflections={"reflection_embodiment": "Meer stilte in mijn lessen."},
-                                     by=person.user)
+    dossiers.dossier_save_reflection(
+        dossier, reflections={"reflection_embodiment": "Meer stilte in mijn lessen."}, by=person.user
+    )
     for peer in (colleague, second_colleague):
         invitation = dossiers.peer_invite(dossier, identifier=peer.email, by=person.user)
         dossiers.peer_confirm(invitation, by=peer.user)

@@ -30,8 +30,9 @@ def test_it_refuses_a_decision_on_your_own_dossier(committee_trainer, cycle, log
     dossier = with_committee(cycle)
     with pytest.raises(Refused):
         services.dossier_decide(dossier, outcome="accept", reason="Prima.", by=committee_trainer.user)
-    response = login(committee_trainer).post(en("recertification:committee_decide", dossier.pk),
-                                             {"outcome": "accept", "reason": "Prima."}, follow=True)
+    response = login(committee_trainer).post(
+        en("recertification:committee_decide", dossier.pk), {"outcome": "accept", "reason": "Prima."}, follow=True
+    )
     assert "conflict of interest" in response.content.decode()
     assert not Decision.objects.exists()
 
@@ -48,9 +49,11 @@ def test_another_committee_member_can_decide(certification, cycle):
     assert Decision.objects.get().outcome == "accept"
 
 
-@pytest.mark.skipif(not apps.is_installed("kring.intervision") or "GroupMember" not in
-                    {m.__name__ for m in apps.get_app_config("intervision").get_models()},
-                    reason="the intervision models are not in this tree yet")
+@pytest.mark.skipif(
+    not apps.is_installed("kring.intervision")
+    or "GroupMember" not in {m.__name__ for m in apps.get_app_config("intervision").get_models()},
+    reason="the intervision models are not in this tree yet",
+)
 def test_it_refuses_a_decision_on_someone_in_your_intervision_group(certification, trainer, cycle):
     Group = apps.get_model("intervision", "Group")
     GroupMember = apps.get_model("intervision", "GroupMember")

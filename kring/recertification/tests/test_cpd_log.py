@@ -38,8 +38,9 @@ def test_it_adds_an_activity_to_my_log(trainer, login):
 
 def test_it_records_a_course_taught_with_programme_and_participants(trainer, login):
     mbsr = TaughtProgramme.objects.get(code="mbsr")
-    response = post(login(trainer), {"kind": "course_taught", "hours": "20", "programme": mbsr.pk,
-                                     "participants": "12"})
+    response = post(
+        login(trainer), {"kind": "course_taught", "hours": "20", "programme": mbsr.pk, "participants": "12"}
+    )
     assert response.status_code == 302
     assert Activity.objects.get(person=trainer).participants == 12
 
@@ -50,17 +51,20 @@ def test_it_asks_for_programme_and_participants_of_a_course_taught(trainer, logi
     assert not Activity.objects.exists()
 
 
-@pytest.mark.parametrize("data", [
-    {"hours": "-1"},
-    {"hours": "201", "days": "10"},
-    {"hours": "30", "days": "0"},
-    {"hours": "50", "days": "2"},
-    {"hours": "0", "days": "0"},
-    {"date": (TODAY + datetime.timedelta(days=1)).isoformat()},
-    {"date": (TODAY - datetime.timedelta(days=800)).isoformat()},  # before the trainer's cycle
-    {"days": "-2"},
-    {"hours": "veel"},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"hours": "-1"},
+        {"hours": "201", "days": "10"},
+        {"hours": "30", "days": "0"},
+        {"hours": "50", "days": "2"},
+        {"hours": "0", "days": "0"},
+        {"date": (TODAY + datetime.timedelta(days=1)).isoformat()},
+        {"date": (TODAY - datetime.timedelta(days=800)).isoformat()},  # before the trainer's cycle
+        {"days": "-2"},
+        {"hours": "veel"},
+    ],
+)
 def test_it_refuses_bad_input_and_saves_nothing(trainer, login, data):
     response = post(login(trainer), data)
     assert response.status_code == 200
@@ -95,8 +99,10 @@ def test_it_refuses_evidence_over_ten_megabytes(trainer, login):
 def test_it_changes_and_removes_my_own_activity(trainer, login, add_activity):
     client = login(trainer)
     activity = add_activity(trainer, "supervision", hours="2")
-    client.post(reverse("recertification:activity_edit", args=[activity.pk]),
-                {"kind": "supervision", "date": TODAY.isoformat(), "hours": "3", "days": "0"})
+    client.post(
+        reverse("recertification:activity_edit", args=[activity.pk]),
+        {"kind": "supervision", "date": TODAY.isoformat(), "hours": "3", "days": "0"},
+    )
     activity.refresh_from_db()
     assert activity.hours == 3
     client.post(reverse("recertification:activity_delete", args=[activity.pk]))
@@ -104,12 +110,20 @@ def test_it_changes_and_removes_my_own_activity(trainer, login, add_activity):
 
 
 def test_it_keeps_automatic_activities_out_of_the_trainers_hands(trainer, login):
-    activity = activity_record_automatic(person=trainer, kind="intervision", on=TODAY, hours=2,
-                                         description="Intervisie Utrecht", source="intervision.attendance:1")
+    activity = activity_record_automatic(
+        person=trainer,
+        kind="intervision",
+        on=TODAY,
+        hours=2,
+        description="Intervisie Utrecht",
+        source="intervision.attendance:1",
+    )
     client = login(trainer)
     assert "Recorded by Kring" in client.get(en("recertification:activity_list")).content.decode()
-    client.post(reverse("recertification:activity_edit", args=[activity.pk]),
-                {"kind": "intervision", "date": TODAY.isoformat(), "hours": "9", "days": "0"})
+    client.post(
+        reverse("recertification:activity_edit", args=[activity.pk]),
+        {"kind": "intervision", "date": TODAY.isoformat(), "hours": "9", "days": "0"},
+    )
     client.post(reverse("recertification:activity_delete", args=[activity.pk]))
     activity.refresh_from_db()
     assert activity.hours == 2

@@ -19,15 +19,21 @@ def test_it_shows_what_is_done_and_what_is_open(trainer, login, cycle, add_activ
     assert "Hours of supervision in the cycle" in page
     assert "4 of 10 done" in page
     assert f"Still 6 to go, before {cycle.ends_on:%-d %B %Y}" in page
-    assert "class=\"error" not in page and "alert" not in page
+    assert 'class="error' not in page and "alert" not in page
 
 
 def _measure(trainer, login, count):
     Activity.objects.filter(person=trainer).delete()
     today = datetime.date.today()
     Activity.objects.bulk_create(
-        Activity(person=trainer, kind=("intervision", "supervision", "course_followed")[i % 3],
-                 date=today - datetime.timedelta(days=i % 300), hours=Decimal(1)) for i in range(count))
+        Activity(
+            person=trainer,
+            kind=("intervision", "supervision", "course_followed")[i % 3],
+            date=today - datetime.timedelta(days=i % 300),
+            hours=Decimal(1),
+        )
+        for i in range(count)
+    )
     client = login(trainer)
     client.get(reverse("recertification:dashboard"))  # the cycle and the dossier exist from now on
     with CaptureQueriesContext(connection) as queries:
@@ -46,8 +52,7 @@ def test_it_needs_the_same_number_of_queries_for_10_and_1000_activities(trainer,
 
 def test_it_lists_the_log_in_a_constant_number_of_queries(trainer, login, django_assert_max_num_queries):
     today = datetime.date.today()
-    Activity.objects.bulk_create(Activity(person=trainer, kind="supervision", date=today, hours=1)
-                                 for _ in range(200))
+    Activity.objects.bulk_create(Activity(person=trainer, kind="supervision", date=today, hours=1) for _ in range(200))
     client = login(trainer)
     client.get(reverse("recertification:activity_list"))
     with django_assert_max_num_queries(16):

@@ -38,8 +38,9 @@ def test_acceptance_gives_a_new_cycle_of_validity(dossier, cycle, certification,
 
 
 def test_moving_to_basis_changes_the_level_after_the_cycle(dossier, cycle, certification):
-    services.dossier_decide(dossier, outcome=Outcome.BASIS, reason="Geen MBSR-cursussen gegeven.",
-                            by=certification.user)
+    services.dossier_decide(
+        dossier, outcome=Outcome.BASIS, reason="Geen MBSR-cursussen gegeven.", by=certification.user
+    )
     assert standing(cycle, cycle.ends_on).level == Level.SPECIALIST
     after = standing(cycle, cycle.ends_on + datetime.timedelta(days=1))
     assert after.registered and after.level == Level.BASIS
@@ -55,8 +56,13 @@ def test_refusal_ends_the_registration_after_the_cycle(dossier, cycle, certifica
 
 def test_extension_lengthens_the_cycle_and_the_validity(dossier, cycle, certification):
     until = cycle.ends_on + datetime.timedelta(days=180)
-    services.dossier_decide(dossier, outcome=Outcome.EXTEND, reason="Meer tijd voor de retraite.",
-                            extended_until=until, by=certification.user)
+    services.dossier_decide(
+        dossier,
+        outcome=Outcome.EXTEND,
+        reason="Meer tijd voor de retraite.",
+        extended_until=until,
+        by=certification.user,
+    )
     assert standing(cycle, until).registered
     assert not standing(cycle, until + datetime.timedelta(days=1)).registered
     cycle.refresh_from_db()
@@ -65,11 +71,14 @@ def test_extension_lengthens_the_cycle_and_the_validity(dossier, cycle, certific
     assert dossier.status == DossierStatus.DRAFT  # the trainer completes it and submits again
 
 
-@pytest.mark.parametrize("data", [
-    {"outcome": Outcome.ACCEPT, "reason": "  "},
-    {"outcome": Outcome.ACCEPT_WITH_CONDITIONS, "reason": "Goed.", "conditions": ""},
-    {"outcome": Outcome.EXTEND, "reason": "Meer tijd.", "extended_until": None},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"outcome": Outcome.ACCEPT, "reason": "  "},
+        {"outcome": Outcome.ACCEPT_WITH_CONDITIONS, "reason": "Goed.", "conditions": ""},
+        {"outcome": Outcome.EXTEND, "reason": "Meer tijd.", "extended_until": None},
+    ],
+)
 def test_it_refuses_a_decision_without_what_it_needs(dossier, cycle, certification, data):
     periods = cycle.registration.periods.count()
     with pytest.raises(Refused):
@@ -78,19 +87,21 @@ def test_it_refuses_a_decision_without_what_it_needs(dossier, cycle, certificati
     assert not dossier.decisions.exists()
 
 
-def test_the_trainer_can_object_within_four_weeks_and_the_board_decides_finally(dossier, cycle, certification,
-                                                                                board):
-    decision = services.dossier_decide(dossier, outcome=Outcome.BASIS, reason="Te weinig cursussen.",
-                                       by=certification.user)
+def test_the_trainer_can_object_within_four_weeks_and_the_board_decides_finally(dossier, cycle, certification, board):
+    decision = services.dossier_decide(
+        dossier, outcome=Outcome.BASIS, reason="Te weinig cursussen.", by=certification.user
+    )
     late = decision.objection_deadline + datetime.timedelta(days=1)
     with pytest.raises(Refused):
         services.objection_file(decision, text="Ik gaf wel cursussen.", by=dossier.person.user, today=late)
-    objection = services.objection_file(decision, text="Ik gaf wel cursussen.", by=dossier.person.user,
-                                        today=decision.objection_deadline)
+    objection = services.objection_file(
+        decision, text="Ik gaf wel cursussen.", by=dossier.person.user, today=decision.objection_deadline
+    )
     with pytest.raises(Refused):
         services.objection_file(decision, text="Nog eens.", by=dossier.person.user)
-    services.objection_decide(objection, outcome="upheld", reason="De cursussen zijn aangetoond.",
-                              new_outcome=Outcome.ACCEPT, by=board.user)
+    services.objection_decide(
+        objection, outcome="upheld", reason="De cursussen zijn aangetoond.", new_outcome=Outcome.ACCEPT, by=board.user
+    )
     after = standing(cycle, cycle.ends_on + datetime.timedelta(days=1))
     assert after.level == Level.SPECIALIST and after.registered
     board_decision = dossier.decisions.get(by_board=True)

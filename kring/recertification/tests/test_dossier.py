@@ -84,16 +84,19 @@ def test_a_trainer_sees_only_their_own_dossier(trainer, cycle, colleague, login)
 def test_the_trainer_answers_a_question_of_the_committee(trainer, cycle, certification, login, mailoutbox):
     dossier = dossiers.dossier_for_cycle(cycle)
     dossiers.dossier_submit(dossier, by=trainer.user)
-    login(certification).post(reverse("recertification:committee_ask", args=[dossier.pk]),
-                              {"question": "Welke retraite heb je gedaan?"})
+    login(certification).post(
+        reverse("recertification:committee_ask", args=[dossier.pk]), {"question": "Welke retraite heb je gedaan?"}
+    )
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.INFO_REQUESTED
     assert mailoutbox[-1].to == [trainer.email]
     question = dossier.questions.get()
     client = login(trainer)
     assert "Welke retraite" in client.get(reverse("recertification:dossier")).content.decode()
-    client.post(reverse("recertification:question_answer", args=[question.pk]),
-                {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", b"%PDF-1.7 retraite")})
+    client.post(
+        reverse("recertification:question_answer", args=[question.pk]),
+        {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", b"%PDF-1.7 retraite")},
+    )
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.COMMITTEE
     assert dossier.questions.get().answer == "Zeven dagen stilte."
@@ -106,7 +109,9 @@ def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycl
     dossiers.dossier_submit(dossier, by=trainer.user)
     login(certification).post(reverse("recertification:committee_ask", args=[dossier.pk]), {"question": "Bewijs?"})
     question = dossier.questions.get()
-    login(trainer).post(reverse("recertification:question_answer", args=[question.pk]),
-                        {"answer": "Hier.", "attachment": SimpleUploadedFile("a.pdf", b"<html>nee</html>")})
+    login(trainer).post(
+        reverse("recertification:question_answer", args=[question.pk]),
+        {"answer": "Hier.", "attachment": SimpleUploadedFile("a.pdf", b"<html>nee</html>")},
+    )
     question.refresh_from_db()
     assert question.answered_at is None and question.answer == ""

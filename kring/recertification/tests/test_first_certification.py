@@ -10,19 +10,30 @@ from kring.recertification.models import Application
 from kring.register.history import standing_on, with_history
 from kring.register.models import Registration
 
-FORM = {"level": "specialist", "programme_name": "Opleiding Aandacht, Utrecht", "graduated_on": "2026-06-30",
-        "study_hours": "220", "contact_hours": "130", "retreat_days": "6", "experience": "Twee MBSR-cursussen."}
+FORM = {
+    "level": "specialist",
+    "programme_name": "Opleiding Aandacht, Utrecht",
+    "graduated_on": "2026-06-30",
+    "study_hours": "220",
+    "contact_hours": "130",
+    "retreat_days": "6",
+    "experience": "Twee MBSR-cursussen.",
+}
 
 
 def test_a_graduate_applies_and_the_committee_accepts(member, certification, login, mailoutbox):
     Registration.objects.create(person=t.PersonFactory(), number="000099")
-    response = login(member).post(reverse("recertification:application"),
-                                  {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")})
+    response = login(member).post(
+        reverse("recertification:application"),
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+    )
     assert response.status_code == 302
     application = Application.objects.get()
     client = login(certification)
-    client.post(reverse("recertification:committee_application", args=[application.pk]),
-                {"accept": "yes", "reason": "Voldoet aan de eisen."})
+    client.post(
+        reverse("recertification:committee_application", args=[application.pk]),
+        {"accept": "yes", "reason": "Voldoet aan de eisen."},
+    )
     registration = Registration.objects.get(person=member)
     assert registration.number == "000100"
     assert standing_on(with_history().get(pk=registration.pk), datetime.date.today()).registered
@@ -30,18 +41,23 @@ def test_a_graduate_applies_and_the_committee_accepts(member, certification, log
 
 
 def test_it_refuses_a_certificate_that_is_not_a_pdf_or_image(member, login):
-    response = login(member).post(reverse("recertification:application"),
-                                  {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"just text")})
+    response = login(member).post(
+        reverse("recertification:application"), {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"just text")}
+    )
     assert response.status_code == 200
     assert not Application.objects.exists()
 
 
 def test_a_refusal_creates_no_registration(member, certification, login):
-    login(member).post(reverse("recertification:application"),
-                       {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")})
+    login(member).post(
+        reverse("recertification:application"),
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+    )
     application = Application.objects.get()
-    login(certification).post(reverse("recertification:committee_application", args=[application.pk]),
-                              {"accept": "no", "reason": "Te weinig contacturen."})
+    login(certification).post(
+        reverse("recertification:committee_application", args=[application.pk]),
+        {"accept": "no", "reason": "Te weinig contacturen."},
+    )
     application.refresh_from_db()
     assert application.status == "refused"
     assert not Registration.objects.filter(person=member).exists()

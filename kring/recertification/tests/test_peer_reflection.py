@@ -49,7 +49,8 @@ def test_a_colleague_whose_registration_ended_cannot_confirm(trainer, cycle, col
     dossier = dossiers.dossier_for_cycle(cycle)
     invitation = dossiers.peer_invite(dossier, identifier="000777", by=trainer.user)
     RegistrationPeriod.objects.filter(registration__person=colleague).update(
-        ends_on=datetime.date.today() - datetime.timedelta(days=1))
+        ends_on=datetime.date.today() - datetime.timedelta(days=1)
+    )
     with pytest.raises(Refused):
         dossiers.peer_confirm(invitation, by=colleague.user)
     invitation.refresh_from_db()

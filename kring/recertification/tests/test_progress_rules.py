@@ -24,9 +24,12 @@ def test_it_ends_a_five_year_cycle_the_day_before_the_fifth_anniversary():
 
 
 def test_it_counts_activities_on_the_first_and_last_day_but_not_the_day_after():
-    activities = [fact("supervision", START, "3"), fact("supervision", END, "4"),
-                  fact("supervision", END + datetime.timedelta(days=1), "50"),
-                  fact("supervision", START - datetime.timedelta(days=1), "50")]
+    activities = [
+        fact("supervision", START, "3"),
+        fact("supervision", END, "4"),
+        fact("supervision", END + datetime.timedelta(days=1), "50"),
+        fact("supervision", START - datetime.timedelta(days=1), "50"),
+    ]
     [supervision] = rules.progress([("supervision_hours", 10)], activities, START, END)
     assert supervision.done == 7
     assert supervision.open == 3
@@ -47,10 +50,16 @@ def test_it_counts_intervision_per_cycle_year():
 
 
 def test_it_measures_each_requirement_by_its_own_kinds():
-    activities = [fact("retreat", START, days="6"), fact("course_taught", START, "20"),
-                  fact("course_followed", START, "12"), fact("own_practice", START, "3")]
-    progress = {p.kind: p for p in rules.progress(
-        [("retreat_days", 5), ("courses_taught", 5), ("cpd_hours", 50)], activities, START, END)}
+    activities = [
+        fact("retreat", START, days="6"),
+        fact("course_taught", START, "20"),
+        fact("course_followed", START, "12"),
+        fact("own_practice", START, "3"),
+    ]
+    progress = {
+        p.kind: p
+        for p in rules.progress([("retreat_days", 5), ("courses_taught", 5), ("cpd_hours", 50)], activities, START, END)
+    }
     assert progress["retreat_days"].met
     assert progress["courses_taught"].done == 1
     assert progress["cpd_hours"].done == 15  # teaching is not counted as development
@@ -65,8 +74,9 @@ def test_it_never_counts_a_day_outside_the_cycle(offsets):
 
 def test_a_new_scheme_version_applies_to_cycles_that_start_after_it(db):
     old = CertificationScheme.objects.get(level=Level.SPECIALIST, version=1)
-    new = CertificationScheme.objects.create(level=Level.SPECIALIST, version=2, valid_from=datetime.date(2027, 1, 1),
-                                             cycle_years=4)
+    new = CertificationScheme.objects.create(
+        level=Level.SPECIALIST, version=2, valid_from=datetime.date(2027, 1, 1), cycle_years=4
+    )
     SchemeRequirement.objects.create(scheme=new, kind="cpd_hours", amount=80)
     assert CertificationScheme.objects.for_cycle(Level.SPECIALIST, datetime.date(2026, 12, 31)) == old
     assert CertificationScheme.objects.for_cycle(Level.SPECIALIST, datetime.date(2027, 1, 1)) == new
@@ -77,8 +87,9 @@ def test_it_keeps_an_existing_cycle_on_its_scheme_when_a_new_version_arrives(tra
     from kring.recertification.services import cycles
 
     cycle = cycles.current_cycle(trainer)
-    CertificationScheme.objects.create(level=Level.SPECIALIST, version=2, valid_from=datetime.date.today(),
-                                       cycle_years=4)
+    CertificationScheme.objects.create(
+        level=Level.SPECIALIST, version=2, valid_from=datetime.date.today(), cycle_years=4
+    )
     assert cycles.current_cycle(trainer).scheme == cycle.scheme
     assert cycle.scheme.version == 1
 
@@ -88,8 +99,9 @@ def test_the_next_cycle_after_a_decision_follows_the_new_scheme_version(trainer,
 
     cycle = cycles.current_cycle(trainer)
     next_start = cycle.ends_on + datetime.timedelta(days=1)
-    new = CertificationScheme.objects.create(level=Level.SPECIALIST, version=2, valid_from=datetime.date.today(),
-                                             cycle_years=4)
+    new = CertificationScheme.objects.create(
+        level=Level.SPECIALIST, version=2, valid_from=datetime.date.today(), cycle_years=4
+    )
     SchemeRequirement.objects.create(scheme=new, kind="cpd_hours", amount=80)
     dossier = dossiers.dossier_for_cycle(cycle)
     dossiers.dossier_submit(dossier, by=trainer.user)

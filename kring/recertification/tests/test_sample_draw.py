@@ -19,8 +19,9 @@ def test_it_reproduces_a_draw_from_its_recorded_seed(trainer, cycle, colleague, 
     assert entry.data["draw_seed"] == draw.seed and entry.data["sampled"] == draw.sampled
 
 
-def test_it_accepts_a_complete_dossier_on_trust_when_not_drawn(trainer, cycle, colleague, second_colleague,
-                                                                add_activity, mailoutbox):
+def test_it_accepts_a_complete_dossier_on_trust_when_not_drawn(
+    trainer, cycle, colleague, second_colleague, add_activity, mailoutbox
+):
     SampleSetting.objects.create(percentage=0, salt="zout")
     dossier = complete_dossier(trainer, cycle, colleague, second_colleague, add_activity)
     dossiers.dossier_submit(dossier, by=trainer.user)

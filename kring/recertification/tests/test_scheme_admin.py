@@ -13,8 +13,10 @@ def test_the_office_makes_a_new_version_and_the_old_one_stays(office, trainer, l
     old = CertificationScheme.objects.get(level=Level.SPECIALIST, version=1)
     cycles.current_cycle(trainer)  # a cycle now uses version 1
     client = login(office)
-    client.post(reverse("admin:recertification_certificationscheme_changelist"),
-                {"action": "new_version", "_selected_action": [old.pk]})
+    client.post(
+        reverse("admin:recertification_certificationscheme_changelist"),
+        {"action": "new_version", "_selected_action": [old.pk]},
+    )
     new = CertificationScheme.objects.get(level=Level.SPECIALIST, version=2)
     assert new.valid_from == datetime.date.today() + datetime.timedelta(days=1)
     assert {r.kind: r.amount for r in new.requirements.all()} == {r.kind: r.amount for r in old.requirements.all()}

@@ -11,12 +11,29 @@ TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
-def public_trainer(first_name, last_name, postcode="3512", country="NL", *, programmes=("mbsr",), domains=(),
-                   targets=(), languages=(), online=False, public=True, **registration):
+def public_trainer(
+    first_name,
+    last_name,
+    postcode="3512",
+    country="NL",
+    *,
+    programmes=("mbsr",),
+    domains=(),
+    targets=(),
+    languages=(),
+    online=False,
+    public=True,
+    **registration,
+):
     """A registered trainer who made every field public (or none, with ``public=False``)."""
-    person = t.PersonFactory(first_name=first_name, last_name=last_name, online=online,
-                             phone="06 12345678", website="https://example.org/" + last_name.lower(),
-                             about=f"Over {first_name}")
+    person = t.PersonFactory(
+        first_name=first_name,
+        last_name=last_name,
+        online=online,
+        phone="06 12345678",
+        website="https://example.org/" + last_name.lower(),
+        about=f"Over {first_name}",
+    )
     if postcode:
         t.add_practice(person, postcode, country, street="Oudegracht 1")
     person.programmes.set(TaughtProgramme.objects.filter(code__in=programmes))

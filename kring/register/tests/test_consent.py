@@ -22,15 +22,27 @@ SECRETS = {
     "programmes": ["Mindful Self-Compassion", '"msc"'],
     "online": ["Geeft ook online les", "Also teaches online", '"online": true'],
 }
-OPEN_DATA_FIELDS = {"website": "website", "practices": "places", "work_domains": "work_domains",
-                    "target_groups": "target_groups", "languages": "languages", "programmes": "programmes",
-                    "online": "online"}
+OPEN_DATA_FIELDS = {
+    "website": "website",
+    "practices": "places",
+    "work_domains": "work_domains",
+    "target_groups": "target_groups",
+    "languages": "languages",
+    "programmes": "programmes",
+    "online": "online",
+}
 
 
 def make_trainer(public: set[str]):
-    person = t.PersonFactory(first_name="Anna", last_name="Geheim", email=SECRETS["email"][0],
-                             phone=SECRETS["phone"][0], website=SECRETS["website"][0], about=SECRETS["about"][0],
-                             online=True)
+    person = t.PersonFactory(
+        first_name="Anna",
+        last_name="Geheim",
+        email=SECRETS["email"][0],
+        phone=SECRETS["phone"][0],
+        website=SECRETS["website"][0],
+        about=SECRETS["about"][0],
+        online=True,
+    )
     t.add_practice(person, "3512", street=SECRETS["practices"][0])
     person.work_domains.set(WorkDomain.objects.filter(code="youth-care"))
     person.target_groups.set(TargetGroup.objects.filter(code="elderly"))
@@ -44,7 +56,7 @@ def make_trainer(public: set[str]):
 
 def results_section(html: str) -> str:
     start = html.find('<section aria-labelledby="results-heading">')
-    return html[start:html.find("</section>", start)] if start >= 0 else ""
+    return html[start : html.find("</section>", start)] if start >= 0 else ""
 
 
 def everything_shown(client) -> str:

@@ -17,8 +17,10 @@ def haversine(lat1, lon1, lat2, lon2):
     """Computed here by hand, independently of kring.core.geo."""
     r = 6371.0088
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((phi2 - phi1) / 2) ** 2
-         + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * r * math.asin(math.sqrt(a))
 
 
@@ -31,8 +33,16 @@ def names(response):
 
 @pytest.fixture
 def trainers(db, reindex):
-    public_trainer("Anna", "Utrecht", "3512", programmes=("mbsr",), domains=("healthcare",), targets=("adults",),
-                   languages=("nl",), online=True)
+    public_trainer(
+        "Anna",
+        "Utrecht",
+        "3512",
+        programmes=("mbsr",),
+        domains=("healthcare",),
+        targets=("adults",),
+        languages=("nl",),
+        online=True,
+    )
     public_trainer("Bas", "Amersfoort", "3811", programmes=("mbct",), languages=("en",))
     public_trainer("Cor", "Amsterdam", "1012", programmes=("mbsr",))
     public_trainer("Dirk", "Leuven", "3000", "BE", programmes=("mbsr",))
@@ -76,28 +86,38 @@ def test_it_sorts_by_name_when_asked(client, trainers):
     assert names(response) == ["Bas Amersfoort", "Anna Utrecht", "Cor Amsterdam"]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("programme=mbsr", ["Cor Amsterdam", "Dirk Leuven", "Anna Utrecht"]),
-    ("programme=mbct", ["Bas Amersfoort"]),
-    ("domain=healthcare", ["Anna Utrecht"]),
-    ("target=adults", ["Anna Utrecht"]),
-    ("language=en", ["Bas Amersfoort"]),
-    ("online=1", ["Anna Utrecht"]),
-    ("q=amersfoort", ["Bas Amersfoort"]),
-    ("q=anna", ["Anna Utrecht"]),
-    ("q=leuven&programme=mbct", []),
-    ("postcode=3512&distance=50&programme=mbsr", ["Anna Utrecht", "Cor Amsterdam"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("programme=mbsr", ["Cor Amsterdam", "Dirk Leuven", "Anna Utrecht"]),
+        ("programme=mbct", ["Bas Amersfoort"]),
+        ("domain=healthcare", ["Anna Utrecht"]),
+        ("target=adults", ["Anna Utrecht"]),
+        ("language=en", ["Bas Amersfoort"]),
+        ("online=1", ["Anna Utrecht"]),
+        ("q=amersfoort", ["Bas Amersfoort"]),
+        ("q=anna", ["Anna Utrecht"]),
+        ("q=leuven&programme=mbct", []),
+        ("postcode=3512&distance=50&programme=mbsr", ["Anna Utrecht", "Cor Amsterdam"]),
+    ],
+)
 def test_it_filters_on_what_the_trainer_made_public(client, trainers, query, expected):
     assert names(client.get(f"/register/?{query}")) == expected
 
 
 def test_it_ignores_what_the_trainer_kept_private(client, reindex):
-    public_trainer("Eva", "Privé", "3512", programmes=("mbsr",), domains=("healthcare",), languages=("en",),
-                   online=True, public=False)
+    public_trainer(
+        "Eva",
+        "Privé",
+        "3512",
+        programmes=("mbsr",),
+        domains=("healthcare",),
+        languages=("en",),
+        online=True,
+        public=False,
+    )
     reindex()
-    for query in ("programme=mbsr", "domain=healthcare", "language=en", "online=1", "postcode=3512",
-                  "q=utrecht"):
+    for query in ("programme=mbsr", "domain=healthcare", "language=en", "online=1", "postcode=3512", "q=utrecht"):
         assert names(client.get(f"/register/?{query}")) == [], query
     assert names(client.get("/register/?q=eva")) == ["Eva Privé"]  # the register itself is public
 
@@ -141,8 +161,9 @@ def test_it_pages_by_twenty(client, db, reindex):
 
 
 @pytest.mark.parametrize("many", [1, 30])
-def test_it_needs_the_same_few_queries_whatever_the_number_of_results(client, db, reindex, many,
-                                                                      django_assert_max_num_queries):
+def test_it_needs_the_same_few_queries_whatever_the_number_of_results(
+    client, db, reindex, many, django_assert_max_num_queries
+):
     for n in range(many):
         public_trainer(f"Q{n}", "Query", "3512")
     reindex()
@@ -165,13 +186,16 @@ def test_it_explains_an_unknown_postcode_and_suggests_belgium(client, trainers):
     assert response.context["results"] is None
 
 
-@pytest.mark.parametrize("query, message", [
-    ("postcode=3512&distance=abc", "Vul de afstand in als een heel aantal kilometers, van 5 tot 100."),
-    ("postcode=3512&distance=2", "Kies een afstand van minstens 5 km."),
-    ("postcode=3512&distance=500", "Kies een afstand van hoogstens 100 km."),
-    ("postcode=abcd", "Dit lijkt geen postcode in Nederland."),
-    ("programme=yoga", "Deze keuze kennen we niet."),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("postcode=3512&distance=abc", "Vul de afstand in als een heel aantal kilometers, van 5 tot 100."),
+        ("postcode=3512&distance=2", "Kies een afstand van minstens 5 km."),
+        ("postcode=3512&distance=500", "Kies een afstand van hoogstens 100 km."),
+        ("postcode=abcd", "Dit lijkt geen postcode in Nederland."),
+        ("programme=yoga", "Deze keuze kennen we niet."),
+    ],
+)
 def test_it_answers_bad_input_with_a_kind_message(client, trainers, query, message):
     response = client.get(f"/register/?{query}")
     assert response.status_code == 200

@@ -29,13 +29,16 @@ def rows(response):
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
 
-@pytest.mark.parametrize("query, numbers", [
-    ("", ["000042", "000043"]),
-    ("?status=suspended", ["000043"]),
-    ("?status=active", ["000042"]),
-    ("?level=specialist", ["000042"]),
-    ("?person__practices__country=BE", ["000043"]),
-])
+@pytest.mark.parametrize(
+    "query, numbers",
+    [
+        ("", ["000042", "000043"]),
+        ("?status=suspended", ["000043"]),
+        ("?status=active", ["000042"]),
+        ("?level=specialist", ["000042"]),
+        ("?person__practices__country=BE", ["000043"]),
+    ],
+)
 def test_it_filters_the_register(login, office, register, query, numbers):
     response = login(office).get(CHANGELIST + query)
     assert response.status_code == 200
@@ -50,16 +53,22 @@ def test_it_suspends_through_a_small_form_and_records_who_and_why(login, office,
     assert form_page.status_code == 200 and "reason" in form_page.content.decode()
     client.post(CHANGELIST, {**data, "apply": "1", "on": TODAY.isoformat(), "reason": "complaint under review"})
     period = anna.periods.order_by("pk").last()
-    assert (period.status, period.reason, period.recorded_by) == (Status.SUSPENDED, "complaint under review",
-                                                                   office.user)
-    assert AuditEntry.objects.filter(action="kring.register.status.suspend", actor=office.user,
-                                     object_id=str(anna.pk)).exists()
+    assert (period.status, period.reason, period.recorded_by) == (
+        Status.SUSPENDED,
+        "complaint under review",
+        office.user,
+    )
+    assert AuditEntry.objects.filter(
+        action="kring.register.status.suspend", actor=office.user, object_id=str(anna.pk)
+    ).exists()
 
 
 def test_it_refuses_a_status_change_without_a_reason(login, office, register):
     anna, _ = register
-    login(office).post(CHANGELIST, {"action": "strike_off", "_selected_action": [anna.pk], "apply": "1",
-                                    "on": TODAY.isoformat(), "reason": ""})
+    login(office).post(
+        CHANGELIST,
+        {"action": "strike_off", "_selected_action": [anna.pk], "apply": "1", "on": TODAY.isoformat(), "reason": ""},
+    )
     assert anna.periods.count() == 1
 
 
@@ -71,9 +80,17 @@ def test_it_shows_the_history_read_only(login, office, register):
 
 
 def test_it_adds_a_registration_with_its_first_period(login, office, member):
-    response = login(office).post(reverse("admin:register_registration_add"), {
-        "number": "000099", "person": member.pk, "agb_code": "", "level": "basis",
-        "starts_on": TODAY.isoformat(), "ends_on": ""})
+    response = login(office).post(
+        reverse("admin:register_registration_add"),
+        {
+            "number": "000099",
+            "person": member.pk,
+            "agb_code": "",
+            "level": "basis",
+            "starts_on": TODAY.isoformat(),
+            "ends_on": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     registration = Registration.objects.get(number="000099")
     assert registration.periods.get().status == Status.ACTIVE
@@ -85,9 +102,13 @@ def test_it_exports_the_register_and_the_recognitions(login, office, register):
     exported = rows(client.get(reverse("register:office_register_csv")))
     assert [(r["number"], r["status"]) for r in exported] == [("000042", "active"), ("000043", "suspended")]
     recognitions = rows(client.get(reverse("register:office_recognitions_csv")))
-    assert recognitions[0] == {"number": "000042", "agb_code": "12345678", "level": "specialist",
-                               "starts_on": (TODAY - 30 * DAY).isoformat(),
-                               "ends_on": (TODAY + 4 * 365 * DAY).isoformat()}
+    assert recognitions[0] == {
+        "number": "000042",
+        "agb_code": "12345678",
+        "level": "specialist",
+        "starts_on": (TODAY - 30 * DAY).isoformat(),
+        "ends_on": (TODAY + 4 * 365 * DAY).isoformat(),
+    }
     assert recognitions[1]["number"] == "000043" and recognitions[1]["ends_on"] == (TODAY - DAY).isoformat()
     assert AuditEntry.objects.filter(action__startswith="kring.register.export.").count() == 2
 
@@ -100,10 +121,18 @@ def test_it_exports_selected_registrations_from_the_admin(login, office, registe
 
 def test_it_records_a_change_of_the_agb_code(login, office, register):
     anna, _ = register
-    login(office).post(reverse("admin:register_registration_change", args=[anna.pk]), {
-        "agb_code": "87654321", "periods-TOTAL_FORMS": "1", "periods-INITIAL_FORMS": "1",
-        "periods-MIN_NUM_FORMS": "0", "periods-MAX_NUM_FORMS": "1000", "periods-0-id": anna.periods.get().pk,
-        "periods-0-registration": anna.pk})
+    login(office).post(
+        reverse("admin:register_registration_change", args=[anna.pk]),
+        {
+            "agb_code": "87654321",
+            "periods-TOTAL_FORMS": "1",
+            "periods-INITIAL_FORMS": "1",
+            "periods-MIN_NUM_FORMS": "0",
+            "periods-MAX_NUM_FORMS": "1000",
+            "periods-0-id": anna.periods.get().pk,
+            "periods-0-registration": anna.pk,
+        },
+    )
     anna.refresh_from_db()
     assert anna.agb_code == "87654321"
     entry = AuditEntry.objects.get(action="kring.register.registration.changed")
@@ -111,8 +140,15 @@ def test_it_records_a_change_of_the_agb_code(login, office, register):
 
 
 def test_it_refuses_an_end_before_the_start_when_adding(login, office, member):
-    response = login(office).post(reverse("admin:register_registration_add"), {
-        "number": "000098", "person": member.pk, "level": "basis",
-        "starts_on": TODAY.isoformat(), "ends_on": (TODAY - DAY).isoformat()})
+    response = login(office).post(
+        reverse("admin:register_registration_add"),
+        {
+            "number": "000098",
+            "person": member.pk,
+            "level": "basis",
+            "starts_on": TODAY.isoformat(),
+            "ends_on": (TODAY - DAY).isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert not Registration.objects.filter(number="000098").exists()

@@ -13,8 +13,16 @@ from .conftest import DAY, TODAY, public_trainer
 
 @pytest.fixture
 def register(db, reindex):
-    public_trainer("Anna", "Utrecht", "3512", number="000042", programmes=("mbsr", "mbct"), online=True,
-                   starts_on=TODAY - 10 * DAY, ends_on=TODAY + 10 * DAY)
+    public_trainer(
+        "Anna",
+        "Utrecht",
+        "3512",
+        number="000042",
+        programmes=("mbsr", "mbct"),
+        online=True,
+        starts_on=TODAY - 10 * DAY,
+        ends_on=TODAY + 10 * DAY,
+    )
     public_trainer("Bas", "Weg", "3811", number="000043", status=Status.SUSPENDED)
     reindex()
 

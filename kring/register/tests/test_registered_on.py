@@ -9,10 +9,16 @@ from kring.register.models import Registration, RegistrationPeriod, Status
 def test_it_does_not_count_a_struck_off_trainer_as_registered_today(db):
     """An earlier active period and a later struck-off period must not together 'cover' today."""
     today = timezone.localdate()
-    registration = t.make_registration(t.PersonFactory(), starts_on=today - datetime.timedelta(days=400),
-                                       ends_on=today - datetime.timedelta(days=10))
-    RegistrationPeriod.objects.create(registration=registration, status=Status.STRUCK_OFF, level="specialist",
-                                      starts_on=today - datetime.timedelta(days=9), ends_on=None)
+    registration = t.make_registration(
+        t.PersonFactory(), starts_on=today - datetime.timedelta(days=400), ends_on=today - datetime.timedelta(days=10)
+    )
+    RegistrationPeriod.objects.create(
+        registration=registration,
+        status=Status.STRUCK_OFF,
+        level="specialist",
+        starts_on=today - datetime.timedelta(days=9),
+        ends_on=None,
+    )
     registered_today = Registration.objects.registered_on(today)
     assert not registered_today.filter(pk=registration.pk).exists()
     on_last_day = Registration.objects.registered_on(today - datetime.timedelta(days=10))

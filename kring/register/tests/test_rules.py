@@ -20,10 +20,16 @@ def histories(draw):
     for index in range(draw(st.integers(1, 5))):
         start = START + draw(st.integers(0, 60)) * DAY
         length = draw(st.one_of(st.none(), st.integers(0, 40)))
-        periods.append(RegistrationPeriod(
-            pk=index + 1, status=draw(st.sampled_from(Status.values)), level=draw(st.sampled_from(Level.values)),
-            starts_on=start, ends_on=None if length is None else start + length * DAY,
-            recorded_at=timezone.now() + draw(st.integers(0, 10)) * datetime.timedelta(minutes=1)))
+        periods.append(
+            RegistrationPeriod(
+                pk=index + 1,
+                status=draw(st.sampled_from(Status.values)),
+                level=draw(st.sampled_from(Level.values)),
+                starts_on=start,
+                ends_on=None if length is None else start + length * DAY,
+                recorded_at=timezone.now() + draw(st.integers(0, 10)) * datetime.timedelta(minutes=1),
+            )
+        )
     return periods
 
 
@@ -57,10 +63,19 @@ def test_registered_today_means_an_active_stretch_covers_today(periods, offset):
 
 
 def test_it_reports_since_when_a_registration_ended():
-    periods = [RegistrationPeriod(pk=1, status=Status.ACTIVE, level=Level.BASIS, starts_on=START,
-                                  ends_on=START + 9 * DAY, recorded_at=timezone.now()),
-               RegistrationPeriod(pk=2, status=Status.STRUCK_OFF, level=Level.BASIS, starts_on=START + 10 * DAY,
-                                  recorded_at=timezone.now())]
+    periods = [
+        RegistrationPeriod(
+            pk=1,
+            status=Status.ACTIVE,
+            level=Level.BASIS,
+            starts_on=START,
+            ends_on=START + 9 * DAY,
+            recorded_at=timezone.now(),
+        ),
+        RegistrationPeriod(
+            pk=2, status=Status.STRUCK_OFF, level=Level.BASIS, starts_on=START + 10 * DAY, recorded_at=timezone.now()
+        ),
+    ]
     assert ended_on(periods, START + 30 * DAY) == (START + 10 * DAY, Status.STRUCK_OFF)
     assert ended_on(periods[:1], START + 30 * DAY) == (START + 10 * DAY, Status.EXPIRED)
     assert ended_on(periods, START - DAY) is None

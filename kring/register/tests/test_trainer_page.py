@@ -10,8 +10,9 @@ from .conftest import DAY, TODAY, public_trainer
 
 @pytest.fixture
 def registration(db):
-    return public_trainer("Anna", "Utrecht", "3512", number="000042", starts_on=TODAY - 30 * DAY,
-                          ends_on=TODAY + 100 * DAY)
+    return public_trainer(
+        "Anna", "Utrecht", "3512", number="000042", starts_on=TODAY - 30 * DAY, ends_on=TODAY + 100 * DAY
+    )
 
 
 def test_it_shows_the_registration_and_its_validity(client, registration, settings):

@@ -73,41 +73,93 @@ def fixed_people(today: datetime.date) -> dict[str, demo.PersonPlan]:
     second_cycle = demo.add_years(trainer_since, demo.CYCLE_YEARS)
     utrecht = geo.lookup("3512", "NL")
     trainer = P(
-        "Sanne", "van der", "Meer", "trainer@kring.example", False, phone="06 41234567",
-        website="https://www.sannevandermeer.example", online=True,
+        "Sanne",
+        "van der",
+        "Meer",
+        "trainer@kring.example",
+        False,
+        phone="06 41234567",
+        website="https://www.sannevandermeer.example",
+        online=True,
         about=f"Ik geef sinds {trainer_since.year} mindfulnesstrainingen in Utrecht. Ik werk veel met mensen met stress en "
-              "burn-outklachten. Je bent welkom zoals je bent.",
+        "burn-outklachten. Je bent welkom zoals je bent.",
         consents={name: True for name in demo.CONSENT_CHANCES},
         practices=[demo.PracticePlan("Mindfulness aan de Gracht", "Oudegracht 112", utrecht)],
-        work_domains=["general-public", "mental-healthcare"], target_groups=["adults", "employees"],
-        languages=["nl", "en"], programmes=["mbct", "mbsr"],
+        work_domains=["general-public", "mental-healthcare"],
+        target_groups=["adults", "employees"],
+        languages=["nl", "en"],
+        programmes=["mbct", "mbsr"],
         memberships=[
-            M("practitioner", trainer_since - days(3 * 365), trainer_since - days(1), "ended",
-              [("active", trainer_since - days(3 * 365), "Aangemeld"),
-               ("ended", trainer_since - days(1), "Overgestapt naar trainerslid")]),
+            M(
+                "practitioner",
+                trainer_since - days(3 * 365),
+                trainer_since - days(1),
+                "ended",
+                [
+                    ("active", trainer_since - days(3 * 365), "Aangemeld"),
+                    ("ended", trainer_since - days(1), "Overgestapt naar trainerslid"),
+                ],
+            ),
             M("trainer", trainer_since, None, "active", [("active", trainer_since, "Gecertificeerd")]),
         ],
-        registration=R(DEMO_TRAINER_AGB, ["mbct", "mbsr"], [
-            Period("active", "basis", trainer_since, second_cycle - days(1), "Eerste certificering"),
-            Period("active", "specialist", second_cycle, demo.add_years(second_cycle, demo.CYCLE_YEARS) - days(1),
-                   "Herregistratie"),
-        ], number=DEMO_TRAINER_NUMBER),
+        registration=R(
+            DEMO_TRAINER_AGB,
+            ["mbct", "mbsr"],
+            [
+                Period("active", "basis", trainer_since, second_cycle - days(1), "Eerste certificering"),
+                Period(
+                    "active",
+                    "specialist",
+                    second_cycle,
+                    demo.add_years(second_cycle, demo.CYCLE_YEARS) - days(1),
+                    "Herregistratie",
+                ),
+            ],
+            number=DEMO_TRAINER_NUMBER,
+        ),
     )
     member_since = demo.add_years(today, -3)
     member = P(
-        "Lotte", "", "Janssens", "lid@kring.example", True, phone="+32 470 12 34 56", languages=["nl", "fr"],
+        "Lotte",
+        "",
+        "Janssens",
+        "lid@kring.example",
+        True,
+        phone="+32 470 12 34 56",
+        languages=["nl", "fr"],
         memberships=[
-            M("student", demo.add_years(today, -5), member_since - days(1), "ended",
-              [("active", demo.add_years(today, -5), "Aangemeld"), ("ended", member_since - days(1), "Opleiding afgerond")]),
+            M(
+                "student",
+                demo.add_years(today, -5),
+                member_since - days(1),
+                "ended",
+                [
+                    ("active", demo.add_years(today, -5), "Aangemeld"),
+                    ("ended", member_since - days(1), "Opleiding afgerond"),
+                ],
+            ),
             M("practitioner", member_since, None, "active", [("active", member_since, "Overgestapt van studentlid")]),
         ],
     )
     # Staff: the board member is a member of the association; the office and committees are not.
     people = {
         "bureau@kring.example": P("Marleen", "", "Kuipers", "bureau@kring.example", False),
-        "bestuur@kring.example": P("Hans", "de", "Ridder", "bestuur@kring.example", False, memberships=[
-            M("practitioner", demo.add_years(today, -10), None, "active",
-              [("active", demo.add_years(today, -10), "Aangemeld")])]),
+        "bestuur@kring.example": P(
+            "Hans",
+            "de",
+            "Ridder",
+            "bestuur@kring.example",
+            False,
+            memberships=[
+                M(
+                    "practitioner",
+                    demo.add_years(today, -10),
+                    None,
+                    "active",
+                    [("active", demo.add_years(today, -10), "Aangemeld")],
+                )
+            ],
+        ),
         "certificering@kring.example": P("Ingrid", "", "Vos", "certificering@kring.example", False),
         "accreditatie@kring.example": P("Koen", "", "Maes", "accreditatie@kring.example", True),
         "klachten@kring.example": P("Judith", "van", "Dam", "klachten@kring.example", False),
@@ -119,7 +171,7 @@ def fixed_people(today: datetime.date) -> dict[str, demo.PersonPlan]:
 
 def chunks(items: list, size: int):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 class Table:
@@ -141,9 +193,12 @@ class Table:
         ops = connection.ops
         self.adapt_datetime = ops.adapt_datetimefield_value
         self.defaults = tuple(
-            f.get_db_prep_save(now if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False)
-                               else f.get_default(), connection)
-            for f in rest)
+            f.get_db_prep_save(
+                now if getattr(f, "auto_now_add", False) or getattr(f, "auto_now", False) else f.get_default(),
+                connection,
+            )
+            for f in rest
+        )
         columns = [meta.pk.column, *(f.column for f in given), *(f.column for f in rest)]
         table, names = ops.quote_name(meta.db_table), ", ".join(ops.quote_name(c) for c in columns)
         self.sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
@@ -186,27 +241,55 @@ class Writer:
         self.users = Table(User, ["email", "password", "language", "date_joined"], now)
         self.emails = Table(EmailAddress, ["user", "email", "primary", "verified"], now)
         self.consent_fields = [f"public_{name}" for name in Person.PUBLIC_FIELDS]
-        self.people = Table(Person, ["user", "first_name", "name_prefix", "last_name", "email", "phone", "website",
-                                     "about", "online", *self.consent_fields], now)
+        self.people = Table(
+            Person,
+            [
+                "user",
+                "first_name",
+                "name_prefix",
+                "last_name",
+                "email",
+                "phone",
+                "website",
+                "about",
+                "online",
+                *self.consent_fields,
+            ],
+            now,
+        )
         self.memberships = Table(Membership, ["person", "type", "starts_on", "ends_on", "status"], now)
         self.changes = Table(MembershipStatusChange, ["membership", "status", "on", "reason"], now)
-        self.practices = Table(PracticeAddress, ["person", "name", "street", "postcode", "place", "country",
-                                                 "latitude", "longitude"], now)
+        self.practices = Table(
+            PracticeAddress, ["person", "name", "street", "postcode", "place", "country", "latitude", "longitude"], now
+        )
         self.vocabularies = {}
-        for name, model in [("work_domains", WorkDomain), ("target_groups", TargetGroup),
-                            ("languages", SpokenLanguage), ("programmes", TaughtProgramme)]:
+        for name, model in [
+            ("work_domains", WorkDomain),
+            ("target_groups", TargetGroup),
+            ("languages", SpokenLanguage),
+            ("programmes", TaughtProgramme),
+        ]:
             field = Person._meta.get_field(name)
             through = Table(field.remote_field.through, [field.m2m_field_name(), field.m2m_reverse_field_name()], now)
             self.vocabularies[name] = (through, dict(model.objects.values_list("code", "pk")))
         self.registrations = Table(Registration, ["number", "person", "agb_code"], now)
-        self.periods = Table(RegistrationPeriod, ["registration", "status", "level", "starts_on", "ends_on",
-                                                  "reason"], now)
+        self.periods = Table(
+            RegistrationPeriod, ["registration", "status", "level", "starts_on", "ends_on", "reason"], now
+        )
         field = Registration._meta.get_field("programmes")
-        self.covered = Table(field.remote_field.through, [field.m2m_field_name(), field.m2m_reverse_field_name()],
-                             now)
-        self.tables = [self.users, self.emails, self.people, self.memberships, self.changes, self.practices,
-                       *(table for table, _ in self.vocabularies.values()), self.registrations, self.periods,
-                       self.covered]
+        self.covered = Table(field.remote_field.through, [field.m2m_field_name(), field.m2m_reverse_field_name()], now)
+        self.tables = [
+            self.users,
+            self.emails,
+            self.people,
+            self.memberships,
+            self.changes,
+            self.practices,
+            *(table for table, _ in self.vocabularies.values()),
+            self.registrations,
+            self.periods,
+            self.covered,
+        ]
 
     def store(self, plans: list[demo.PersonPlan]) -> None:
         """Queue the rows of a batch of people and write them, parents before children."""
@@ -220,18 +303,40 @@ class Writer:
         if plan.has_account:
             user_id = self.users.add(plan.email, self.password_hash, plan.language, self.now)
             self.emails.add(user_id, plan.email, True, True)
-        person_id = self.people.add(user_id, plan.first_name, plan.name_prefix, plan.last_name, plan.email,
-                                    plan.phone, plan.website, plan.about, plan.online,
-                                    *(plan.consents.get(name, False) for name in Person.PUBLIC_FIELDS))
+        person_id = self.people.add(
+            user_id,
+            plan.first_name,
+            plan.name_prefix,
+            plan.last_name,
+            plan.email,
+            plan.phone,
+            plan.website,
+            plan.about,
+            plan.online,
+            *(plan.consents.get(name, False) for name in Person.PUBLIC_FIELDS),
+        )
         for membership in plan.memberships:
-            membership_id = self.memberships.add(person_id, self.membership_types[membership.type_code],
-                                                 membership.starts_on, membership.ends_on, membership.status)
+            membership_id = self.memberships.add(
+                person_id,
+                self.membership_types[membership.type_code],
+                membership.starts_on,
+                membership.ends_on,
+                membership.status,
+            )
             for status, on, reason in membership.changes:
                 self.changes.add(membership_id, status, on, reason)
         for practice in plan.practices:
             place = practice.place
-            self.practices.add(person_id, practice.name, practice.street, place.postcode, place.name, place.country,
-                               place.latitude, place.longitude)
+            self.practices.add(
+                person_id,
+                practice.name,
+                practice.street,
+                place.postcode,
+                place.name,
+                place.country,
+                place.latitude,
+                place.longitude,
+            )
         for name, (through, ids) in self.vocabularies.items():
             for code in getattr(plan, name):
                 through.add(person_id, ids[code])
@@ -239,8 +344,9 @@ class Writer:
         if registration is not None:
             registration_id = self.registrations.add(registration.number, person_id, registration.agb_code)
             for period in registration.periods:
-                self.periods.add(registration_id, period.status, period.level, period.starts_on, period.ends_on,
-                                 period.reason)
+                self.periods.add(
+                    registration_id, period.status, period.level, period.starts_on, period.ends_on, period.reason
+                )
             for code in registration.programme_codes:
                 self.covered.add(registration_id, self.programme_ids[code])
 
@@ -261,8 +367,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--trainers", type=int, default=120, help="Number of trainers (default 120).")
-        parser.add_argument("--members", type=int, default=150, help="Number of members without a registration "
-                                                                     "(default 150).")
+        parser.add_argument(
+            "--members", type=int, default=150, help="Number of members without a registration (default 150)."
+        )
         parser.add_argument("--seed", type=int, default=2026, help="Random seed: the same seed gives the same people.")
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when Kring already has people.")
         parser.add_argument("--batch-size", type=int, default=1000, help="People per bulk insert (default 1000).")
@@ -281,16 +388,28 @@ class Command(BaseCommand):
             taken_emails = set(User.objects.values_list("email", flat=True)) | set(fixed)
             taken_agb = set(Registration.objects.exclude(agb_code="").values_list("agb_code", flat=True))
             taken_agb.add(DEMO_TRAINER_AGB)
-            plans = demo.plan_people(random.Random(seed), trainers=trainers, members=members, today=today,
-                                     taken_emails=taken_emails, first_number=self.first_free_number(),
-                                     taken_agb_codes=taken_agb)
+            plans = demo.plan_people(
+                random.Random(seed),
+                trainers=trainers,
+                members=members,
+                today=today,
+                taken_emails=taken_emails,
+                first_number=self.first_free_number(),
+                taken_agb_codes=taken_agb,
+            )
             writer = Writer(make_password(GENERATED_PASSWORD))
             for batch in chunks(list(fixed.values()) + plans, batch_size):
                 writer.store(batch)
             writer.finish()
             self.finish_demo_logins(fixed)
-            audit.record("kring.members.demo.seeded", process="seed_demo", trainers=trainers, members=members,
-                         demo_logins=len(fixed), seed=seed)
+            audit.record(
+                "kring.members.demo.seeded",
+                process="seed_demo",
+                trainers=trainers,
+                members=members,
+                demo_logins=len(fixed),
+                seed=seed,
+            )
         indexed = search_index.rebuild()
         if fixed or not Group.objects.exists():
             rng = random.Random(seed)
@@ -298,8 +417,10 @@ class Command(BaseCommand):
             intervision_demo.seekers(rng)
         ensure_demo_insurer()
         elapsed = time.perf_counter() - started
-        self.stdout.write(f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "
-                          f"{indexed} trainers listed in the public register.")
+        self.stdout.write(
+            f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "
+            f"{indexed} trainers listed in the public register."
+        )
         if fixed:
             self.stdout.write("Demo logins (staff are asked to set up two-step verification first):")
             for login in DEMO_LOGINS:
@@ -309,8 +430,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo insurer API key: Authorization: Bearer {DEMO_KEY}")
 
     def fixed_people_to_add(self, today) -> dict[str, demo.PersonPlan]:
-        existing = set(User.objects.filter(email__in=[login.email for login in DEMO_LOGINS])
-                       .values_list("email", flat=True))
+        existing = set(
+            User.objects.filter(email__in=[login.email for login in DEMO_LOGINS]).values_list("email", flat=True)
+        )
         number_taken = Registration.objects.filter(number=DEMO_TRAINER_NUMBER).exists()
         people = {email: plan for email, plan in fixed_people(today).items() if email not in existing}
         if number_taken:
