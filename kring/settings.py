@@ -172,9 +172,19 @@ else:
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # --- Security -------------------------------------------------------------------------------------
+# The load balancer's addresses or networks (comma-separated, "*" for any peer). Only from these does
+# the app server (scripts/serve) believe X-Forwarded-Proto, and only from these does Kring take the
+# client's address from X-Forwarded-For: the TRUSTED_PROXY_COUNT-th entry from the right, the one
+# our own outermost proxy wrote. Login rate limits count per client address, so behind a balancer
+# without these settings everyone would share one address (kring.core.clientip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 if env_bool("KRING_HTTPS"):
+    # The scheme comes from the app server (wsgi.url_scheme), which sets it from X-Forwarded-Proto of
+    # a trusted proxy only; SECURE_PROXY_SSL_HEADER would believe that header from anyone.
     SECURE_SSL_REDIRECT = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The balancer's health check speaks plain http to each app server.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
