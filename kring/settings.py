@@ -1,7 +1,7 @@
 """Kring's one settings file. Every value that differs between machines comes from the environment.
 
 Defaults suit a laptop: SQLite in ``var/``, e-mail written to ``var/mail``. Production sets at least
-``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``KRING_HTTPS=1`` and the ``EMAIL_*`` values
+``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL``, ``KRING_HTTPS=1``, ``TRUSTED_PROXIES`` and the ``EMAIL_*`` values
 (see docs/operations.md).
 """
 
