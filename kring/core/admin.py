@@ -8,8 +8,9 @@ from kring.core.models import AuditEntry
 
 
 def is_office(request) -> bool:
+    """Superusers too need two-factor: a stolen password alone must never open the office pages."""
     user = request.user
-    return user.is_active and (user.is_superuser or (has_role(user, "office") and has_two_factor(user)))
+    return user.is_active and (user.is_superuser or has_role(user, "office")) and has_two_factor(user)
 
 
 class OfficeModelAdmin(admin.ModelAdmin):
