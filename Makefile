@@ -17,7 +17,7 @@ run: setup ## Start Kring with demo data on SQLite at http://$(HOST):$(PORT) (Ct
 	@scripts/ensure-system-packages $(RUN_PACKAGES)
 	@HOST=$(HOST) PORT=$(PORT) scripts/run.sh
 
-test: setup ## Lint, then the whole suite on SQLite, PostgreSQL (when reachable) and in Chromium
+test: setup ## Lint, security analysis, then the whole suite on SQLite, PostgreSQL (when reachable) and in Chromium
 	@scripts/ensure-system-packages $(TEST_PACKAGES)
 	@scripts/test.sh
 

@@ -8,7 +8,7 @@ import os
 
 wsgi_app = "kring.wsgi:application"
 # Every interface by default: the load balancer reaches the app server over the private network.
-bind = [f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"]  # nosec B104: see above
+bind = [f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"]  # nosec B104 # on purpose, see above
 
 # Threads serve the many short requests; a few processes use the cores and survive each other's crashes.
 worker_class = "gthread"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, the suite on SQLite, on PostgreSQL when one answers, then the browser
-# journeys in headless Chromium. Stops at the first failing step.
+# The whole test suite: lint, the security analysis, the suite on SQLite, on PostgreSQL when one
+# answers, then the browser journeys in headless Chromium. Stops at the first failing step.
 set -euo pipefail
 PY=.venv/bin/python
 PYTEST=".venv/bin/pytest -q -p no:randomly"
@@ -9,6 +9,9 @@ WORKERS="${PYTEST_WORKERS:-2}"
 echo "== lint (ruff)"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "== security analysis (bandit, settings in pyproject.toml)"
+# Bandit warns about every other expression on a line that carries a # nosec; only findings matter.
+.venv/bin/bandit -c pyproject.toml -r kring scripts manage.py -q 2>&1 | { grep -v "nosec encountered" || true; }
 mkdir -p var
 echo "== migrations are complete"
 $PY manage.py makemigrations --check --dry-run -v 0

@@ -11,7 +11,7 @@ def record(
     action: str, *, by=None, process: str = "", person_id: int | None = None, obj: models.Model | None = None, **data
 ) -> AuditEntry:
     """Append one entry. ``by`` is the acting account; ``process`` names a non-human source."""
-    assert action.startswith("kring."), "audit actions are namespaced: kring.<app>.<entity>.<action>"
+    assert action.startswith("kring."), "audit actions are namespaced: kring.<app>.<entity>.<action>"  # nosec B101 # a programming error, caught by the tests
     if by is not None and getattr(by, "is_authenticated", False):
         source = f"user:{by.pk}"
     else:

@@ -74,7 +74,7 @@ def _choose_slots(rng: random.Random) -> frozenset[str]:
 
 def make_seekers(n: int, seed: int = 0, open_group_share: float = 1 / 60) -> tuple[list[Seeker], list[OpenGroup]]:
     """``n`` seekers and about ``n * open_group_share`` existing groups with free places."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # seeded test populations, not a secret
     places, weights = weighted_places()
     homes = rng.choices(places, weights, k=n)
     homes.sort(key=lambda p: (p.country, p.postcode))  # neighbours in the list live near each other
@@ -160,7 +160,7 @@ def make_open_groups(count: int, rng: random.Random, seekers: list[Seeker]) -> l
 
 def make_region(n: int, seed: int = 0, place: str = "Utrecht", spread_km: float = 8.0) -> list[Seeker]:
     """``n`` seekers around one town, for instances small enough to solve exactly."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # seeded test populations, not a secret
     centre = next(p for p in geo.all_places() if p.name == place)
     domains = [code for code, *_ in WORK_DOMAINS][:3]
     targets = [code for code, *_ in TARGET_GROUPS][:3]

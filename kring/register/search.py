@@ -122,7 +122,7 @@ def _point_conditions(criteria: Criteria, today: datetime.date) -> tuple[list[st
     terms = fold(criteria.q).split()[:6]
     if terms:
         matches = " AND ".join(f"e.search_text {contains}" for _ in terms)
-        conditions.append(f"p.entry_id IN (SELECT e.id FROM {ENTRY_TABLE} e WHERE {matches})")
+        conditions.append(f"p.entry_id IN (SELECT e.id FROM {ENTRY_TABLE} e WHERE {matches})")  # nosec B608 # fixed SQL fragments; the terms are parameters
         params += [f"%{like(term)}%" for term in terms]
     for key, code in criteria.codes.items():
         if code:
@@ -167,13 +167,13 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     conditions, params = _point_conditions(criteria, today)
     term, term_params = _haversine_sql(origin)
     within = (
-        f"SELECT p.entry_id, p.sort_name, {term} AS term FROM {POINT_TABLE} p "
+        f"SELECT p.entry_id, p.sort_name, {term} AS term FROM {POINT_TABLE} p "  # nosec B608 # fixed SQL fragments and table names; values are parameters
         f"WHERE {' AND '.join(conditions)} AND p.latitude >= %s AND p.latitude <= %s "
         "AND p.longitude >= %s AND p.longitude <= %s"
     )
     params = [*term_params, *params, south, north, west, east]
     grouped = (
-        f"SELECT entry_id, sort_name, MIN(term) AS nearest FROM ({within}) AS near WHERE term <= %s "
+        f"SELECT entry_id, sort_name, MIN(term) AS nearest FROM ({within}) AS near WHERE term <= %s "  # nosec B608 # built from the fixed query above
         "GROUP BY entry_id, sort_name"
     )
     params.append(limit)
@@ -201,7 +201,7 @@ def _page_points(entry_ids: list[int]):
     columns = ", ".join(f"e.{connection.ops.quote_name(f.column)}" for f in CARD_FIELDS)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "
+            f"SELECT p.latitude, p.longitude, p.place, {columns} FROM {POINT_TABLE} p "  # nosec B608 # column and table names from the model; ids are parameters
             f"JOIN {ENTRY_TABLE} e ON e.id = p.entry_id "
             f"WHERE p.entry_id IN ({', '.join(['%s'] * len(entry_ids))})",
             entry_ids,
@@ -224,7 +224,7 @@ def _counted_sql_page(grouped: str, params: list, order: str, requested: int):
     def fetch(page: int) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT entry_id, COUNT(*) OVER () FROM ({grouped}) AS found ORDER BY {order} LIMIT %s OFFSET %s",
+                f"SELECT entry_id, COUNT(*) OVER () FROM ({grouped}) AS found ORDER BY {order} LIMIT %s OFFSET %s",  # nosec B608 # fixed query and a fixed ORDER BY; values are parameters
                 [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
             )
             return cursor.fetchall()
@@ -237,7 +237,7 @@ def _counted_sql_page(grouped: str, params: list, order: str, requested: int):
     count = 0
     if page > 1:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({grouped}) AS found", params)
+            cursor.execute(f"SELECT COUNT(*) FROM ({grouped}) AS found", params)  # nosec B608 # the fixed query from find(); values are parameters
             count = cursor.fetchone()[0]
     page, pages = _page(count, page)
     return (fetch(page) if count else []), count, page, pages

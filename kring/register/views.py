@@ -102,12 +102,15 @@ def search_page(request):
     prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
     page_key = None
     if _anonymous_without_messages(request):
-        page_key = "register:search-page:" + hashlib.sha1((prefix + request.get_full_path()).encode()).hexdigest()
+        page_key = (
+            "register:search-page:"
+            + hashlib.sha1((prefix + request.get_full_path()).encode(), usedforsecurity=False).hexdigest()
+        )
         page = cache.get(page_key)
         if page is not None:
             return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
     params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
-    key = "register:search:" + hashlib.sha1((prefix + params).encode()).hexdigest()
+    key = "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
     content = cache.get(key)
     if content is None:
         form = SearchForm(request.GET)

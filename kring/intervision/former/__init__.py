@@ -84,7 +84,7 @@ def form_groups(seekers, open_groups=(), parameters: Parameters | None = None) -
         extra_slots={slot for g in open_groups for slot in g.slots},
         extra_languages={g.language for g in open_groups},
     )
-    rng = random.Random(parameters.seed)
+    rng = random.Random(parameters.seed)  # nosec B311 # a seeded search order, reproducible on purpose
     # Small instances get several constructions from perturbed orders; the best one is kept.
     attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(problem.seekers))))
     best, best_key = None, None

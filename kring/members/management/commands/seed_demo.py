@@ -41,7 +41,7 @@ from kring.members.models import (
 from kring.register import search_index
 from kring.register.models import Registration, RegistrationPeriod
 
-GENERATED_PASSWORD = "demo-kring-2026"  # every generated trainer and member
+GENERATED_PASSWORD = "demo-kring-2026"  # every generated trainer and member # nosec B105 # the demo password, published on purpose
 DEMO_TRAINER_NUMBER = "001000"
 DEMO_TRAINER_AGB = "90010000"
 
@@ -201,7 +201,7 @@ class Table:
         )
         columns = [meta.pk.column, *(f.column for f in given), *(f.column for f in rest)]
         table, names = ops.quote_name(meta.db_table), ", ".join(ops.quote_name(c) for c in columns)
-        self.sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
+        self.sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # nosec B608 # quoted names of the model's table and columns
         self.copy_sql = f"COPY {table} ({names}) FROM STDIN"
         self.next_pk = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
         self.rows: list[tuple] = []
@@ -389,7 +389,7 @@ class Command(BaseCommand):
             taken_agb = set(Registration.objects.exclude(agb_code="").values_list("agb_code", flat=True))
             taken_agb.add(DEMO_TRAINER_AGB)
             plans = demo.plan_people(
-                random.Random(seed),
+                random.Random(seed),  # nosec B311 # reproducible demo data from a seed, not a secret
                 trainers=trainers,
                 members=members,
                 today=today,
@@ -412,7 +412,7 @@ class Command(BaseCommand):
             )
         indexed = search_index.rebuild()
         if fixed or not Group.objects.exists():
-            rng = random.Random(seed)
+            rng = random.Random(seed)  # nosec B311 # reproducible demo data from a seed, not a secret
             intervision_demo.seed(rng, demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first())
             intervision_demo.seekers(rng)
         ensure_demo_insurer()
