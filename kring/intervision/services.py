@@ -414,7 +414,9 @@ def meeting_update(meeting: Meeting, *, by, **fields) -> Meeting:
 
 @transaction.atomic
 def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -> Attendance:
-    """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group."""
+    """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group.
+    The meeting is locked, so a double click notes the attendance once and the second click is told so."""
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
     actor = _person(by)
     person = person or actor
     if person.pk != actor.pk and meeting.group.coordinator_id != actor.pk:

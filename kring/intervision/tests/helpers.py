@@ -116,6 +116,7 @@ def race(action, arguments: list, refusals: tuple[type[Exception], ...] = (Valid
                     if "locked" not in str(error):
                         raise
                     time.sleep(0.01)
+            outcomes.append("locked")  # still waiting after two seconds
         except refusals:
             outcomes.append("refused")
         except Exception as error:

@@ -2,13 +2,14 @@
 
 Every call runs in its own thread with its own database connection, released together by a barrier.
 On PostgreSQL the second caller waits on the row lock and is then refused (or, for a repeated submit,
-gets the first submission back). SQLite writes one transaction at a time, so there these tests show
-the re-check after the wait rather than the lock itself.
+gets the first submission back). The same refusals one after the other are in ``test_decide_once.py``,
+which runs on every database.
 """
 
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kring.core import testing as t
@@ -28,7 +29,14 @@ from kring.recertification.services import Refused, cycles, dossiers
 from kring.recertification.services import committee as services
 from kring.register.models import Registration, RegistrationPeriod
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        "sqlite" in settings.DATABASES["default"]["ENGINE"],
+        reason="SQLite writes one transaction at a time and answers 'locked' at once in the shared in-memory "
+        "test database, so these decisions (seconds of work) cannot overlap; run on PostgreSQL to show the race.",
+    ),
+]
 
 APPLICATION = {
     "level": "specialist",
