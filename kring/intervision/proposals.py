@@ -292,10 +292,15 @@ def proposals_run(*, by=None, seed: int | None = None) -> ProposalRun:
 
 
 def _lock(proposal: GroupProposal, person: Person) -> tuple[GroupProposal, ProposalMember]:
+    """The proposal, locked, and the person's place in it (answered or not)."""
     proposal = GroupProposal.objects.select_for_update().get(pk=proposal.pk)
     mine = ProposalMember.objects.filter(proposal=proposal, person=person).first()
     if mine is None:
         raise ValidationError(_("This proposal is not meant for you."))
+    return proposal, mine
+
+
+def _check_open(proposal: GroupProposal, mine: ProposalMember) -> None:
     if mine.answer:
         raise ValidationError(_("You have already answered this proposal."))
     if proposal.status == Status.LAPSED:
@@ -305,7 +310,6 @@ def _lock(proposal: GroupProposal, person: Person) -> tuple[GroupProposal, Propo
                 "You stay on the list of people looking for a group."
             )
         )
-    return proposal, mine
 
 
 def _group_name(proposal: GroupProposal, language: str) -> str:
@@ -399,6 +403,9 @@ def proposal_answer(proposal: GroupProposal, *, by, accept: bool) -> GroupPropos
     it has room (the group row is locked and counted, as when a coordinator accepts a request)."""
     person = _person(by)
     proposal, mine = _lock(proposal, person)
+    if mine.answer == (Answer.ACCEPTED if accept else Answer.DECLINED):
+        return proposal  # the same answer again (a double click): nothing changes
+    _check_open(proposal, mine)
     if accept and proposal.group_id is not None:
         _ask_to_join(proposal, person)
     elif accept and proposal.status == Status.STARTED:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring.core import audit, emails, geo
+from kring.core.decisions import lock_for_decision
 from kring.intervision.models import (
     MAX_SIZE,
     MIN_SIZE,
@@ -261,9 +262,12 @@ def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
 def _decide(join_request: JoinRequest, *, by, status: str, message: str) -> tuple[JoinRequest, Group]:
     group = Group.objects.select_for_update().get(pk=join_request.group_id)
     _check_coordinator(group, by)
-    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.status != JoinRequest.Status.PENDING:
-        raise ValidationError(_("This request has already been answered."))
+    join_request = lock_for_decision(
+        JoinRequest,
+        join_request.pk,
+        states=[JoinRequest.Status.PENDING],
+        refused=ValidationError(_("This request has already been answered.")),
+    )
     join_request.status = status
     join_request.decided_at = timezone.now()
     join_request.decided_message = message.strip()
@@ -414,7 +418,9 @@ def meeting_update(meeting: Meeting, *, by, **fields) -> Meeting:
 
 @transaction.atomic
 def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -> Attendance:
-    """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group."""
+    """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group.
+    The meeting is locked, so a double click notes the attendance once and the second click is told so."""
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
     actor = _person(by)
     person = person or actor
     if person.pk != actor.pk and meeting.group.coordinator_id != actor.pk:

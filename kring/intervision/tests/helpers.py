@@ -93,10 +93,11 @@ def make_seekers(count: int, postcode: str = "3512", **wishes) -> list[Person]:
     return people
 
 
-def race(action, arguments: list) -> list[str]:
+def race(action, arguments: list, refusals: tuple[type[Exception], ...] = (ValidationError,)) -> list[str]:
     """Call ``action(argument)`` for each argument in its own thread, all at the same moment.
 
-    Returns "done" or "refused" (a ValidationError) per call, in the order they finished. SQLite's
+    Returns "done" or "refused" (one of ``refusals``) per call, in the order they finished; any
+    other error is returned as its class name, so a test sees it instead of losing the thread. SQLite's
     shared in-memory test database answers "locked" at once instead of waiting like a file database
     (busy_timeout) or PostgreSQL (row lock) do, so a locked call waits briefly and tries again.
     """
@@ -115,8 +116,11 @@ def race(action, arguments: list) -> list[str]:
                     if "locked" not in str(error):
                         raise
                     time.sleep(0.01)
-        except ValidationError:
+            outcomes.append("locked")  # still waiting after two seconds
+        except refusals:
             outcomes.append("refused")
+        except Exception as error:
+            outcomes.append(type(error).__name__)
         finally:
             connection.close()
 

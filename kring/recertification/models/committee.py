@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kring.members.models import Person
-from kring.recertification.models.dossier import Dossier
+from kring.recertification.models.dossier import Dossier, DossierVersion
 from kring.register.models import Level, Registration
 
 OBJECTION_DAYS = 28  # objection to the board within 4 weeks
@@ -58,6 +58,10 @@ class Decision(models.Model):
     """A decision on a dossier: on trust (no ``decided_by``), by the committee, or by the board."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="decisions")
+    # The submitted version decided on: one round. A new round starts when the trainer submits again.
+    version = models.ForeignKey(
+        DossierVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
     reason = models.TextField(_("reason"), max_length=3000)
     conditions = models.TextField(_("conditions"), blank=True, max_length=3000)
@@ -70,6 +74,11 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["decided_at", "pk"]
+        constraints = [
+            # One decision per round, and at most one of the board on it: two committee members
+            # deciding at the same moment can never both be stored.
+            models.UniqueConstraint(fields=["version", "by_board"], name="one_decision_per_round")
+        ]
 
     @property
     def objection_deadline(self) -> datetime.date:
@@ -140,3 +149,10 @@ class Application(models.Model):
         verbose_name = _("application for certification")
         verbose_name_plural = _("applications for certification")
         ordering = ["submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(status=ApplicationStatus.SUBMITTED),
+                name="one_open_application_per_person",
+            )
+        ]

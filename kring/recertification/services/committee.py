@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime
 
 from django.apps import apps
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kring.core import audit, emails
 from kring.core.access import acting_account
+from kring.core.decisions import lock_for_decision
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import (
@@ -24,6 +25,7 @@ from kring.recertification.models import (
     Decision,
     Dossier,
     DossierStatus,
+    DossierVersion,
     InformationRequest,
     Objection,
     Outcome,
@@ -62,8 +64,25 @@ def conflict_of_interest(user, person: Person) -> bool:
     return own is not None and (own.pk == person.pk or shares_intervision_group(own, person))
 
 
-def _check_committee(dossier: Dossier, by) -> None:
-    dossier.refresh_from_db(fields=["status"])  # the status decides; never act on a stale copy
+def _latest_version(dossier: Dossier) -> DossierVersion | None:
+    return dossier.versions.order_by("-number").first()
+
+
+def _not_open(dossier: Dossier) -> Refused:
+    latest = _latest_version(dossier)
+    if latest is not None and latest.decisions.exists():
+        return Refused(_("A colleague has just decided on this dossier."))
+    return Refused(_("This dossier is not with the committee."))
+
+
+def _check_committee(dossier: Dossier, by) -> Dossier:
+    """The dossier, locked for this transaction, if it is with the committee and ``by`` may handle it."""
+    dossier = lock_for_decision(
+        Dossier.objects.select_related("person", "cycle__registration", "cycle__scheme"),
+        dossier.pk,
+        states=OPEN,
+        refused=_not_open,
+    )
     if conflict_of_interest(by, dossier.person):
         raise Refused(
             _(
@@ -71,8 +90,7 @@ def _check_committee(dossier: Dossier, by) -> None:
                 "it belongs to someone in your intervision group. Another committee member will."
             )
         )
-    if dossier.status not in OPEN:
-        raise Refused(_("This dossier is not with the committee."))
+    return dossier
 
 
 def _mail(person: Person, name: str, context: dict) -> None:
@@ -83,7 +101,7 @@ def _mail(person: Person, name: str, context: dict) -> None:
 @transaction.atomic
 def question_ask(dossier: Dossier, *, question: str, by) -> InformationRequest:
     """Ask the trainer for more information; they answer in the platform."""
-    _check_committee(dossier, by)
+    dossier = _check_committee(dossier, by)
     request = InformationRequest.objects.create(dossier=dossier, question=question.strip(), asked_by=by)
     dossier.status = DossierStatus.INFO_REQUESTED
     dossier.save(update_fields=["status"])
@@ -97,13 +115,18 @@ def question_answer(
     request: InformationRequest, *, answer: str, by, attachment=None, attachment_type: str = ""
 ) -> InformationRequest:
     """The trainer answers a question of the committee, with evidence if they like."""
-    if request.answered_at is not None:
-        raise Refused(_("You have already answered this question."))
+    request = lock_for_decision(
+        InformationRequest,
+        request.pk,
+        field="answered_at",
+        states=[None],
+        refused=Refused(_("You have already answered this question.")),
+    )
     request.answer, request.answered_at = answer.strip(), timezone.now()
     if attachment is not None:
         request.attachment, request.attachment_type = attachment, attachment_type
     request.save(update_fields=["answer", "answered_at", "attachment", "attachment_type"])
-    dossier = request.dossier
+    dossier = Dossier.objects.select_for_update().get(pk=request.dossier_id)  # a decision may be under way
     if (
         dossier.status == DossierStatus.INFO_REQUESTED
         and not dossier.questions.filter(answered_at__isnull=True).exists()
@@ -123,7 +146,7 @@ def question_answer(
 @transaction.atomic
 def note_add(dossier: Dossier, *, text: str, by) -> CommitteeNote:
     """A note of a conversation with the trainer."""
-    _check_committee(dossier, by)
+    dossier = _check_committee(dossier, by)
     note = CommitteeNote.objects.create(dossier=dossier, text=text.strip(), written_by=by)
     audit.record("kring.recertification.note.added", by=by, person_id=dossier.person_id, obj=note)
     return note
@@ -177,21 +200,31 @@ def record_decision(
     conditions: str = "",
     extended_until: datetime.date | None = None,
     by_board: bool = False,
+    version: DossierVersion | None = None,
 ) -> Decision:
-    """Record a decision, let it take effect in the register and explain it to the trainer.
+    """Record a decision on a round (``version``, by default the last one submitted), let it take
+    effect in the register and explain it to the trainer.
 
-    Called inside the transaction of the service that decides (on trust, committee, board).
+    Called inside the transaction of the service that decides (on trust, committee, board), which
+    has locked what it decides on. The database stores one decision per round (and one of the
+    board), so even a decision that slipped past the lock cannot be stored twice.
     """
     user = acting_account(by)
-    decision = Decision.objects.create(
-        dossier=dossier,
-        outcome=outcome,
-        reason=reason.strip(),
-        conditions=conditions.strip(),
-        extended_until=extended_until,
-        decided_by=user,
-        by_board=by_board,
-    )
+    dossier = Dossier.objects.select_for_update(of=("self",)).select_related("person", "cycle").get(pk=dossier.pk)
+    try:
+        with transaction.atomic():
+            decision = Decision.objects.create(
+                dossier=dossier,
+                version=version or _latest_version(dossier),
+                outcome=outcome,
+                reason=reason.strip(),
+                conditions=conditions.strip(),
+                extended_until=extended_until,
+                decided_by=user,
+                by_board=by_board,
+            )
+    except IntegrityError:
+        raise Refused(_("A colleague has just decided on this dossier.")) from None
     period = apply_decision_to_register(decision, by=by)
     dossier.status = DossierStatus.DRAFT if outcome == Outcome.EXTEND else DossierStatus.DECIDED
     dossier.save(update_fields=["status"])
@@ -209,8 +242,9 @@ def dossier_decide(
     conditions: str = "",
     extended_until: datetime.date | None = None,
 ) -> Decision:
-    """The committee decides on a dossier, with a written reason."""
-    _check_committee(dossier, by)
+    """The committee decides on a dossier, with a written reason. The dossier is locked and checked
+    first: of two members deciding at the same moment, the second is told a colleague just did."""
+    dossier = _check_committee(dossier, by)
     if not reason.strip():
         raise Refused(_("Please write the reason for the decision."))
     if outcome == Outcome.ACCEPT_WITH_CONDITIONS and not conditions.strip():
@@ -233,8 +267,15 @@ def dossier_decide(
 
 @transaction.atomic
 def objection_file(decision: Decision, *, text: str, by, today: datetime.date | None = None) -> Objection:
-    """The trainer objects to a decision, to the board, within four weeks."""
+    """The trainer objects to a decision, to the board, within four weeks. Sending the same objection
+    twice (a double click) stores it once."""
     today = today or timezone.localdate()
+    decision = Decision.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=decision.pk)
+    earlier = Objection.objects.filter(decision=decision).first()
+    if earlier is not None:
+        if earlier.text == text.strip():
+            return earlier
+        raise Refused(_("You have already objected to this decision."))
     if decision.by_board:
         raise Refused(_("The board's decision is final."))
     if decision.outcome == Outcome.ACCEPT:
@@ -244,8 +285,6 @@ def objection_file(decision: Decision, *, text: str, by, today: datetime.date | 
             _("The four weeks for an objection ended on %(date)s.")
             % {"date": date_format(decision.objection_deadline, "j F Y")}
         )
-    if Objection.objects.filter(decision=decision).exists():
-        raise Refused(_("You have already objected to this decision."))
     if not text.strip():
         raise Refused(_("Please write why you object."))
     objection = Objection.objects.create(decision=decision, text=text.strip())
@@ -257,9 +296,15 @@ def objection_file(decision: Decision, *, text: str, by, today: datetime.date | 
 def objection_decide(
     objection: Objection, *, outcome: str, reason: str, by, new_outcome: str = Outcome.ACCEPT
 ) -> Objection:
-    """The board decides on an objection; its decision is final. Upheld: the board's outcome takes effect."""
-    if objection.board_outcome:
-        raise Refused(_("The board has already decided on this objection."))
+    """The board decides on an objection; its decision is final. Upheld: the board's outcome takes effect.
+    The objection is locked and checked first, so two board members cannot both decide."""
+    objection = lock_for_decision(
+        Objection.objects.select_related("decision__dossier__person"),
+        objection.pk,
+        field="board_outcome",
+        states=[""],
+        refused=Refused(_("A board member has just decided on this objection.")),
+    )
     if not reason.strip():
         raise Refused(_("Please write the reason for the decision."))
     objection.board_outcome, objection.board_reason = outcome, reason.strip()
@@ -269,7 +314,9 @@ def objection_decide(
     if outcome == BoardOutcome.UPHELD:
         if new_outcome == Outcome.EXTEND:
             raise Refused(_("The board cannot extend a cycle; choose another outcome."))
-        record_decision(dossier, outcome=new_outcome, reason=reason, by=by, by_board=True)
+        record_decision(
+            dossier, outcome=new_outcome, reason=reason, by=by, by_board=True, version=objection.decision.version
+        )
     else:
         _mail(dossier.person, "recertification-objection", {"objection": objection})
     audit.record(
@@ -280,10 +327,15 @@ def objection_decide(
 
 @transaction.atomic
 def application_submit(*, person: Person, data: dict, certificate, certificate_type: str, by) -> Application:
-    """A graduate applies for a first certification."""
+    """A graduate applies for a first certification. Sending the same application twice (a double
+    click) stores it once: the person is locked while their open application is looked for."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if Registration.objects.filter(person=person).exists():
         raise Refused(_("You already have a registration; your recertification runs through your dossier."))
-    if Application.objects.filter(person=person, status=ApplicationStatus.SUBMITTED).exists():
+    open_application = Application.objects.filter(person=person, status=ApplicationStatus.SUBMITTED).first()
+    if open_application is not None:
+        if all(getattr(open_application, name) == value for name, value in data.items()):
+            return open_application
         raise Refused(_("Your application is already with the committee."))
     application = Application.objects.create(
         person=person, certificate=certificate, certificate_type=certificate_type, **data
@@ -302,9 +354,14 @@ def next_register_number() -> str:
 def application_decide(
     application: Application, *, accept: bool, reason: str, by, level: str | None = None
 ) -> Application:
-    """The committee decides on a first certification; acceptance creates the registration."""
-    if application.status != ApplicationStatus.SUBMITTED:
-        raise Refused(_("A decision has already been made on this application."))
+    """The committee decides on a first certification; acceptance creates the registration.
+    The application is locked and checked first, so two members cannot both decide."""
+    application = lock_for_decision(
+        Application.objects.select_related("person"),
+        application.pk,
+        states=[ApplicationStatus.SUBMITTED],
+        refused=Refused(_("A colleague has just decided on this application.")),
+    )
     if conflict_of_interest(by, application.person):
         raise Refused(_("You cannot handle this application because of a conflict of interest."))
     if not reason.strip():

@@ -126,7 +126,8 @@ def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation:
 
 @transaction.atomic
 def peer_confirm(invitation: PeerInvitation, *, by) -> PeerInvitation:
-    """The invited colleague confirms that the conversation took place."""
+    """The invited colleague confirms that the conversation took place (once, however often they click)."""
+    invitation = PeerInvitation.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=invitation.pk)
     person = Person.objects.filter(user=by).first()
     if person is None or person.pk != invitation.colleague_id:
         raise Refused(_("Only the invited colleague can confirm this conversation."))
@@ -213,17 +214,25 @@ def current_sample_setting() -> SampleSetting:
 @transaction.atomic
 def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
     """Freeze the dossier in a new version. A first complete submission is accepted on trust unless the
-    sample draws it; sampled and incomplete dossiers go to the certification committee."""
+    sample draws it; sampled and incomplete dossiers go to the certification committee.
+
+    Submitting again without any change (a double click, or two tabs) writes nothing and returns the
+    version already submitted: the dossier is locked, so the second request sees the first one's version.
+    """
     dossier = (
         Dossier.objects.select_for_update()
         .select_related("cycle__scheme", "cycle__registration", "person")
         .get(pk=dossier.pk)
     )
+    frozen = snapshot(dossier)
+    latest = dossier.versions.order_by("-number").first()
+    if latest is not None and dossier.status != DossierStatus.DRAFT and latest.snapshot == frozen:
+        return latest
     _editable(dossier)
     gaps = dossier_gaps(dossier)
-    number = dossier.versions.count() + 1
+    number = (latest.number if latest else 0) + 1
     version = DossierVersion.objects.create(
-        dossier=dossier, number=number, snapshot=snapshot(dossier), complete=not gaps, submitted_by=by
+        dossier=dossier, number=number, snapshot=frozen, complete=not gaps, submitted_by=by
     )
     dossier.submitted_at = version.submitted_at
     draw = None

@@ -43,11 +43,13 @@ def test_there_is_one_dossier_per_cycle(trainer, cycle):
 def test_a_decided_dossier_cannot_be_changed(trainer, cycle, colleague, second_colleague, add_activity):
     SampleSetting.objects.create(percentage=0, salt="zout")
     dossier = complete_dossier(trainer, cycle, colleague, second_colleague, add_activity)
-    dossiers.dossier_submit(dossier, by=trainer.user)
+    first = dossiers.dossier_submit(dossier, by=trainer.user)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.DECIDED
     with pytest.raises(Refused):
         dossiers.dossier_save_reflection(dossier, reflections={"reflection_group": "Later"}, by=trainer.user)
+    assert dossiers.dossier_submit(dossier, by=trainer.user) == first  # the same submission again: no change
+    add_activity(trainer, "supervision", on=cycle.starts_on, hours="3")
     with pytest.raises(Refused):
         dossiers.dossier_submit(dossier, by=trainer.user)
     assert dossier.versions.count() == 1
