@@ -34,7 +34,7 @@ def test_a_submission_freezes_a_version_and_later_edits_make_a_new_one(trainer, 
 
 
 def test_there_is_one_dossier_per_cycle(trainer, cycle):
-    dossier = dossiers.dossier_for_cycle(cycle)
+    dossier = dossiers.dossier_save_peer_report(dossiers.dossier_for_cycle(cycle), report="Gesprek.", by=trainer.user)
     assert dossiers.dossier_for_cycle(cycle) == dossier
     with pytest.raises(IntegrityError):
         Dossier.objects.create(cycle=cycle, person=trainer)
