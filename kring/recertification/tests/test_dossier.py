@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
-from kring.recertification.models import Dossier, DossierStatus, SampleSetting
+from kring.recertification.models import Cycle, Dossier, DossierStatus, SampleSetting
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.tests.conftest import complete_dossier, en
 
@@ -115,3 +115,27 @@ def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycl
     )
     question.refresh_from_db()
     assert question.answered_at is None and question.answer == ""
+
+
+def test_opening_the_pages_starts_nothing_and_the_first_save_does(trainer, login):
+    client = login(trainer)
+    dashboard = client.get(en("recertification:dashboard")).content.decode()
+    page = client.get(en("recertification:dossier")).content.decode()
+    assert "Not started yet" in dashboard and "Not started yet" in page
+    assert not Cycle.objects.exists() and not Dossier.objects.exists()
+    client.post(en("recertification:dossier_reflection"), {"reflection_inquiry": "Eerste zin."})
+    dossier = Dossier.objects.get()
+    assert dossier.reflection_inquiry == "Eerste zin." and dossier.cycle.registration.person == trainer
+    assert "Not started yet" not in client.get(en("recertification:dossier")).content.decode()
+
+
+def test_without_a_sample_setting_submitting_says_so_and_changes_nothing(
+    trainer, cycle, colleague, second_colleague, add_activity, login
+):
+    dossier = complete_dossier(trainer, cycle, colleague, second_colleague, add_activity)
+    SampleSetting.objects.all().delete()
+    response = login(trainer).post(en("recertification:dossier_submit"), follow=True)
+    assert "The random sample has not been set up yet" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == "draft" and not dossier.versions.exists()
+    assert not SampleSetting.objects.exists()
