@@ -9,15 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
-from kring.recertification import forms
+from kring.recertification import forms, visibility
 from kring.recertification.models import (
     Activity,
-    Application,
     ApplicationStatus,
     Dossier,
     DossierStatus,
-    InformationRequest,
-    Objection,
 )
 from kring.recertification.services import Refused
 from kring.recertification.services import committee as services
@@ -28,25 +25,40 @@ from kring.recertification.views import GAP_LABELS, evidence_response
 CERTIFICATION = "certification"
 
 
-def _dossiers():
-    return Dossier.objects.select_related("person", "cycle__registration", "cycle__scheme")
+def _dossiers(request):
+    """The dossiers this committee member may read and act on (others give 404)."""
+    return visibility.committee_dossiers(request.user).select_related("person", "cycle__registration", "cycle__scheme")
 
 
 @allow(CERTIFICATION)
 def queue(request):
     dossiers = (
-        _dossiers()
+        _dossiers(request)
         .filter(status__in=services.OPEN)
         .annotate(open_questions=Count("questions", filter=Q(questions__answered_at__isnull=True)))
         .order_by("submitted_at")
     )
-    applications = Application.objects.filter(status=ApplicationStatus.SUBMITTED).select_related("person")
-    return render(request, "recertification/committee_queue.html", {"dossiers": dossiers, "applications": applications})
+    applications = (
+        visibility.committee_applications(request.user)
+        .filter(status=ApplicationStatus.SUBMITTED)
+        .select_related("person")
+    )
+    # Left out, not shown as "with a colleague": whose dossier is with the committee stays private.
+    left_out = (
+        visibility.dossiers_before_committee()
+        .filter(status__in=services.OPEN, person__in=visibility.conflicted_people(request.user).values("pk"))
+        .count()
+    )
+    return render(
+        request,
+        "recertification/committee_queue.html",
+        {"dossiers": dossiers, "applications": applications, "left_out": left_out},
+    )
 
 
 @allow(CERTIFICATION)
 def dossier(request, pk):
-    dossier = get_object_or_404(_dossiers(), pk=pk)
+    dossier = get_object_or_404(_dossiers(request), pk=pk)
     activities = Activity.objects.filter(
         person=dossier.person, date__gte=dossier.cycle.starts_on, date__lte=dossier.cycle.ends_on
     ).select_related("programme")
@@ -64,7 +76,6 @@ def dossier(request, pk):
             "notes": dossier.notes.all(),
             "decisions": dossier.decisions.all(),
             "draws": dossier.draws.all(),
-            "conflict": services.conflict_of_interest(request.user, dossier.person),
             "open": dossier.status in services.OPEN,
             "question_form": forms.QuestionForm(),
             "note_form": forms.NoteForm(),
@@ -74,7 +85,7 @@ def dossier(request, pk):
 
 
 def _post(request, pk, form_class, action, success):
-    dossier = get_object_or_404(Dossier, pk=pk)
+    dossier = get_object_or_404(_dossiers(request), pk=pk)
     form = form_class(request.POST)
     if not form.is_valid():
         messages.info(request, _("Please fill in the form completely."))
@@ -132,25 +143,19 @@ def decide(request, pk):
 
 @allow(CERTIFICATION)
 def evidence(request, pk):
-    # Only evidence in dossiers that were handed to the committee.
-    activity = get_object_or_404(
-        Activity.objects.exclude(person__dossiers__status=DossierStatus.DRAFT)
-        .filter(person__dossiers__isnull=False)
-        .distinct(),
-        pk=pk,
-    )
+    activity = get_object_or_404(visibility.committee_activities(request.user), pk=pk)
     return evidence_response(activity.evidence, activity.evidence_type)
 
 
 @allow(CERTIFICATION)
 def answer_attachment(request, pk):
-    question = get_object_or_404(InformationRequest, pk=pk)
+    question = get_object_or_404(visibility.committee_questions(request.user), pk=pk)
     return evidence_response(question.attachment, question.attachment_type)
 
 
 @allow(CERTIFICATION)
 def application(request, pk):
-    application = get_object_or_404(Application.objects.select_related("person"), pk=pk)
+    application = get_object_or_404(visibility.committee_applications(request.user).select_related("person"), pk=pk)
     form = forms.ApplicationDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -166,7 +171,7 @@ def application(request, pk):
 
 @allow(CERTIFICATION)
 def certificate(request, pk):
-    application = get_object_or_404(Application, pk=pk)
+    application = get_object_or_404(visibility.committee_applications(request.user), pk=pk)
     return evidence_response(application.certificate, application.certificate_type)
 
 
@@ -193,13 +198,19 @@ def office_overview(request):
 
 @allow("board")
 def board_objections(request):
-    objections = Objection.objects.select_related("decision__dossier__person").order_by("board_decided_at", "filed_at")
+    objections = (
+        visibility.board_objections(request.user)
+        .select_related("decision__dossier__person")
+        .order_by("board_decided_at", "filed_at")
+    )
     return render(request, "recertification/board_objections.html", {"objections": objections})
 
 
 @allow("board")
 def board_objection(request, pk):
-    objection = get_object_or_404(Objection.objects.select_related("decision__dossier__person"), pk=pk)
+    objection = get_object_or_404(
+        visibility.board_objections(request.user).select_related("decision__dossier__person"), pk=pk
+    )
     form = forms.BoardDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

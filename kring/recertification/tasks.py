@@ -11,12 +11,12 @@ from django_tasks import task
 from kring.core import audit, emails
 from kring.recertification import rules
 from kring.recertification.models import DossierStatus, ReminderSent
-from kring.recertification.services.cycles import cycle_for
+from kring.recertification.services.cycles import cycle_for, cycle_save
 from kring.register.models import Registration, Status
 
 
 def cycles_ending_within(today: datetime.date, days: int = 366):
-    """Current cycles of registered trainers that end within ``days``, created when missing."""
+    """Current cycles of registered trainers that end within ``days`` (in memory when no row exists yet)."""
     registrations = (
         Registration.objects.registered_on(today)
         .filter(
@@ -43,12 +43,13 @@ def send_cycle_reminders(today: str | None = None) -> int:
         dossier = getattr(cycle, "dossier", None)
         if dossier is not None and dossier.status != DossierStatus.DRAFT:
             continue  # already submitted: nothing to remind of
-        already = set(cycle.reminders.values_list("kind", flat=True))
+        already = set(cycle.reminders.values_list("kind", flat=True)) if cycle.pk else set()
         kind, skipped = rules.reminder_due(cycle.ends_on, on, already)
         if kind is None:
             continue
         try:
             with transaction.atomic():
+                cycle = cycle_save(cycle)  # a reminder is recorded against the cycle's row
                 for earlier in skipped:
                     ReminderSent.objects.create(cycle=cycle, kind=earlier, skipped=True)
                 ReminderSent.objects.create(cycle=cycle, kind=kind)

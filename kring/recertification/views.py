@@ -167,7 +167,8 @@ def activity_evidence(request, pk):
 def dossier(request):
     person, registration, cycle = _trainer_context(request)
     dossier = dossiers.dossier_for_cycle(cycle)
-    decisions = list(Decision.objects.filter(dossier=dossier).select_related("objection"))
+    started = dossier.pk is not None  # not started: an empty draft in memory, nothing to list yet
+    decisions = list(Decision.objects.filter(dossier=dossier).select_related("objection")) if started else []
     today = timezone.localdate()
     return render(
         request,
@@ -176,9 +177,9 @@ def dossier(request):
             "dossier": dossier,
             "cycle": cycle,
             "gaps": [GAP_LABELS[g] for g in dossiers.dossier_gaps(dossier)],
-            "peers": dossier.peers.select_related("colleague"),
-            "versions": dossier.versions.all(),
-            "questions": dossier.questions.all(),
+            "peers": dossier.peers.select_related("colleague") if started else [],
+            "versions": dossier.versions.all() if started else [],
+            "questions": dossier.questions.all() if started else [],
             "answer_form": forms.AnswerForm(),
             "decisions": decisions,
             "objection_open": [
@@ -259,7 +260,7 @@ def dossier_peers(request):
         "recertification/dossier_peers.html",
         {
             "dossier": dossier,
-            "peers": dossier.peers.select_related("colleague"),
+            "peers": dossier.peers.select_related("colleague") if dossier.pk else [],
             "invite_form": invite_form,
             "report_form": report_form,
         },
@@ -272,12 +273,11 @@ def dossier_submit(request):
     person, registration, cycle = _trainer_context(request)
     dossier = dossiers.dossier_for_cycle(cycle)
     try:
-        dossiers.dossier_submit(dossier, by=request.user)
+        version = dossiers.dossier_submit(dossier, by=request.user)
     except Refused as refused:
         messages.info(request, str(refused))
         return redirect("recertification:dossier")
-    dossier.refresh_from_db()
-    if dossier.status == DossierStatus.DECIDED:
+    if version.dossier.status == DossierStatus.DECIDED:
         messages.success(request, _("Thank you. Your dossier is complete and has been accepted."))
     else:
         messages.success(

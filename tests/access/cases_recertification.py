@@ -3,7 +3,9 @@
 import datetime
 
 from kring.core import testing as t
-from kring.recertification.models import Activity, Application, Decision, Dossier, InformationRequest, Objection
+from kring.intervision.models import GroupMember
+from kring.intervision.tests.helpers import make_group, make_trainer
+from kring.recertification.models import Activity, Application, Decision, InformationRequest, Objection
 from kring.recertification.services import cycles, dossiers
 from tests.access.matrix import LOGGED_IN, Case
 
@@ -11,6 +13,7 @@ TRAINER = frozenset({"trainer"})
 COMMITTEE = frozenset({"certification"})
 OFFICE = frozenset({"office"})
 BOARD = frozenset({"board"})
+NOBODY = frozenset()
 
 
 def own_activity(p):
@@ -18,17 +21,56 @@ def own_activity(p):
     return {"pk": activity.pk}
 
 
+def submitted(person):
+    """The person's dossier, submitted: incomplete, so it is with the committee."""
+    dossier = dossiers.dossier_for_cycle(cycles.current_cycle(person))
+    return dossiers.dossier_submit(dossier, by=person.user).dossier
+
+
 def other_dossier(p):
-    """A dossier of another trainer, with the committee, with a question, a decision and an objection."""
+    """A dossier of another trainer, with the committee (questions, decisions and objections hang on it)."""
+    person = t.PersonFactory()
+    t.make_registration(person)
+    return submitted(person)
+
+
+def draft_dossier(p):
+    """Another trainer's dossier that they are still writing: not before the committee."""
     person = t.PersonFactory()
     t.make_registration(person)
     dossier = dossiers.dossier_for_cycle(cycles.current_cycle(person))
-    Dossier.objects.filter(pk=dossier.pk).update(status="committee")
-    return dossier
+    dossiers.dossier_save_reflection(dossier, reflections={"reflection_inquiry": "Nog niet af."}, by=person.user)
+    return {"pk": dossier.pk}
+
+
+def colleague_of_committee_member(p):
+    """A trainer in the same intervision group as the certification committee member."""
+    colleague = make_trainer()
+    group = make_group(colleague)
+    GroupMember.objects.create(group=group, person=p["certification"])
+    return colleague
+
+
+def conflicted_dossier(p):
+    return {"pk": submitted(colleague_of_committee_member(p)).pk}
+
+
+def conflicted_evidence(p):
+    dossier = submitted(colleague_of_committee_member(p))
+    return {"pk": _evidence_of(dossier.person).pk}
+
+
+def draft_evidence(p):
+    person = t.PersonFactory()
+    t.make_registration(person)
+    dossiers.dossier_save_peer_report(
+        dossiers.dossier_for_cycle(cycles.current_cycle(person)), report="Nog niet af.", by=person.user
+    )
+    return {"pk": _evidence_of(person).pk}
 
 
 def own_dossier(p):
-    return dossiers.dossier_for_cycle(cycles.current_cycle(p["trainer"]))
+    return submitted(p["trainer"])
 
 
 def own_question(p):
@@ -51,12 +93,11 @@ def objection(p):
     return {"pk": Objection.objects.create(decision=decision, text="Ik ben het er niet mee eens.").pk}
 
 
-def application(p):
+def application(p, person=None):
     from django.core.files.base import ContentFile
 
-    person = t.PersonFactory()
     app = Application(
-        person=person,
+        person=person or t.PersonFactory(),
         programme_name="Opleiding X",
         graduated_on=datetime.date(2025, 6, 1),
         study_hours=220,
@@ -70,16 +111,37 @@ def application(p):
     return {"pk": app.pk}
 
 
-def committee_evidence(p):
-    dossier = other_dossier(p)
+def conflicted_application(p):
+    """An application of someone in the committee member's intervision group."""
+    applicant = t.PersonFactory()
+    group = make_group(make_trainer())
+    GroupMember.objects.create(group=group, person=applicant)
+    GroupMember.objects.create(group=group, person=p["certification"])
+    return application(p, applicant)
+
+
+def _evidence_of(person):
     from django.core.files.base import ContentFile
 
     activity = Activity(
-        person=dossier.person, kind="supervision", date=datetime.date.today(), hours=2, evidence_type="application/pdf"
+        person=person, kind="supervision", date=datetime.date.today(), hours=2, evidence_type="application/pdf"
     )
     activity.evidence.save("e.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     activity.save()
-    return {"pk": activity.pk}
+    return activity
+
+
+def own_objection_of_board_member(p):
+    """The board member is a trainer too and objected to a decision on their own dossier."""
+    board = p["board"]
+    if not board.registrations.exists():
+        t.make_registration(board)
+    decision = Decision.objects.create(dossier=submitted(board), outcome="refuse", reason="Onvolledig.")
+    return {"pk": Objection.objects.create(decision=decision, text="Ik ben het er niet mee eens.").pk}
+
+
+def committee_evidence(p):
+    return {"pk": _evidence_of(other_dossier(p).person).pk}
 
 
 def answer_attachment(p):
@@ -130,6 +192,21 @@ CASES = [
     Case("recertification:application", LOGGED_IN),
     Case("recertification:committee_queue", COMMITTEE),
     Case("recertification:committee_dossier", COMMITTEE, kwargs=lambda p: {"pk": other_dossier(p).pk}),
+    # Not before the committee, or not before this member: not found, as if it did not exist.
+    Case("recertification:committee_dossier", NOBODY, kwargs=draft_dossier),
+    Case("recertification:committee_dossier", NOBODY, kwargs=conflicted_dossier),
+    Case(
+        "recertification:committee_decide",
+        NOBODY,
+        kwargs=conflicted_dossier,
+        method="post",
+        data={"outcome": "accept", "reason": "Compleet."},
+    ),
+    Case("recertification:committee_evidence", NOBODY, kwargs=draft_evidence),
+    Case("recertification:committee_evidence", NOBODY, kwargs=conflicted_evidence),
+    Case("recertification:committee_application", NOBODY, kwargs=conflicted_application),
+    Case("recertification:committee_certificate", NOBODY, kwargs=conflicted_application),
+    Case("recertification:board_objection", NOBODY, kwargs=own_objection_of_board_member),
     Case(
         "recertification:committee_ask",
         COMMITTEE,

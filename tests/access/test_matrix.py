@@ -48,21 +48,6 @@ def test_it_has_a_case_for_every_url_of_kring():
     assert missing == [], f"URLs without an access case in tests/access/cases_*.py: {missing}"
 
 
-@pytest.fixture
-def personas(db, outsider, member, trainer, office, board, certification, accreditation, complaints):
-    return {
-        "anonymous": None,
-        "outsider": outsider,
-        "member": member,
-        "trainer": trainer,
-        "office": office,
-        "board": board,
-        "certification": certification,
-        "accreditation": accreditation,
-        "complaints": complaints,
-    }
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}:{c.url_name}")
 def test_access(case, personas, client):
     kwargs = case.kwargs(personas) if case.kwargs else {}

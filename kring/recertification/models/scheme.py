@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kring.register.models import Level, Registration
+from kring.register.models import Level, Registration, RegistrationPeriod, Status
 
 
 class RequirementKind(models.TextChoices):
@@ -60,7 +60,25 @@ class CertificationScheme(models.Model):
 
     @property
     def in_use(self) -> bool:
-        return self.pk is not None and self.cycles.exists()
+        """A cycle follows this version: one with a row, or a current one still computed in memory (its
+        trainer already sees these figures, so they must not change under them)."""
+        if self.pk is None:
+            return False
+        return self.cycles.exists() or self._periods_it_applies_to().exists()
+
+    def _periods_it_applies_to(self):
+        """Active register periods whose cycle would follow this version (see ``for_cycle``)."""
+        same_level = CertificationScheme.objects.filter(level=self.level)
+        after = models.Q(valid_from__gt=self.valid_from) | models.Q(
+            valid_from=self.valid_from, version__gt=self.version
+        )
+        periods = RegistrationPeriod.objects.filter(level=self.level, status=Status.ACTIVE)
+        if same_level.filter(~after).exclude(pk=self.pk).exists():  # not the oldest: no fallback to it
+            periods = periods.filter(starts_on__gte=self.valid_from)
+        later = same_level.filter(after).order_by("valid_from").first()
+        if later is not None:
+            periods = periods.filter(starts_on__lt=later.valid_from)
+        return periods
 
 
 class SchemeRequirement(models.Model):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kring.core import audit
 from kring.members.models import Person
-from kring.recertification import defaults, rules
+from kring.recertification import rules
 from kring.recertification.models import Activity, CertificationScheme, Cycle, RequirementKind
 from kring.recertification.services import Refused
 from kring.register.models import Registration, RegistrationPeriod, Status
@@ -25,7 +25,8 @@ def active_period(registration: Registration, on: datetime.date) -> Registration
 
 
 def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cycle | None:
-    """The registration's cycle on a date, created from the active period when it is first needed."""
+    """The registration's cycle on a date. Only reads: when no row exists yet, the cycle is computed in
+    memory from the active period (unsaved); ``cycle_save`` makes the row when an action needs it."""
     on = on or timezone.localdate()
     cycle = (
         Cycle.objects.select_related("scheme", "registration")
@@ -39,13 +40,28 @@ def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cy
     if period is None:
         return None
     scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
-    if scheme is None:  # a database without the seeded defaults (e.g. flushed): put them back
-        defaults.load()
-        scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
+    if scheme is None:  # no schemes at all: the data migration has not run (or the database was flushed)
+        return None
     ends_on = period.ends_on or rules.cycle_end(period.starts_on, scheme.cycle_years)
-    cycle, _created = Cycle.objects.get_or_create(
-        registration=registration, starts_on=period.starts_on, defaults={"ends_on": ends_on, "scheme": scheme}
-    )
+    return Cycle(registration=registration, starts_on=period.starts_on, ends_on=ends_on, scheme=scheme)
+
+
+def cycle_save(cycle: Cycle) -> Cycle:
+    """Make the row of a cycle computed in memory, inside the transaction of the action that needs it.
+
+    When another request made the row in the meantime, that row is returned.
+    """
+    if cycle.pk is not None:
+        return cycle
+    existing = Cycle.objects.filter(registration=cycle.registration, starts_on=cycle.starts_on).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            cycle.save()
+    except IntegrityError:  # made at the same moment by another request
+        cycle.pk = None
+        return Cycle.objects.get(registration=cycle.registration, starts_on=cycle.starts_on)
     return cycle
 
 

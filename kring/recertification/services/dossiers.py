@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
-
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,21 +23,45 @@ from kring.recertification.models import (
     SampleSetting,
 )
 from kring.recertification.services import Refused
-from kring.recertification.services.cycles import cycle_progress
+from kring.recertification.services.cycles import cycle_progress, cycle_save
 from kring.register.models import Registration
 
 MAX_PEERS = 4
 
 
 def dossier_for_cycle(cycle: Cycle) -> Dossier:
-    """The one dossier of a cycle, opened when the trainer first needs it."""
-    dossier, _created = Dossier.objects.get_or_create(cycle=cycle, defaults={"person": cycle.registration.person})
+    """The one dossier of a cycle. Only reads: before the trainer first saves something, it is an empty
+    draft in memory (unsaved); the first action on it makes the row."""
+    if cycle.pk is not None:
+        found = Dossier.objects.filter(cycle=cycle)
+    else:  # a cycle computed in memory; its row may have been made since
+        found = Dossier.objects.filter(cycle__registration=cycle.registration, cycle__starts_on=cycle.starts_on)
+    dossier = found.select_related("cycle").first()
+    return dossier or Dossier(cycle=cycle, person=cycle.registration.person)
+
+
+def _started(dossier: Dossier) -> Dossier:
+    """The dossier's row (and its cycle's), made by the first action on it, in that action's transaction."""
+    if dossier.pk is not None:
+        return dossier
+    dossier.cycle = cycle_save(dossier.cycle)
+    existing = Dossier.objects.filter(cycle=dossier.cycle).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            dossier.save()
+    except IntegrityError:  # started at the same moment by another request
+        dossier.pk = None
+        return Dossier.objects.get(cycle=dossier.cycle)
     return dossier
 
 
-def _editable(dossier: Dossier) -> None:
+def _editable(dossier: Dossier) -> Dossier:
+    dossier = _started(dossier)
     if dossier.status == DossierStatus.DECIDED:
         raise Refused(_("A decision has been made on this dossier, so it can no longer be changed."))
+    return dossier
 
 
 def is_certified(person: Person) -> bool:
@@ -49,7 +71,7 @@ def is_certified(person: Person) -> bool:
 @transaction.atomic
 def dossier_accept_ethics(dossier: Dossier, *, by) -> Dossier:
     """Record that the trainer accepts the current code of ethics."""
-    _editable(dossier)
+    dossier = _editable(dossier)
     code = CodeOfEthics.current()
     if code is None:
         raise Refused(_("There is no code of ethics to accept yet."))
@@ -68,7 +90,7 @@ def dossier_accept_ethics(dossier: Dossier, *, by) -> Dossier:
 @transaction.atomic
 def dossier_save_reflection(dossier: Dossier, *, reflections: dict[str, str], by) -> Dossier:
     """Save the reflection per MBI:TAC domain; the trainer can come back to it at any time."""
-    _editable(dossier)
+    dossier = _editable(dossier)
     names = [name for name, _label in MBI_TAC_DOMAINS]
     for name in names:
         setattr(dossier, name, reflections.get(name, "").strip())
@@ -98,7 +120,7 @@ def find_colleague(identifier: str) -> Person | None:
 @transaction.atomic
 def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation:
     """Invite a certified colleague (not yourself) to a peer conversation about your work."""
-    _editable(dossier)
+    dossier = _editable(dossier)
     colleague = find_colleague(identifier)
     if colleague is None or not is_certified(colleague):
         raise Refused(_("We could not find a registered trainer with that register number or e-mail address."))
@@ -147,7 +169,7 @@ def peer_confirm(invitation: PeerInvitation, *, by) -> PeerInvitation:
 @transaction.atomic
 def dossier_save_peer_report(dossier: Dossier, *, report: str, by) -> Dossier:
     """The trainer's short report of the peer conversation."""
-    _editable(dossier)
+    dossier = _editable(dossier)
     dossier.peer_report = report.strip()
     dossier.save(update_fields=["peer_report"])
     audit.record("kring.recertification.dossier.peer_report_saved", by=by, person_id=dossier.person_id, obj=dossier)
@@ -160,7 +182,7 @@ def dossier_gaps(dossier: Dossier) -> list[str]:
         requirements_met=all(p.met for p in progress),
         ethics_accepted=dossier.ethics_id is not None,
         has_reflection=dossier.has_reflection,
-        confirmed_peers=sum(1 for p in dossier.peers.all() if p.confirmed_at),
+        confirmed_peers=sum(1 for p in dossier.peers.all() if p.confirmed_at) if dossier.pk else 0,
         has_peer_report=bool(dossier.peer_report.strip()),
     )
 
@@ -205,9 +227,13 @@ def snapshot(dossier: Dossier) -> dict:
 
 
 def current_sample_setting() -> SampleSetting:
+    """The newest sample setting. The data migration makes the first one (with its salt); reading it
+    never makes one, so the salt of the draw is always one the office can see in the admin."""
     setting = SampleSetting.objects.first()
     if setting is None:
-        setting = SampleSetting.objects.create(percentage=10, salt=secrets.token_hex(16))
+        raise Refused(
+            _("The random sample has not been set up yet, so the dossier cannot be submitted. Please ask the office.")
+        )
     return setting
 
 
@@ -222,13 +248,13 @@ def dossier_submit(dossier: Dossier, *, by) -> DossierVersion:
     dossier = (
         Dossier.objects.select_for_update()
         .select_related("cycle__scheme", "cycle__registration", "person")
-        .get(pk=dossier.pk)
+        .get(pk=_started(dossier).pk)
     )
     frozen = snapshot(dossier)
     latest = dossier.versions.order_by("-number").first()
     if latest is not None and dossier.status != DossierStatus.DRAFT and latest.snapshot == frozen:
         return latest
-    _editable(dossier)
+    dossier = _editable(dossier)
     gaps = dossier_gaps(dossier)
     number = (latest.number if latest else 0) + 1
     version = DossierVersion.objects.create(

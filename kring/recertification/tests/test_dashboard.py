@@ -35,7 +35,7 @@ def _measure(trainer, login, count):
         for i in range(count)
     )
     client = login(trainer)
-    client.get(reverse("recertification:dashboard"))  # the cycle and the dossier exist from now on
+    client.get(reverse("recertification:dashboard"))  # a first request warms the caches (templates, translations)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("recertification:dashboard"))
     assert response.status_code == 200

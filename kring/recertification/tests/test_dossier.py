@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
-from kring.recertification.models import Dossier, DossierStatus, SampleSetting
+from kring.recertification.models import Cycle, Dossier, DossierStatus, SampleSetting
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.tests.conftest import complete_dossier, en
 
@@ -34,7 +34,7 @@ def test_a_submission_freezes_a_version_and_later_edits_make_a_new_one(trainer, 
 
 
 def test_there_is_one_dossier_per_cycle(trainer, cycle):
-    dossier = dossiers.dossier_for_cycle(cycle)
+    dossier = dossiers.dossier_save_peer_report(dossiers.dossier_for_cycle(cycle), report="Gesprek.", by=trainer.user)
     assert dossiers.dossier_for_cycle(cycle) == dossier
     with pytest.raises(IntegrityError):
         Dossier.objects.create(cycle=cycle, person=trainer)
@@ -117,3 +117,27 @@ def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycl
     )
     question.refresh_from_db()
     assert question.answered_at is None and question.answer == ""
+
+
+def test_opening_the_pages_starts_nothing_and_the_first_save_does(trainer, login):
+    client = login(trainer)
+    dashboard = client.get(en("recertification:dashboard")).content.decode()
+    page = client.get(en("recertification:dossier")).content.decode()
+    assert "Not started yet" in dashboard and "Not started yet" in page
+    assert not Cycle.objects.exists() and not Dossier.objects.exists()
+    client.post(en("recertification:dossier_reflection"), {"reflection_inquiry": "Eerste zin."})
+    dossier = Dossier.objects.get()
+    assert dossier.reflection_inquiry == "Eerste zin." and dossier.cycle.registration.person == trainer
+    assert "Not started yet" not in client.get(en("recertification:dossier")).content.decode()
+
+
+def test_without_a_sample_setting_submitting_says_so_and_changes_nothing(
+    trainer, cycle, colleague, second_colleague, add_activity, login
+):
+    dossier = complete_dossier(trainer, cycle, colleague, second_colleague, add_activity)
+    SampleSetting.objects.all().delete()
+    response = login(trainer).post(en("recertification:dossier_submit"), follow=True)
+    assert "The random sample has not been set up yet" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == "draft" and not dossier.versions.exists()
+    assert not SampleSetting.objects.exists()
