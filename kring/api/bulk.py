@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from kring.core import spreadsheets
 from kring.register.history import StandingOn, period_on
 from kring.register.models import Registration, RegistrationPeriod
 
@@ -222,7 +223,7 @@ def _bool(value: bool) -> str:
 
 def result_csv(result_rows) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = spreadsheets.writer(out, lineterminator="\n")
     writer.writerow(RESULT_COLUMNS)
     writer.writerows(result_rows)
     return out.getvalue()
