@@ -107,6 +107,8 @@ def _parse_json(text: str) -> list[tuple[str, str]]:
         data = json.loads(text)
     except ValueError as exc:
         raise BulkInputError("invalid_json", f"The JSON cannot be read: {exc}.") from None
+    except RecursionError:  # thousands of nested brackets: no upload of pairs looks like that
+        raise BulkInputError("invalid_json", "The JSON is nested too deeply; send a flat list of objects.") from None
     if not isinstance(data, list):
         raise BulkInputError(
             "wrong_shape", 'Send a JSON list of objects like {"number": "004211", "date": "2025-01-31"}.'
