@@ -25,8 +25,8 @@ from kring.register.models import Registration
 
 router = Router(tags=["register"])
 
-AUTH_ERRORS = {401: Error, 429: Error}
-READ_ERRORS = {400: Error, 404: Error, 422: Error, **AUTH_ERRORS}
+COMMON_ERRORS = {401: Error, 429: Error, 503: Error}  # every operation can answer these
+READ_ERRORS = {400: Error, 404: Error, 422: Error, **COMMON_ERRORS}
 SEARCH_LIMIT = 50
 
 
@@ -186,7 +186,7 @@ def job_out(job: BulkJob) -> dict:
 
 @router.post(
     "/bulk",
-    response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **AUTH_ERRORS},
+    response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **COMMON_ERRORS},
     url_name="bulk_create",
     summary="Verify many (number, date) pairs",
     openapi_extra={"requestBody": BULK_BODY},
@@ -218,7 +218,7 @@ def job_for_key(request, job_id: uuid.UUID) -> BulkJob:
 
 @router.get(
     "/bulk/{job_id}",
-    response={200: BulkJobOut, 404: Error, 422: Error, **AUTH_ERRORS},
+    response={200: BulkJobOut, 404: Error, 422: Error, **COMMON_ERRORS},
     url_name="bulk_status",
     summary="Progress of a bulk verification",
 )
@@ -239,7 +239,7 @@ RESULT_CSV = {
 
 @router.get(
     "/bulk/{job_id}/result.csv",
-    response={404: Error, 409: Error, 422: Error, **AUTH_ERRORS},
+    response={404: Error, 409: Error, 422: Error, **COMMON_ERRORS},
     url_name="bulk_result",
     summary="Result file of a bulk verification",
     openapi_extra={"responses": RESULT_CSV},
