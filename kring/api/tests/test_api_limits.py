@@ -80,3 +80,18 @@ def test_a_revoked_key_is_refused_and_its_calls_stay_in_the_log(api, api_key, re
     assert response.json()["error"] == "revoked_key"
     call = ApiCall.objects.get()
     assert (call.key, call.status_code, call.query) == (api_key, 401, "on=2026-01-05")
+
+
+def test_behind_the_load_balancer_each_client_address_is_counted_apart(db, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # one balancer in front, which appends the caller's address
+
+    def guesser(address):
+        return Client(
+            headers={"Authorization": "Bearer kring-guess", "X-Forwarded-For": address}, REMOTE_ADDR="10.0.0.2"
+        )
+
+    first = guesser("198.51.100.10")
+    for _ in range(auth.FAILED_PER_MINUTE):
+        first.get("/api/v1/registrations/004211")
+    assert first.get("/api/v1/registrations/004211").status_code == 429
+    assert guesser("198.51.100.11").get("/api/v1/registrations/004211").status_code == 401
