@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
+from django.db import DatabaseError
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kring.api.auth import ApiError, InsurerKey
 from kring.api.views import router
+
+logger = logging.getLogger(__name__)
+DATABASE_RETRY_SECONDS = 30
 
 DESCRIPTION = """
 Verify registrations in Kring's public register of mindfulness trainers: one by one (by register
@@ -55,6 +62,36 @@ def on_validation_error(request, exc: ValidationError):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
     return error_response(request, exc.status_code, "http_error", str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error_response(request, 404, "not_found", "There is no such operation; see /api/v1/docs.")
+
+
+@api.exception_handler(DatabaseError)
+def on_database_error(request, exc: DatabaseError):
+    logger.error("The API could not reach its database: %s", exc)
+    return error_response(
+        request,
+        503,
+        "unavailable",
+        "The register cannot be read at the moment. Try again in a minute.",
+        retry_after=DATABASE_RETRY_SECONDS,
+    )
+
+
+@api.exception_handler(Exception)
+def on_unexpected_error(request, exc: Exception):
+    logger.exception("Unexpected error in the API at %s", request.path)
+    return error_response(
+        request, 500, "server_error", "Something went wrong in Kring; the error has been recorded. Try again later."
+    )
+
+
+def not_found(request, rest: str = ""):
+    """Any address under /api/v1/ that is not an operation: the documented error, not an HTML page."""
+    return JsonResponse({"error": "not_found", "message": "There is no such operation; see /api/v1/docs."}, status=404)
 
 
 api.add_router("/", router)

@@ -2,17 +2,29 @@
 
 A browser session does not count: the API answers only to keys, so an office account that is logged
 in still gets 401 here.
+
+Calls without a valid key are limited per client address (``FAILED_PER_MINUTE``), before the key is
+looked up, so guessing keys costs a guesser time and the database nothing. They are not written to
+the call log: it is the log of what insurers asked, and a row per wrong key would let anyone fill it.
+An address that goes over the limit is logged once as a warning instead.
 """
 
 from __future__ import annotations
 
-import time
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from ninja.security import HttpBearer
 
+from kring.api.limits import SlidingWindow, client_address
 from kring.api.models import ApiKey, hash_secret
+
+logger = logging.getLogger(__name__)
+
+FAILED_PER_MINUTE = 20
+FAILURES = SlidingWindow("kring:api:failed")
+CALLS = SlidingWindow("kring:api:rate")
 
 
 @dataclass
@@ -26,7 +38,29 @@ class ApiError(Exception):
 
 
 class InsurerKey(HttpBearer):
+    """The key of the call. ``request.api_key`` is the key that was sent, also when it is revoked, for
+    the call log; ``request.auth`` (set by django-ninja) only when the key may be used."""
+
     def __call__(self, request):
+        address = client_address(request)
+        wait = FAILURES.full(address, FAILED_PER_MINUTE)
+        if wait is not None:
+            raise ApiError(
+                429,
+                "too_many_requests",
+                f"Too many calls without a valid key came from your address. Try again in {wait} seconds.",
+                retry_after=wait,
+            )
+        try:
+            return self.check(request)
+        except ApiError as error:
+            if error.status == 401:
+                FAILURES.add(address)
+                if FAILURES.full(address, FAILED_PER_MINUTE) is not None:
+                    logger.warning("API calls without a valid key from %s: refused for a while", address)
+            raise
+
+    def check(self, request) -> ApiKey:
         header = request.headers.get("Authorization", "")
         if not header.strip():
             raise ApiError(401, "missing_key", "Send your API key in the header 'Authorization: Bearer <key>'.")
@@ -76,21 +110,13 @@ def forget_key(key: ApiKey) -> None:
     cache.delete(key_cache_name(key.hashed_secret))
 
 
-def check_rate(key: ApiKey) -> None:
-    """Count the call in the key's current minute; refuse it above the key's limit."""
-    now = time.time()
-    counter = f"kring:api:rate:{key.pk}:{int(now // 60)}"
-    cache.add(counter, 0, timeout=120)
-    try:
-        count = cache.incr(counter)
-    except ValueError:  # the counter expired between add and incr
-        cache.set(counter, 1, timeout=120)
-        count = 1
-    if count > key.rate_per_minute:
-        retry_after = max(1, 60 - int(now % 60))
+def check_rate(key: ApiKey, *, now: float | None = None) -> None:
+    """Count the call for the key; refuse it when the key made its limit in the last 60 seconds."""
+    wait = CALLS.take(str(key.pk), key.rate_per_minute, now=now)
+    if wait is not None:
         raise ApiError(
             429,
             "too_many_requests",
-            f"This key may make {key.rate_per_minute} requests per minute. Try again in {retry_after} seconds.",
-            retry_after=retry_after,
+            f"This key may make {key.rate_per_minute} requests per minute. Try again in {wait} seconds.",
+            retry_after=wait,
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from kring.core import spreadsheets
 from kring.register.history import StandingOn, period_on
 from kring.register.models import Registration, RegistrationPeriod
 
@@ -106,6 +107,8 @@ def _parse_json(text: str) -> list[tuple[str, str]]:
         data = json.loads(text)
     except ValueError as exc:
         raise BulkInputError("invalid_json", f"The JSON cannot be read: {exc}.") from None
+    except RecursionError:  # thousands of nested brackets: no upload of pairs looks like that
+        raise BulkInputError("invalid_json", "The JSON is nested too deeply; send a flat list of objects.") from None
     if not isinstance(data, list):
         raise BulkInputError(
             "wrong_shape", 'Send a JSON list of objects like {"number": "004211", "date": "2025-01-31"}.'
@@ -222,7 +225,7 @@ def _bool(value: bool) -> str:
 
 def result_csv(result_rows) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = spreadsheets.writer(out, lineterminator="\n")
     writer.writerow(RESULT_COLUMNS)
     writer.writerows(result_rows)
     return out.getvalue()

@@ -1,4 +1,6 @@
-"""The API's operations. Thin: parse, ask the register's history (or a service), answer."""
+"""The API's operations. Thin: parse, ask the register's history (or a service), answer.
+
+Each operation is ``@logged``: its calls are written to the call log (``kring.api.calls``)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from ninja import Query, Router, Status
 
 from kring.api import bulk, services
 from kring.api.auth import ApiError
+from kring.api.calls import logged
 from kring.api.models import BulkJob
 from kring.api.schemas import BulkJobOut, Error, Standing, StandingList
 from kring.core import geo
@@ -22,8 +25,8 @@ from kring.register.models import Registration
 
 router = Router(tags=["register"])
 
-AUTH_ERRORS = {401: Error, 429: Error}
-READ_ERRORS = {400: Error, 404: Error, 422: Error, **AUTH_ERRORS}
+COMMON_ERRORS = {401: Error, 429: Error, 503: Error}  # every operation can answer these
+READ_ERRORS = {400: Error, 404: Error, 422: Error, **COMMON_ERRORS}
 SEARCH_LIMIT = 50
 
 
@@ -72,6 +75,7 @@ ON_DATE = Query(None, description="The date to answer for (YYYY-MM-DD, at most t
     url_name="registration_search",
     summary="Search registrations by name and postcode",
 )
+@logged
 def registration_search(
     request,
     name: str = Query(..., min_length=2, max_length=100, description="Part of the trainer's name."),
@@ -81,7 +85,6 @@ def registration_search(
 ):
     """Find registrations when the number is unknown. Answers at most 50 matches, by name."""
     on = answer_date(on)
-    request.api_asked = f"name={name[:60]} postcode={postcode} country={country} on={on}"
     if "\x00" in name + postcode:
         raise ApiError(400, "invalid_characters", "The name or postcode contains a NUL character.")
     words = name.split()[:5]
@@ -98,8 +101,10 @@ def registration_search(
         place = geo.lookup(postcode, country)
         if place is None:
             raise ApiError(400, "unknown_postcode", f"The postcode '{postcode}' does not exist in {country}.")
+        # Only practices the trainer made public match, read from the search index as "find a trainer"
+        # reads them; a private address, or one of a trainer no longer listed, cannot be confirmed.
         registrations = registrations.filter(
-            person__practices__country=country, person__practices__postcode__startswith=place.postcode
+            search_entry__points__country=country, search_entry__points__postcode__startswith=place.postcode
         ).distinct()
     registrations = registrations.order_by("person__last_name", "person__first_name", "number")[:SEARCH_LIMIT]
     return standing_list(registrations, on)
@@ -111,10 +116,10 @@ def registration_search(
     url_name="registration",
     summary="Standing of one register number on a date",
 )
+@logged
 def registration_detail(request, number: str, on: datetime.date | None = ON_DATE):
     """Was this number registered on the date, at which level, and does it count for reimbursement?"""
     on = answer_date(on)
-    request.api_asked = f"number={number[:20]} on={on}"
     # One registration: plain related queries are cheaper than prefetch_related's bookkeeping.
     registration = (
         None
@@ -132,6 +137,7 @@ def registration_detail(request, number: str, on: datetime.date | None = ON_DATE
     url_name="registration_by_agb",
     summary="Registrations with an AGB code",
 )
+@logged
 def registration_by_agb(
     request,
     agb: str = Query(..., pattern=r"^\d{8}$", description="The 8-digit AGB code."),
@@ -139,7 +145,6 @@ def registration_by_agb(
 ):
     """Look up by the trainer's AGB code, as printed on the invoice. An unknown code answers an empty list."""
     on = answer_date(on)
-    request.api_asked = f"agb={agb} on={on}"
     return standing_list(with_history().filter(agb_code=agb).order_by("number"), on)
 
 
@@ -181,11 +186,12 @@ def job_out(job: BulkJob) -> dict:
 
 @router.post(
     "/bulk",
-    response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **AUTH_ERRORS},
+    response={202: BulkJobOut, 400: Error, 413: Error, 415: Error, **COMMON_ERRORS},
     url_name="bulk_create",
     summary="Verify many (number, date) pairs",
     openapi_extra={"requestBody": BULK_BODY},
 )
+@logged
 def bulk_create(request):
     """Upload the pairs; the verification runs in the background. Poll the status URL for progress."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > bulk.MAX_BYTES:
@@ -198,14 +204,12 @@ def bulk_create(request):
         rows = bulk.parse_upload(body, request.content_type or "")
     except bulk.BulkInputError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from None
-    request.api_asked = f"bulk rows={len(rows)}"
     job = services.bulk_job_create(rows, key=request.auth)
     return Status(202, job_out(job))
 
 
 def job_for_key(request, job_id: uuid.UUID) -> BulkJob:
     """An insurer sees only its own jobs; another insurer's id answers 404."""
-    request.api_asked = f"bulk={job_id}"
     job = BulkJob.objects.filter(pk=job_id, insurer=request.auth.insurer_id).defer("rows", "result").first()
     if job is None:
         raise ApiError(404, "unknown_job", f"There is no bulk verification '{job_id}' for your organisation.")
@@ -214,10 +218,11 @@ def job_for_key(request, job_id: uuid.UUID) -> BulkJob:
 
 @router.get(
     "/bulk/{job_id}",
-    response={200: BulkJobOut, 404: Error, 422: Error, **AUTH_ERRORS},
+    response={200: BulkJobOut, 404: Error, 422: Error, **COMMON_ERRORS},
     url_name="bulk_status",
     summary="Progress of a bulk verification",
 )
+@logged
 def bulk_status(request, job_id: uuid.UUID):
     return job_out(job_for_key(request, job_id))
 
@@ -234,11 +239,12 @@ RESULT_CSV = {
 
 @router.get(
     "/bulk/{job_id}/result.csv",
-    response={404: Error, 409: Error, 422: Error, **AUTH_ERRORS},
+    response={404: Error, 409: Error, 422: Error, **COMMON_ERRORS},
     url_name="bulk_result",
     summary="Result file of a bulk verification",
     openapi_extra={"responses": RESULT_CSV},
 )
+@logged
 def bulk_result(request, job_id: uuid.UUID):
     job = job_for_key(request, job_id)
     if job.status != BulkJob.Status.DONE:

@@ -1,12 +1,12 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views import i18n
 
+from kring.core import health
 from kring.core.access import PUBLIC, allow
 
 
@@ -17,13 +17,10 @@ def home(request):
 
 @allow(PUBLIC)
 def healthz(request):
-    """200 when the database answers, 503 when it does not. For load balancers and monitoring."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means: do not send traffic here
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    """200 when the database answers with Kring's data, 503 when not. For load balancers and monitoring."""
+    problem = health.database_problem()
+    if problem:
+        return HttpResponse(f"{problem}\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
+from kring.core import spreadsheets
 from kring.register.history import standing_on
 from kring.register.models import Registration, SearchEntry, SearchPoint, Status
 from kring.register.public import standing_today
@@ -94,7 +94,7 @@ def open_data(today: datetime.date) -> dict:
 
 
 def open_data_csv(stream, today: datetime.date) -> int:
-    writer = csv.writer(stream)
+    writer = spreadsheets.writer(stream)
     writer.writerow(OPEN_DATA_COLUMNS)
     count = 0
     for row in open_data_rows(today):
@@ -117,7 +117,7 @@ def office_register_csv(stream, today: datetime.date, registrations=None) -> int
         .prefetch_related("periods", "programmes", "person__practices")
         .order_by("number")
     )
-    writer = csv.writer(stream)
+    writer = spreadsheets.writer(stream)
     writer.writerow(OFFICE_COLUMNS)
     count = 0
     for registration in registrations.iterator(chunk_size=2000):
@@ -148,7 +148,7 @@ def recognitions_csv(stream, registrations=None) -> int:
     as a recognition. One row per stretch, past ones included, so both sides can be kept in sync."""
     registrations = registrations if registrations is not None else Registration.objects.all()
     registrations = registrations.prefetch_related("periods").order_by("number")
-    writer = csv.writer(stream)
+    writer = spreadsheets.writer(stream)
     writer.writerow(RECOGNITION_COLUMNS)
     count = 0
     for registration in registrations.iterator(chunk_size=2000):

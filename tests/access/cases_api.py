@@ -22,6 +22,7 @@ CASES = [
     Case("api:v1:bulk_create", NOBODY, method="post", data={"number": "004211"}, refused=KEY_ONLY),
     Case("api:v1:bulk_status", NOBODY, kwargs=lambda p: JOB, refused=KEY_ONLY),
     Case("api:v1:bulk_result", NOBODY, kwargs=lambda p: JOB, refused=KEY_ONLY),
+    Case("api:v1:unknown", EVERYONE, kwargs=lambda p: {"rest": "no-such-operation"}, ok=(404,)),
     Case("admin:api_apikey_changelist", frozenset({"office"})),
     Case("admin:api_apicall_changelist", frozenset({"office"})),
 ]

@@ -1,4 +1,19 @@
+import datetime
+
+from django.utils import timezone
+
 from kring.core import testing as t
+from kring.register import search_index
+
+DAY = datetime.timedelta(days=1)
+
+
+def public_practices(*people):
+    """The trainers show their practices in the register, as "find a trainer" then does."""
+    for person in people:
+        person.public_practices = True
+        person.save()
+    search_index.rebuild()
 
 
 def test_it_finds_a_registration_by_agb_code(api, reimbursed_trainer):
@@ -24,21 +39,39 @@ def test_it_refuses_an_agb_code_that_is_not_eight_digits(api, db):
     assert api.get("/api/v1/registrations").status_code == 422
 
 
-def test_it_finds_a_trainer_by_name_and_postcode_even_when_the_address_is_private(api, reimbursed_trainer):
-    assert reimbursed_trainer.public_practices is False
+def test_it_finds_a_trainer_by_name_and_a_public_postcode(api, reimbursed_trainer):
+    public_practices(reimbursed_trainer)
     response = api.get("/api/v1/registrations/search?name=thijs dijk&postcode=3512 AB")
     assert response.status_code == 200
     body = response.json()
     assert [r["number"] for r in body["results"]] == ["004211"]
     assert body["results"][0]["registered"] is True
-    text = response.content.decode()
-    assert "thijs.prive@example.org" not in text and "Utrecht" not in text
+    assert "thijs.prive@example.org" not in response.content.decode()
+
+
+def test_it_does_not_confirm_a_postcode_the_trainer_keeps_private(api, reimbursed_trainer):
+    assert reimbursed_trainer.public_practices is False
+    search_index.rebuild()
+    assert api.get("/api/v1/registrations/search?name=thijs dijk&postcode=3512").json()["count"] == 0
+    assert api.get("/api/v1/registrations/search?name=thijs dijk").json()["count"] == 1
+
+
+def test_it_does_not_confirm_the_postcode_of_a_trainer_no_longer_in_the_register(api, db):
+    today = timezone.localdate()
+    former = t.PersonFactory(first_name="Mies", last_name="Bakker", public_practices=True)
+    t.add_practice(former, "3512")
+    t.make_registration(former, number="006001", starts_on=today - 400 * DAY, ends_on=today - 30 * DAY)
+    search_index.rebuild()
+    assert api.get("/api/v1/registrations/search?name=bakker&postcode=3512").json()["count"] == 0
+    body = api.get("/api/v1/registrations/search?name=bakker").json()
+    assert [(r["number"], r["registered"]) for r in body["results"]] == [("006001", False)]
 
 
 def test_it_leaves_out_trainers_with_another_name_or_postcode(api, reimbursed_trainer):
     other = t.PersonFactory(first_name="Thijs", last_name="Dijkman")
     t.add_practice(other, "1012")
     t.make_registration(other, number="005000")
+    public_practices(reimbursed_trainer, other)
     assert [
         r["number"] for r in api.get("/api/v1/registrations/search?name=thijs&postcode=1012").json()["results"]
     ] == ["005000"]
@@ -53,6 +86,7 @@ def test_it_finds_a_flemish_trainer_by_belgian_postcode(api, db):
     person = t.PersonFactory(first_name="Lien", last_name="Peeters")
     t.add_practice(person, "3000", "BE")
     t.make_registration(person, number="007001")
+    public_practices(person)
     body = api.get("/api/v1/registrations/search?name=peeters&postcode=3000&country=BE").json()
     assert [r["number"] for r in body["results"]] == ["007001"]
 

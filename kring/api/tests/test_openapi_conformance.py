@@ -54,7 +54,7 @@ def test_every_error_answer_is_documented_with_the_error_body(client):
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             responses = operation["responses"]
-            assert {"401", "429"} <= set(responses), (method, path)
+            assert {"401", "429", "503"} <= set(responses), (method, path)
             for status, response in responses.items():
                 if int(status) >= 400:
                     schema = response["content"]["application/json"]["schema"]
