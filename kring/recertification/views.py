@@ -257,10 +257,13 @@ def dossier_peers(request):
     if request.method == "POST":
         try:
             if invite_form.is_bound and invite_form.is_valid():
-                dossiers.peer_invite(dossier, identifier=invite_form.cleaned_data["identifier"], by=request.user)
-                messages.success(
-                    request, _("Your colleague has been invited. They confirm here after your conversation.")
-                )
+                identifier = invite_form.cleaned_data["identifier"]
+                dossiers.peer_invite(dossier, identifier=identifier, by=request.user)
+                if "@" in identifier:  # the same answer whoever the address belongs to
+                    done = _("If this address belongs to a registered trainer, they get an invitation now.")
+                else:
+                    done = _("Your colleague has been invited. They confirm here after your conversation.")
+                messages.success(request, done)
                 return redirect("recertification:dossier_peers")
             if report_form.is_bound and report_form.is_valid():
                 dossiers.dossier_save_peer_report(dossier, report=report_form.cleaned_data["report"], by=request.user)
