@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kring.recertification import rules
-from kring.recertification.evidence import validate_evidence
+from kring.recertification.evidence import clean_evidence
 from kring.recertification.models import (
     MBI_TAC_DOMAINS,
     Activity,
@@ -82,7 +82,7 @@ class ActivityForm(forms.ModelForm):
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         if upload:
-            self.content_type = validate_evidence(upload)
+            upload, self.content_type = clean_evidence(upload)
         return upload
 
     def clean(self):
@@ -139,7 +139,10 @@ class AnswerForm(forms.Form):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        self.content_type = validate_evidence(upload) if upload else ""
+        if not upload:
+            self.content_type = ""
+            return upload
+        upload, self.content_type = clean_evidence(upload)
         return upload
 
 
@@ -216,7 +219,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_certificate_file(self):
         upload = self.cleaned_data["certificate_file"]
-        self.content_type = validate_evidence(upload)
+        upload, self.content_type = clean_evidence(upload)
         return upload
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kring.core.access import TRAINER, USER, allow
 from kring.members.models import Person
 from kring.recertification import forms
+from kring.recertification.evidence import EXTENSIONS
 from kring.recertification.models import (
     Activity,
     Application,
@@ -152,9 +155,20 @@ def activity_delete(request, pk):
 
 
 def evidence_response(field, content_type: str):
+    """Evidence is always downloaded, never shown in the browser, and never kept in a shared cache."""
     if not field:
         raise Http404
-    return FileResponse(field.open("rb"), content_type=content_type or "application/octet-stream")
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = PurePosixPath(field.name).stem + EXTENSIONS.get(content_type, "")
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type=content_type or "application/octet-stream"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @allow(TRAINER)
@@ -244,10 +258,13 @@ def dossier_peers(request):
     if request.method == "POST":
         try:
             if invite_form.is_bound and invite_form.is_valid():
-                dossiers.peer_invite(dossier, identifier=invite_form.cleaned_data["identifier"], by=request.user)
-                messages.success(
-                    request, _("Your colleague has been invited. They confirm here after your conversation.")
-                )
+                identifier = invite_form.cleaned_data["identifier"]
+                dossiers.peer_invite(dossier, identifier=identifier, by=request.user)
+                if "@" in identifier:  # the same answer whoever the address belongs to
+                    done = _("If this address belongs to a registered trainer, they get an invitation now.")
+                else:
+                    done = _("Your colleague has been invited. They confirm here after your conversation.")
+                messages.success(request, done)
                 return redirect("recertification:dossier_peers")
             if report_form.is_bound and report_form.is_valid():
                 dossiers.dossier_save_peer_report(dossier, report=report_form.cleaned_data["report"], by=request.user)

@@ -1,7 +1,7 @@
 """Intervision is for members. Group pages are open to every member; a group's meetings, attendance
 and management only to its members and coordinator (others get 404)."""
 
-from kring.intervision import services
+from kring.intervision import feeds, services
 from kring.intervision.models import GroupProposal, MemberFeed, ProposalMember, ProposalRun, SeekerAvoid
 from kring.intervision.tests.helpers import attend, make_group, make_past_meeting, make_trainer
 from tests.access.matrix import EVERYONE, MEMBERS, Case
@@ -38,7 +38,8 @@ def join_request(personas):
 
 
 def group_token(personas):
-    return {"token": make_group(personas["trainer"]).feed_token}
+    group = make_group(personas["trainer"])
+    return {"token": feeds.group_feed_token(group.current_members().get(person=personas["trainer"]))}
 
 
 def member_token(personas):

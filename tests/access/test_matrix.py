@@ -35,6 +35,27 @@ def named_urls(resolver=None, namespace=""):
 
 CASES = all_cases()
 
+# The strict Content-Security-Policy every answer of Kring carries (kring/core/csp.py).
+STRICT_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+
+def policy_problems(response) -> list[str]:
+    header = response.get("Content-Security-Policy", "")
+    directives = dict((part.strip().split(" ", 1) + [""])[:2] for part in header.split(";") if part.strip())
+    return [
+        f"CSP {name} is {directives.get(name)!r}, not {value!r}"
+        for name, value in STRICT_POLICY.items()
+        if directives.get(name) != value
+    ]
+
 
 def test_it_has_a_case_for_every_url_of_kring():
     covered = {case.url_name for case in CASES}
@@ -59,6 +80,7 @@ def test_access(case, personas, client):
             client.force_login(personas[role].user)
         response = getattr(client, case.method)(url, case.data) if case.method == "post" else client.get(url)
         status = response.status_code
+        wrong += [f"{role}: {problem}" for problem in policy_problems(response)]
         if role in case.allowed:
             if status not in case.ok:
                 wrong.append(f"{role}: expected {case.ok}, got {status}")

@@ -3,9 +3,13 @@ import datetime
 import icalendar
 from django.urls import reverse
 
-from kring.intervision import services
+from kring.intervision import feeds, services
 from kring.intervision.models import MemberFeed
-from kring.intervision.tests.helpers import make_group
+from kring.intervision.tests.helpers import attend, make_group, make_past_meeting, others
+
+
+def _address(group, person):
+    return reverse("intervision:group_feed", args=[feeds.group_feed_token(group.current_members().get(person=person))])
 
 
 def _meeting(group, when):
@@ -17,7 +21,7 @@ def _meeting(group, when):
 def test_the_group_feed_parses_back_with_times_in_utc(trainer, client):
     group = make_group(trainer, name="Kring Utrecht")
     _meeting(group, datetime.datetime(2026, 6, 1, 17, 0, tzinfo=datetime.UTC))
-    response = client.get(reverse("intervision:group_feed", args=[group.feed_token]))
+    response = client.get(_address(group, trainer))
     assert response["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(response.content)
     (event,) = calendar.walk("VEVENT")
@@ -40,13 +44,12 @@ def test_the_member_feed_holds_meetings_of_all_my_groups(trainer, client):
 
 def test_a_new_address_revokes_the_old_one(trainer, login, client):
     group = make_group(trainer)
-    old = group.feed_token
+    old = _address(group, trainer)
     login(trainer).post(reverse("intervision:feed_regenerate"), {"group": group.pk})
     group.refresh_from_db()
-    assert group.feed_token != old
     client.logout()
-    assert client.get(reverse("intervision:group_feed", args=[old])).status_code == 404
-    assert client.get(reverse("intervision:group_feed", args=[group.feed_token])).status_code == 200
+    assert client.get(old).status_code == 404
+    assert client.get(_address(group, trainer)).status_code == 200
 
 
 def test_a_member_switches_their_feed_off(trainer, login):
@@ -61,3 +64,38 @@ def test_only_the_coordinator_renews_a_group_address(trainer, member, login):
     group = make_group(trainer)
     response = login(member).post(reverse("intervision:feed_regenerate"), {"group": group.pk})
     assert response.status_code == 404
+
+
+def test_a_group_address_stops_working_for_whoever_leaves_the_group(trainer, client):
+    group = make_group(trainer, members=2, mode="online", postcode="")
+    _meeting(group, datetime.datetime(2030, 6, 1, 17, 0, tzinfo=datetime.UTC))
+    leaver, stayer = others(group)
+    leavers_address, stayers_address = _address(group, leaver), _address(group, stayer)
+    assert leavers_address != stayers_address
+    assert client.get(leavers_address).status_code == 200
+    services.group_leave(group, by=leaver.user)
+    assert client.get(leavers_address).status_code == 404
+    assert client.get(stayers_address).status_code == 200
+
+
+def test_a_group_address_cannot_be_changed_into_someone_elses(trainer, client):
+    group = make_group(trainer, members=1)
+    token = feeds.group_feed_token(group.current_members().get(person=trainer))
+    pk, rest = token.split(".", 1)
+    forged = f"{int(pk) + 1}.{rest}"  # the colleague's membership, with the trainer's signature
+    assert client.get(reverse("intervision:group_feed", args=[token])).status_code == 200
+    assert client.get(reverse("intervision:group_feed", args=[forged])).status_code == 404
+
+
+def test_my_feed_leaves_out_a_group_i_left_even_meetings_i_attended(trainer, client):
+    group = make_group(trainer, members=1, mode="online", postcode="")
+    link = "https://meet.example.org/kring-utrecht-geheim"
+    meeting = make_past_meeting(group, days_ago=3, link=link)
+    (colleague,) = others(group)
+    attend(meeting, colleague)
+    _meeting(group, datetime.datetime(2030, 6, 1, 17, 0, tzinfo=datetime.UTC))
+    feed = MemberFeed.objects.create(person=colleague)
+    assert link.encode() in client.get(reverse("intervision:member_feed", args=[feed.token])).content
+    services.group_leave(group, by=colleague.user)
+    calendar = icalendar.Calendar.from_ical(client.get(reverse("intervision:member_feed", args=[feed.token])).content)
+    assert calendar.walk("VEVENT") == []

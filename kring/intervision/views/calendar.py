@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring.core.access import PUBLIC, allow
-from kring.intervision import queries, services
-from kring.intervision.models import Group, MemberFeed
+from kring.intervision import feeds, queries, services
+from kring.intervision.models import GroupMember, MemberFeed
 from kring.intervision.views import MEMBERS
 
 
@@ -56,9 +56,10 @@ def _response(body: bytes) -> HttpResponse:
 
 @allow(PUBLIC)
 def group_feed(request, token):
-    group = Group.objects.filter(feed_token=token, closed_at__isnull=True).first()
-    if group is None:
+    membership = feeds.membership_of_token(token)
+    if membership is None:
         raise Http404
+    group = membership.group
     return _response(_calendar(group.name, group.meetings.select_related("group")))
 
 
@@ -67,7 +68,7 @@ def member_feed(request, token):
     feed = MemberFeed.objects.filter(token=token).select_related("person").first()
     if feed is None:
         raise Http404
-    meetings = queries.meetings_visible_to(feed.person).select_related("group").order_by("starts_at")
+    meetings = feeds.meetings_of_current_groups(feed.person).select_related("group").order_by("starts_at")
     return _response(_calendar(_("My intervision"), meetings))
 
 
@@ -76,9 +77,12 @@ def calendar(request):
     person = queries.person_of(request.user)
     feed = MemberFeed.objects.filter(person=person).first()
     groups = queries.my_groups(person)
+    memberships = {m.group_id: m for m in GroupMember.objects.filter(person=person, left_on__isnull=True)}
     base = settings.SITE_URL
     for group in groups:
-        group.feed_url = base + reverse("intervision:group_feed", kwargs={"token": group.feed_token})
+        memberships[group.pk].group = group
+        token = feeds.group_feed_token(memberships[group.pk])
+        group.feed_url = base + reverse("intervision:group_feed", kwargs={"token": token})
     return render(
         request,
         "intervision/calendar.html",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import secrets
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring.core import audit
+from kring.core.models import AuditEntry
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import (
@@ -27,6 +31,9 @@ from kring.recertification.services.cycles import cycle_progress, cycle_save
 from kring.register.models import Registration
 
 MAX_PEERS = 4
+# Enough for a trainer who mistypes a few addresses; far too few to find out whose addresses are whose.
+MAX_INVITES_PER_DAY = 10
+INVITE_ACTIONS = ("kring.recertification.peer.invited", "kring.recertification.peer.invite_unmatched")
 
 
 def dossier_for_cycle(cycle: Cycle) -> Dossier:
@@ -117,12 +124,31 @@ def find_colleague(identifier: str) -> Person | None:
     return registration.person if registration else None
 
 
+def invitations_tried_today(person_id: int) -> int:
+    """How often the trainer invited someone today, whether or not the address belonged to a trainer."""
+    start = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    return AuditEntry.objects.filter(person_id=person_id, action__in=INVITE_ACTIONS, at__gte=start).count()
+
+
 @transaction.atomic
-def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation:
-    """Invite a certified colleague (not yourself) to a peer conversation about your work."""
-    dossier = _editable(dossier)
+def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation | None:
+    """Invite a certified colleague (not yourself) to a peer conversation about your work.
+
+    By e-mail address the answer is the same whoever the address belongs to: an address that is not
+    a certified colleague's gets nothing and returns None, so the form cannot tell whose address it
+    is. Register numbers are public, so a wrong number is said to be wrong. Tries are limited per day.
+    """
+    dossier = Dossier.objects.select_for_update().get(pk=_editable(dossier).pk)
+    if invitations_tried_today(dossier.person_id) >= MAX_INVITES_PER_DAY:
+        raise Refused(
+            _("You have sent %(count)s invitations today. Please try again tomorrow.") % {"count": MAX_INVITES_PER_DAY}
+        )
     colleague = find_colleague(identifier)
-    if colleague is None or not is_certified(colleague):
+    certified = colleague is not None and is_certified(colleague)
+    if "@" in identifier and (not certified or colleague.pk == dossier.person_id):
+        audit.record("kring.recertification.peer.invite_unmatched", by=by, person_id=dossier.person_id, obj=dossier)
+        return None
+    if not certified:
         raise Refused(_("We could not find a registered trainer with that register number or e-mail address."))
     if colleague.pk == dossier.person_id:
         raise Refused(_("Invite a colleague: you cannot take part in your own peer conversation."))

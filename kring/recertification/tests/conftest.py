@@ -84,3 +84,16 @@ def en(name, *args):
 
     with translation.override("en"):
         return reverse(name, args=args)
+
+
+def plain_pdf() -> bytes:
+    """A real one-page PDF without active content, as a trainer's certificate would be."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

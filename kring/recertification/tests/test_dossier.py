@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kring.recertification.models import Cycle, Dossier, DossierStatus, SampleSetting
 from kring.recertification.services import Refused, dossiers
-from kring.recertification.tests.conftest import complete_dossier, en
+from kring.recertification.tests.conftest import complete_dossier, en, plain_pdf
 
 SECRET = "Ik twijfelde soms aan mijn inquiry."
 
@@ -97,13 +97,15 @@ def test_the_trainer_answers_a_question_of_the_committee(trainer, cycle, certifi
     assert "Welke retraite" in client.get(reverse("recertification:dossier")).content.decode()
     client.post(
         reverse("recertification:question_answer", args=[question.pk]),
-        {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", b"%PDF-1.7 retraite")},
+        {"answer": "Zeven dagen stilte.", "attachment": SimpleUploadedFile("a.pdf", plain_pdf())},
     )
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.COMMITTEE
     assert dossier.questions.get().answer == "Zeven dagen stilte."
     download = login(certification).get(reverse("recertification:committee_answer_attachment", args=[question.pk]))
     assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Cache-Control"] == "private, no-store"
 
 
 def test_an_answer_with_evidence_of_the_wrong_type_changes_nothing(trainer, cycle, certification, login):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from kring.core import testing as t
 from kring.recertification.models import Application
+from kring.recertification.tests.conftest import plain_pdf
 from kring.register.history import standing_on, with_history
 from kring.register.models import Registration
 
@@ -25,7 +26,7 @@ def test_a_graduate_applies_and_the_committee_accepts(member, certification, log
     Registration.objects.create(person=t.PersonFactory(), number="000099")
     response = login(member).post(
         reverse("recertification:application"),
-        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
     )
     assert response.status_code == 302
     application = Application.objects.get()
@@ -51,7 +52,7 @@ def test_it_refuses_a_certificate_that_is_not_a_pdf_or_image(member, login):
 def test_a_refusal_creates_no_registration(member, certification, login):
     login(member).post(
         reverse("recertification:application"),
-        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
     )
     application = Application.objects.get()
     login(certification).post(

@@ -39,10 +39,40 @@ def test_it_refuses_to_invite_the_trainer_themselves(trainer, cycle):
     assert not PeerInvitation.objects.exists()
 
 
-def test_it_refuses_a_colleague_who_is_not_certified(trainer, cycle, member, login):
-    response = login(trainer).post(en("recertification:dossier_peers"), {"identifier": member.email})
+def test_it_refuses_a_register_number_that_is_not_certified(trainer, cycle, login):
+    response = login(trainer).post(en("recertification:dossier_peers"), {"identifier": "999999"})
     assert "could not find a registered trainer" in response.content.decode()
     assert not PeerInvitation.objects.exists()
+
+
+def test_the_answer_to_an_e_mail_address_never_tells_whose_address_it_is(
+    trainer, cycle, colleague, member, login, mailoutbox
+):
+    client = login(trainer)
+
+    def answer(address):
+        response = client.post(en("recertification:dossier_peers"), {"identifier": address}, follow=True)
+        return [str(message) for message in response.context["messages"]]
+
+    neutral = ["If this address belongs to a registered trainer, they get an invitation now."]
+    assert answer(member.email) == neutral  # a member, but not a trainer
+    assert answer("niemand@example.org") == neutral
+    assert answer(trainer.email) == neutral  # the trainer themselves
+    assert mailoutbox == [] and not PeerInvitation.objects.exists()
+    assert answer(colleague.email) == neutral
+    assert [m.to for m in mailoutbox] == [[colleague.email]]
+    assert PeerInvitation.objects.get().colleague == colleague
+
+
+def test_invitations_are_limited_per_day(trainer, cycle, colleague, login, mailoutbox):
+    client = login(trainer)
+    for n in range(dossiers.MAX_INVITES_PER_DAY):
+        client.post(reverse("recertification:dossier_peers"), {"identifier": f"probeer{n}@example.org"})
+    dutch = client.post(reverse("recertification:dossier_peers"), {"identifier": "000777"})
+    assert "Je hebt vandaag 10 uitnodigingen verstuurd" in dutch.content.decode()
+    response = client.post(en("recertification:dossier_peers"), {"identifier": colleague.email})
+    assert "You have sent 10 invitations today" in response.content.decode()
+    assert not PeerInvitation.objects.exists() and mailoutbox == []
 
 
 def test_a_colleague_whose_registration_ended_cannot_confirm(trainer, cycle, colleague):
