@@ -285,9 +285,14 @@ def registration_change_level(
         )
 
 
-def registration_update(registration: Registration, *, changed: Iterable[str], by) -> None:
-    """Record a change of a registration's own fields (AGB code, programmes) made in the admin."""
+def registration_update(
+    registration: Registration, *, changed: Iterable[str], by, programmes: Iterable[TaughtProgramme] | None = None
+) -> None:
+    """Save a change of a registration's own fields (AGB code, programmes) made in the admin."""
     with transaction.atomic():
+        registration.save()
+        if programmes is not None:
+            registration.programmes.set(programmes)
         audit.record(
             "kring.register.registration.changed",
             by=by,

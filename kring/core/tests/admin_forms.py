@@ -6,7 +6,7 @@ from __future__ import annotations
 
 def _values(form) -> dict:
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
