@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kring.api import services
-from kring.api.auth import forget_key
 from kring.api.models import ApiCall, ApiKey, BulkJob, Insurer
 from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin
 
@@ -17,6 +16,9 @@ class InsurerAdmin(OfficeModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        services.insurer_save(obj, changed=form.changed_data, by=request.user)
 
 
 @admin.register(ApiKey)
@@ -34,13 +36,12 @@ class ApiKeyAdmin(OfficeModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
-            forget_key(obj)  # a new limit counts from the next call
+            services.api_key_update(obj, changed=form.changed_data, by=request.user)
             return
         key, secret = services.api_key_create(obj.insurer, name=obj.name, by=request.user)
         if obj.rate_per_minute != key.rate_per_minute:
             key.rate_per_minute = obj.rate_per_minute
-            key.save(update_fields=["rate_per_minute"])
+            services.api_key_update(key, changed=["rate_per_minute"], by=request.user)
         obj.pk, obj.prefix, obj.hashed_secret, obj.created_at = key.pk, key.prefix, key.hashed_secret, key.created_at
         messages.warning(
             request,

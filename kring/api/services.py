@@ -48,3 +48,22 @@ def bulk_job_create(rows: list[tuple[str, str]], *, key: ApiKey) -> BulkJob:
         audit.record("kring.api.bulk.created", process="api", obj=job, insurer=key.insurer_id, rows=len(rows))
         bulk_job_run.enqueue(str(job.pk))
     return BulkJob.objects.defer("rows", "result").get(pk=job.pk)
+
+
+def insurer_save(insurer: Insurer, *, changed: list[str], by) -> Insurer:
+    """Save an insurer as the office added or changed it."""
+    with transaction.atomic():
+        adding = insurer.pk is None
+        insurer.save()
+        action = "kring.api.insurer.created" if adding else "kring.api.insurer.changed"
+        audit.record(action, by=by, obj=insurer, fields=sorted(changed))
+    return insurer
+
+
+def api_key_update(key: ApiKey, *, changed: list[str], by) -> ApiKey:
+    """Save a key's name or rate limit; a new limit counts from the next call."""
+    with transaction.atomic():
+        key.save(update_fields=changed or None)
+        audit.record("kring.api.key.changed", by=by, obj=key, insurer=key.insurer_id, fields=sorted(changed))
+    forget_key(key)
+    return key

@@ -25,6 +25,15 @@ class OfficeModelAdmin(admin.ModelAdmin):
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
 
+class DeleteOneByOne:
+    """Bulk "delete selected" goes through ``delete_model`` (the app's service) for each object, so
+    every deletion gets its audit entry; Django's default deletes the queryset in one statement."""
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 class ReadOnlyOfficeAdmin(OfficeModelAdmin):
     """For history that nobody may rewrite (the audit trail, status histories)."""
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 
-from kring.core.models import AuditEntry
+from kring.core.models import AuditChainHead, AuditEntry
 
 
 def record(
@@ -17,17 +17,26 @@ def record(
     else:
         by = None
         source = f"process:{process or 'system'}"
-    last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
-    return AuditEntry.objects.create(
-        actor=by,
-        source=source,
-        action=action,
-        person_id=person_id,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        data=data,
-        previous_hash=last or "",
-    )
+    with transaction.atomic():
+        _lock_chain_head()
+        last = AuditEntry.objects.order_by("-pk").values_list("hash", flat=True).first()
+        return AuditEntry.objects.create(
+            actor=by,
+            source=source,
+            action=action,
+            person_id=person_id,
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=str(obj.pk) if obj is not None else "",
+            data=data,
+            previous_hash=last or "",
+        )
+
+
+def _lock_chain_head() -> None:
+    """Wait for any other writer's append to commit, so this entry links to the true last one. The
+    lock is held until the caller's transaction ends; the row is made on first use (and again after a
+    test flushes the tables), by whoever gets there first."""
+    AuditChainHead.objects.select_for_update().get_or_create(pk=1)
 
 
 def verify_chain() -> list[int]:

@@ -11,11 +11,33 @@ import json
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses the bulk writes that would rewrite or cut the trail; entries are only ever added, one
+    at a time, through ``kring.core.audit.record``."""
+
+    def update(self, **kwargs):
+        raise ValueError("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise ValueError("Audit entries cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise ValueError("Audit entries cannot be changed.")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise ValueError("Audit entries are added one at a time, each linked to the one before.")
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise ValueError("Audit entries cannot be changed.")
+
+
 class AuditEntry(models.Model):
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add), so the hash that covers it is stored in the same INSERT.
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -32,6 +54,8 @@ class AuditEntry(models.Model):
     data = models.JSONField(_("details"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit entry")
@@ -61,10 +85,19 @@ class AuditEntry(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Audit entries cannot be changed.")
-        super().save(*args, **kwargs)
-        # The hash covers the stored timestamp, so it is set right after the insert.
         self.hash = self.compute_hash()
-        AuditEntry.objects.filter(pk=self.pk).update(hash=self.hash)
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries cannot be deleted.")
+
+
+class AuditChainHead(models.Model):
+    """The single row every append locks first, so two writers at the same moment cannot both link to
+    the same previous entry and fork the chain (PostgreSQL runs writers in parallel)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("audit chain head")

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin
+from kring.core.admin import DeleteOneByOne, OfficeModelAdmin, ReadOnlyOfficeAdmin
 from kring.members import services
 from kring.members.models import (
     ErasureRequest,
@@ -22,7 +22,6 @@ from kring.members.models import (
     TaughtProgramme,
     WorkDomain,
 )
-from kring.register import search_index
 
 
 class PracticeInline(admin.StackedInline):
@@ -39,6 +38,29 @@ class MembershipInline(PracticeInline):
     model = Membership
     fields = ["type", "starts_on", "ends_on", "status"]
     readonly_fields = ["status"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a membership keeps its status history; end it instead
+
+
+def _save_practices(formset, person, by) -> None:
+    formset.save(commit=False)
+    for practice in formset.deleted_objects:
+        services.practice_remove(practice, by=by)
+    for practice in formset.new_objects:
+        values = {name: getattr(practice, name) for name in services.PRACTICE_FIELDS}
+        services.practice_add(person, by=by, **values)
+    for practice, changed in formset.changed_objects:
+        stored = PracticeAddress.objects.get(pk=practice.pk)
+        services.practice_update(stored, by=by, **{name: getattr(practice, name) for name in changed})
+
+
+def _save_memberships(formset, by) -> None:
+    formset.save(commit=False)
+    for membership in formset.new_objects:
+        services.membership_add(membership, by=by, reason="added by the office")
+    for membership, changed in formset.changed_objects:
+        services.membership_update(membership, changed=changed, by=by)
 
 
 @admin.register(Person)
@@ -81,10 +103,20 @@ class PersonAdmin(OfficeModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="kring-person-{person.pk}.json"'
         return response
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # people's data is erased through an erasure request, which keeps what must stay
+
+    def save_model(self, request, obj, form, change):
+        lists = {name: form.cleaned_data[name] for name in services.PROFILE_LISTS if name in form.cleaned_data}
+        services.person_office_save(obj, changed=form.changed_data, lists=lists, by=request.user)
+
     def save_related(self, request, form, formsets, change):
-        """The office can change public data here too; keep the register's search index in step."""
-        super().save_related(request, form, formsets, change)
-        search_index.refresh(person_ids=[form.instance.pk])
+        """The lists were saved with the person; practices and memberships go through their services."""
+        for formset in formsets:
+            if formset.model is PracticeAddress:
+                _save_practices(formset, form.instance, request.user)
+            else:
+                _save_memberships(formset, request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("practices", "memberships__type", "registrations")
@@ -152,6 +184,16 @@ class MembershipAdmin(OfficeModelAdmin):
     date_hierarchy = "starts_on"
     readonly_fields = ["status"]
     inlines = [StatusHistoryInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a membership keeps its status history; end it instead
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.membership_update(obj, changed=form.changed_data, by=request.user)
+        else:
+            services.membership_add(obj, by=request.user, reason="added by the office")
+
     actions = [
         _status_action(MembershipStatus.ACTIVE, _("Mark as active")),
         _status_action(MembershipStatus.LAPSED, _("Mark as lapsed")),
@@ -189,6 +231,9 @@ class ErasureRequestAdmin(OfficeModelAdmin):
     def has_add_permission(self, request, obj=None):
         return False  # people ask themselves, from their privacy page
 
+    def save_model(self, request, obj, form, change):
+        services.erasure_note(obj, note=obj.note, by=request.user)
+
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -222,7 +267,14 @@ for vocabulary in (WorkDomain, TargetGroup, SpokenLanguage, TaughtProgramme, Mem
         vocabulary,
         type(
             f"{vocabulary.__name__}Admin",
-            (OfficeModelAdmin,),
-            {"list_display": ["name_nl", "name_en", "code", "position"], "search_fields": ["name_nl", "name_en"]},
+            (DeleteOneByOne, OfficeModelAdmin),
+            {
+                "list_display": ["name_nl", "name_en", "code", "position"],
+                "search_fields": ["name_nl", "name_en"],
+                "save_model": lambda self, request, obj, form, change: services.vocabulary_save(
+                    obj, changed=form.changed_data, by=request.user
+                ),
+                "delete_model": lambda self, request, obj: services.vocabulary_delete(obj, by=request.user),
+            },
         ),
     )

@@ -284,3 +284,78 @@ def person_export(person: Person, *, by: User | None) -> dict:
     with transaction.atomic():
         audit.record("kring.members.person.exported", by=by, person_id=person.pk, obj=person)
         return person_data(person)
+
+
+# The office's edits in the admin. The admin form has already put the new values on the object;
+# these save it, with its history where it has one, and record which fields changed.
+
+
+def person_office_save(person: Person, *, changed: list[str], lists: dict, by: User | None) -> Person:
+    """Save a person as the office edited (or added) them, with the vocabulary lists in ``lists``."""
+    with transaction.atomic():
+        adding = person.pk is None
+        person.save()
+        for name, items in lists.items():
+            getattr(person, name).set(items)
+        if adding or changed:
+            action = "kring.members.person.created" if adding else "kring.members.person.changed"
+            audit.record(action, by=by, person_id=person.pk, obj=person, fields=sorted(changed))
+            _public_profile_changed(person.pk)
+    return person
+
+
+def membership_add(membership: Membership, *, by: User | None, reason: str = "") -> Membership:
+    """Add a membership with the first row of its status history."""
+    with transaction.atomic():
+        membership.save()
+        MembershipStatusChange.objects.create(
+            membership=membership, status=membership.status, on=membership.starts_on, reason=reason, recorded_by=by
+        )
+        audit.record(
+            "kring.members.membership.added",
+            by=by,
+            person_id=membership.person_id,
+            obj=membership,
+            status=membership.status,
+        )
+    return membership
+
+
+def membership_update(membership: Membership, *, changed: list[str], by: User | None) -> Membership:
+    """Save a membership's type or dates; its status changes only through ``membership_change_status``."""
+    if "status" in changed:
+        raise ValueError("A membership's status changes through membership_change_status.")
+    with transaction.atomic():
+        membership.save()
+        audit.record(
+            "kring.members.membership.changed",
+            by=by,
+            person_id=membership.person_id,
+            obj=membership,
+            fields=sorted(changed),
+        )
+    return membership
+
+
+def erasure_note(request: ErasureRequest, *, note: str, by: User | None) -> ErasureRequest:
+    with transaction.atomic():
+        request.note = note
+        request.save(update_fields=["note"])
+        audit.record("kring.members.erasure.noted", by=by, person_id=request.person_id, obj=request)
+    return request
+
+
+def vocabulary_save(term, *, changed: list[str], by: User | None):
+    """Add or change a term of a vocabulary (work domains, programmes, membership types, ...)."""
+    with transaction.atomic():
+        adding = term.pk is None
+        term.save()
+        name = term._meta.model_name
+        audit.record(f"kring.members.{name}.{'added' if adding else 'changed'}", by=by, obj=term, fields=changed)
+    return term
+
+
+def vocabulary_delete(term, *, by: User | None) -> None:
+    with transaction.atomic():
+        audit.record(f"kring.members.{term._meta.model_name}.removed", by=by, obj=term, code=term.code)
+        term.delete()

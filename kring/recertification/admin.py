@@ -4,16 +4,10 @@ A scheme that a cycle uses is never changed: the office copies it into a new ver
 "valid from" day, which applies to cycles that start from then on. Earlier versions stay.
 """
 
-import datetime
-import secrets
-
 from django.contrib import admin, messages
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kring.core import audit
-from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
+from kring.core.admin import DeleteOneByOne, OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
 from kring.recertification.models import (
     Activity,
     CertificationScheme,
@@ -23,6 +17,7 @@ from kring.recertification.models import (
     SampleSetting,
     SchemeRequirement,
 )
+from kring.recertification.services import office
 
 
 class RequirementInline(admin.TabularInline):
@@ -39,7 +34,7 @@ class RequirementInline(admin.TabularInline):
 
 
 @admin.register(CertificationScheme)
-class CertificationSchemeAdmin(OfficeModelAdmin):
+class CertificationSchemeAdmin(DeleteOneByOne, OfficeModelAdmin):
     list_display = ["__str__", "level", "version", "valid_from", "cycle_years"]
     list_filter = ["level"]
     inlines = [RequirementInline]
@@ -54,28 +49,26 @@ class CertificationSchemeAdmin(OfficeModelAdmin):
         return super().has_delete_permission(request, obj) and (obj is None or not obj.in_use)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            last = CertificationScheme.objects.filter(level=obj.level).order_by("-version").first()
-            obj.version = (last.version + 1) if last else 1
-        super().save_model(request, obj, form, change)
-        audit.record("kring.recertification.scheme.saved", by=request.user, obj=obj, fields=list(form.changed_data))
+        office.scheme_save(obj, changed=form.changed_data, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)
+        if formset.new_objects or formset.changed_objects or formset.deleted_objects:
+            office.scheme_requirements_save(
+                form.instance,
+                added=formset.new_objects,
+                changed=[requirement for requirement, _fields in formset.changed_objects],
+                removed=formset.deleted_objects,
+                by=request.user,
+            )
+
+    def delete_model(self, request, obj):
+        office.scheme_delete(obj, by=request.user)
 
     @admin.action(description=_("Make a new version (valid from tomorrow) to edit"))
     def new_version(self, request, queryset):
-        with transaction.atomic():
-            for scheme in queryset:
-                last = CertificationScheme.objects.filter(level=scheme.level).order_by("-version").first()
-                copy = CertificationScheme.objects.create(
-                    level=scheme.level,
-                    version=last.version + 1,
-                    cycle_years=scheme.cycle_years,
-                    note=scheme.note,
-                    valid_from=timezone.localdate() + datetime.timedelta(days=1),
-                )
-                SchemeRequirement.objects.bulk_create(
-                    SchemeRequirement(scheme=copy, kind=r.kind, amount=r.amount) for r in scheme.requirements.all()
-                )
-                audit.record("kring.recertification.scheme.versioned", by=request.user, obj=copy, source=scheme.pk)
+        for scheme in queryset:
+            office.scheme_new_version(scheme, by=request.user)
         self.message_user(
             request, _("A new version has been made. Edit it before cycles start using it."), messages.SUCCESS
         )
@@ -95,16 +88,18 @@ class SampleSettingAdmin(OfficeModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        obj.salt = secrets.token_hex(16)
-        super().save_model(request, obj, form, change)
-        audit.record(
-            "kring.recertification.sample_setting.changed", by=request.user, obj=obj, percentage=str(obj.percentage)
-        )
+        office.sample_setting_add(obj, by=request.user)
 
 
 @admin.register(CodeOfEthics)
-class CodeOfEthicsAdmin(OfficeModelAdmin):
+class CodeOfEthicsAdmin(DeleteOneByOne, OfficeModelAdmin):
     list_display = ["version", "valid_from"]
+
+    def save_model(self, request, obj, form, change):
+        office.code_of_ethics_save(obj, changed=form.changed_data, by=request.user)
+
+    def delete_model(self, request, obj):
+        office.code_of_ethics_delete(obj, by=request.user)
 
 
 @admin.register(Cycle)

@@ -222,8 +222,7 @@ class RegistrationAdmin(OfficeModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
-            return
+            return  # saved with its programmes by registration_update, in save_related
         data = form.cleaned_data
         try:
             created = services.registration_create(
@@ -244,9 +243,15 @@ class RegistrationAdmin(OfficeModelAdmin):
     def save_related(self, request, form, formsets, change):
         if not change:
             return  # registration_create has set the programmes
-        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            formset.save(commit=False)  # the history is read-only here: nothing to save, only to report
         if form.changed_data:
-            services.registration_update(form.instance, changed=form.changed_data, by=request.user)
+            services.registration_update(
+                form.instance,
+                changed=form.changed_data,
+                programmes=form.cleaned_data.get("programmes"),
+                by=request.user,
+            )
 
     @admin.display(description=_("status today"), ordering="current_status")
     def status_today(self, registration):

@@ -69,6 +69,17 @@ class Registration(models.Model):
         return self.number
 
 
+class RegisterNumber(models.Model):
+    """The single row that hands out register numbers: ``last`` is the highest number given so far.
+    Taking a number locks this row, so two trainers accepted at the same moment get different ones."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    last = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("register number counter")
+
+
 class RegistrationPeriod(models.Model):
     """One stretch of a registration's history with one status and level."""
 

@@ -12,6 +12,8 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import BigIntegerField, Max
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
@@ -19,7 +21,7 @@ from kring.core.access import acting_account
 from kring.members.models import Person, TaughtProgramme
 from kring.register import search_index
 from kring.register.history import period_on
-from kring.register.models import Level, Registration, RegistrationPeriod, Status
+from kring.register.models import Level, RegisterNumber, Registration, RegistrationPeriod, Status
 
 ONE_DAY = datetime.timedelta(days=1)
 VALIDITY_YEARS = 5
@@ -109,11 +111,33 @@ def _last_before(periods: list[RegistrationPeriod], on: datetime.date) -> Regist
     return earlier[-1] if earlier else None
 
 
+def _number_counter() -> RegisterNumber:
+    """The locked counter; held until the caller's transaction ends (made on first use)."""
+    return RegisterNumber.objects.select_for_update().get_or_create(pk=1)[0]
+
+
+def _next_number(counter: RegisterNumber) -> str:
+    """The number after the highest one given, as six digits with leading zeros. Numbers entered
+    without the counter (a bulk import, the demo seed) count too; the counter's lock makes it race-free."""
+    highest = (
+        Registration.objects.filter(number__regex=r"^[0-9]+$")
+        .aggregate(highest=Max(Cast("number", BigIntegerField())))
+        .get("highest")
+    )
+    return f"{max(counter.last, highest or 0) + 1:06d}"
+
+
+def _claim_number(counter: RegisterNumber, number: str) -> None:
+    if number.isdigit() and int(number) > counter.last:
+        counter.last = int(number)
+        counter.save(update_fields=["last"])
+
+
 def registration_create(
     *,
     person: Person,
-    number: str,
     level: str,
+    number: str | None = None,
     starts_on: datetime.date,
     ends_on: datetime.date | None = None,
     agb_code: str = "",
@@ -121,13 +145,17 @@ def registration_create(
     reason: str = "",
     by,
 ) -> Registration:
-    """Enter a trainer in the register with a first active period (five years unless ``ends_on``)."""
+    """Enter a trainer in the register with a first active period (five years unless ``ends_on``),
+    under ``number`` or, without one, the next number of the register's counter."""
     ends_on = ends_on or default_valid_until(starts_on)
     if ends_on < starts_on:
         raise RegisterError(_("The end date must be on or after the start date."))
     with transaction.atomic():
+        counter = _number_counter()
+        number = number or _next_number(counter)
         if Registration.objects.filter(number=number).exists():
             raise RegisterError(_("This register number is already in use."))
+        _claim_number(counter, number)
         registration = Registration(person=person, number=number, agb_code=agb_code)
         registration.full_clean(exclude=["programmes"])
         registration.save()
@@ -257,9 +285,14 @@ def registration_change_level(
         )
 
 
-def registration_update(registration: Registration, *, changed: Iterable[str], by) -> None:
-    """Record a change of a registration's own fields (AGB code, programmes) made in the admin."""
+def registration_update(
+    registration: Registration, *, changed: Iterable[str], by, programmes: Iterable[TaughtProgramme] | None = None
+) -> None:
+    """Save a change of a registration's own fields (AGB code, programmes) made in the admin."""
     with transaction.atomic():
+        registration.save()
+        if programmes is not None:
+            registration.programmes.set(programmes)
         audit.record(
             "kring.register.registration.changed",
             by=by,

@@ -33,7 +33,7 @@ from kring.recertification.models import (
 from kring.recertification.services import Refused
 from kring.register import services as register_services
 from kring.register.history import period_on
-from kring.register.models import Level, Registration, RegistrationPeriod, Status
+from kring.register.models import Level, Registration, RegistrationPeriod
 
 OPEN = (DossierStatus.COMMITTEE, DossierStatus.INFO_REQUESTED)
 
@@ -344,12 +344,6 @@ def application_submit(*, person: Person, data: dict, certificate, certificate_t
     return application
 
 
-def next_register_number() -> str:
-    """The next free register number, as text with leading zeros (six digits)."""
-    numbers = [int(n) for n in Registration.objects.values_list("number", flat=True) if n.isdigit()]
-    return f"{max(numbers, default=0) + 1:06d}"
-
-
 @transaction.atomic
 def application_decide(
     application: Application, *, accept: bool, reason: str, by, level: str | None = None
@@ -371,15 +365,13 @@ def application_decide(
         level = level or application.level
         today = timezone.localdate()
         scheme = CertificationScheme.objects.for_cycle(level, today)
-        registration = Registration.objects.create(person=application.person, number=next_register_number())
-        RegistrationPeriod.objects.create(
-            registration=registration,
-            status=Status.ACTIVE,
+        registration = register_services.registration_create(
+            person=application.person,
             level=level,
             starts_on=today,
             ends_on=rules.cycle_end(today, scheme.cycle_years if scheme else 5),
             reason="first certification",
-            recorded_by=by,
+            by=by,
         )
         application.registration, application.status = registration, ApplicationStatus.ACCEPTED
     else:

@@ -3,9 +3,11 @@
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from kring.core import testing as t
+from kring.core.models import AuditEntry
 from kring.recertification.models import Application
 from kring.recertification.tests.conftest import plain_pdf
 from kring.register.history import standing_on, with_history
@@ -39,6 +41,23 @@ def test_a_graduate_applies_and_the_committee_accepts(member, certification, log
     assert registration.number == "000100"
     assert standing_on(with_history().get(pk=registration.pk), datetime.date.today()).registered
     assert "000100" in mailoutbox[-1].body
+
+
+def test_the_new_trainer_is_in_find_a_trainer_at_once_and_in_the_audit_trail(member, certification, login):
+    login(member).post(
+        reverse("recertification:application"),
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+    )
+    login(certification).post(
+        reverse("recertification:committee_application", args=[Application.objects.get().pk]),
+        {"accept": "yes", "reason": "Voldoet aan de eisen."},
+    )
+    registration = Registration.objects.get(person=member)
+    found = Client().get("/register/?q=bakker")
+    assert [card["result"].entry.number for card in found.context["cards"]] == [registration.number]
+    entry = AuditEntry.objects.get(action__startswith="kring.register.", object_id=str(registration.pk))
+    assert entry.person_id == member.pk
+    assert entry.source == f"user:{certification.user.pk}"
 
 
 def test_it_refuses_a_certificate_that_is_not_a_pdf_or_image(member, login):
