@@ -170,6 +170,10 @@ else:
 
 # --- Background tasks -----------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# manage.py kring_worker: how often a worker signs life, and after how long without a sign its
+# running tasks count as abandoned (retried once, then failed).
+KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SECONDS", "5"))
+KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
 
 # --- Security -------------------------------------------------------------------------------------
 if env_bool("KRING_HTTPS"):
