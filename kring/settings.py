@@ -174,6 +174,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # running tasks count as abandoned (retried once, then failed).
 KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SECONDS", "5"))
 KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
+# Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
+KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
 
 # --- Security -------------------------------------------------------------------------------------
 if env_bool("KRING_HTTPS"):

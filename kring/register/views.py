@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
 
 from kring.core import audit
 from kring.core.access import PUBLIC, allow
@@ -135,6 +137,12 @@ def detail(request, number):
 
 @allow(PUBLIC)
 def proof(request, number):
+    """The PDF comes from ``documents.proof_pdf``'s cache once rendered; every client address may ask
+    for ``KRING_PROOF_RATE`` proofs (e.g. 30 a minute), so nobody can keep the server rendering PDFs."""
+    if is_ratelimited(request, group="register:proof", key="ip", rate=settings.KRING_PROOF_RATE, increment=True):
+        response = render(request, "register/too_many_proofs.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     found = public.registration_for_page(number)
     if found is None or not found[1].registered:
         return render(request, "register/not_found.html", {"number": number, "no_proof": True}, status=404)
