@@ -171,6 +171,12 @@ else:
 
 # --- Background tasks -----------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# manage.py kring_worker: how often a worker signs life, and after how long without a sign its
+# running tasks count as abandoned (retried once, then failed).
+KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SECONDS", "5"))
+KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
+# Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
+KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
 
 # --- Security -------------------------------------------------------------------------------------
 # The load balancer's addresses or networks (comma-separated, "*" for any peer). Only from these does

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start Kring for development: migrate, seed demo data on an empty database, then the task worker
-# and the web server together. Ctrl-C stops both.
+# (restarted when it dies) and the web server together. Ctrl-C stops both.
 set -euo pipefail
 export DEBUG="${DEBUG:-1}"
 PY=.venv/bin/python
@@ -13,7 +13,21 @@ pids=()
 stop() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop EXIT
 trap 'exit 0' INT TERM
-$PY manage.py db_worker --interval 1 --no-reload &
+# The worker restarts when it dies (a crash, kill -9); a stop it was asked for (exit 0) ends it.
+supervise() {
+  local child status
+  trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 0' INT TERM
+  while true; do
+    "$@" &
+    child=$!
+    status=0
+    wait "$child" || status=$?
+    if [ "$status" -eq 0 ]; then return 0; fi
+    echo "The task worker stopped (exit $status); starting it again in 2 s." >&2
+    sleep 2
+  done
+}
+supervise $PY manage.py kring_worker --interval 1 --no-reload &
 pids+=($!)
 echo "Kring runs at http://${HOST}:${PORT}/  (Ctrl-C stops it)"
 $PY manage.py runserver "${HOST}:${PORT}" --noreload &

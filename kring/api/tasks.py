@@ -7,6 +7,7 @@ from django_tasks import task
 
 from kring.api import bulk
 from kring.api.models import BulkJob
+from kring.core import worker
 
 
 @task()
@@ -31,3 +32,13 @@ def bulk_job_run(job_id: str) -> int:
         finished_at=timezone.now(),
     )
     return len(results)
+
+
+@worker.when_abandoned(bulk_job_run)
+def bulk_job_abandoned(job_id: str, *, retrying: bool) -> None:
+    """The worker died during the verification: the job starts again once, then says it failed
+    (the client uploads the file again)."""
+    if retrying:
+        BulkJob.objects.filter(pk=job_id).update(status=BulkJob.Status.QUEUED, processed_rows=0)
+    else:
+        BulkJob.objects.filter(pk=job_id).update(status=BulkJob.Status.FAILED, finished_at=timezone.now())

@@ -101,3 +101,19 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = _("audit chain head")
+
+
+class WorkerBeat(models.Model):
+    """The last sign of life of one task worker (``manage.py kring_worker``). A worker writes its row
+    every few seconds; tasks still marked running by a worker whose row has gone quiet are abandoned
+    (the process was killed or its machine went away) and are retried or failed by the next worker."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, primary_key=True)
+    beat_at = models.DateTimeField(_("last sign of life"), db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self):
+        return self.worker_id

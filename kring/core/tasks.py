@@ -1,4 +1,4 @@
-"""Background tasks shared by every app. Workers run them with ``manage.py db_worker``."""
+"""Background tasks shared by every app. Workers run them with ``manage.py kring_worker``."""
 
 from django.core.mail import EmailMultiAlternatives
 from django_tasks import task

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,12 +26,29 @@ def qr_svg(url: str) -> str:
     return mark_safe(segno.make(url, error="m").svg_inline(scale=4, title=url))  # nosec B308 B703 # segno escapes the title; the rest is its own SVG
 
 
+PROOF_CACHE_SECONDS = 24 * 60 * 60
+
+
 def proof_pdf(registration: Registration, standing: PublicStanding) -> bytes:
-    """The printable proof of registration, with the same QR code as the public page."""
+    """The printable proof of registration, with the same QR code as the public page.
+
+    Rendering a PDF takes a tenth of a second or more, so the PDF is cached under a digest of its HTML:
+    the same registration, standing, name, language and day of issue give the same document, and any
+    change of those (the register, the person's name, a new day) gives a new key."""
     import weasyprint  # loaded on demand: it is heavy and only this document needs it
 
+    html = _proof_html(registration, standing)
+    key = "register:proof:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+        cache.set(key, pdf, PROOF_CACHE_SECONDS)
+    return pdf
+
+
+def _proof_html(registration: Registration, standing: PublicStanding) -> str:
     url = absolute_url(registration)
-    html = render_to_string(
+    return render_to_string(
         "register/proof.html",
         {
             "registration": registration,
@@ -39,4 +59,3 @@ def proof_pdf(registration: Registration, standing: PublicStanding) -> bytes:
             "issued_on": timezone.localdate(),
         },
     )
-    return weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf()

@@ -4,23 +4,23 @@ and the office's exports."""
 from __future__ import annotations
 
 import hashlib
-import re
 
-from django.contrib.messages import get_messages
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
 
 from kring.core import audit
 from kring.core.access import PUBLIC, allow
-from kring.register import documents, exports, public, search, search_index
+from kring.register import documents, exports, page_cache, public, search, search_index
 from kring.register.forms import SearchForm
 from kring.register.models import Level
 
@@ -83,32 +83,15 @@ def _links(query, form, results) -> dict:
     }
 
 
-CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
-CSRF_PLACEHOLDER = "\x00csrf\x00"
-
-
-def _anonymous_without_messages(request) -> bool:
-    return not request.user.is_authenticated and not len(get_messages(request))
-
-
 @require_GET
 @allow(PUBLIC)
+@page_cache.for_visitors(seconds=SEARCH_CACHE_SECONDS, version=search_index.generation)
 def search_page(request):
-    """Results are the same for every visitor, so the rendered form and results are cached per query,
-    language and day, under the index's generation: a change of the register empties them at once.
-    For visitors who are not logged in the whole page is cached, with the CSRF token of the language
-    switch put back per visitor."""
+    """Results are the same for every visitor: the form and results are cached per query, language and
+    day under the index's generation, so a change of the register empties them at once. Visitors who
+    are not logged in get the whole page from ``page_cache``."""
     today = timezone.localdate()
     prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
-    page_key = None
-    if _anonymous_without_messages(request):
-        page_key = (
-            "register:search-page:"
-            + hashlib.sha1((prefix + request.get_full_path()).encode(), usedforsecurity=False).hexdigest()
-        )
-        page = cache.get(page_key)
-        if page is not None:
-            return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
     params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
     key = "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
     content = cache.get(key)
@@ -129,12 +112,7 @@ def search_page(request):
             request=request,
         )
         cache.set(key, content, SEARCH_CACHE_SECONDS)
-    response = render(request, "register/search.html", {"content": content})
-    if page_key is not None:
-        cache.set(
-            page_key, CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<3>", response.content.decode()), SEARCH_CACHE_SECONDS
-        )
-    return response
+    return TemplateResponse(request, "register/search.html", {"content": content})
 
 
 @allow(PUBLIC)
@@ -159,6 +137,12 @@ def detail(request, number):
 
 @allow(PUBLIC)
 def proof(request, number):
+    """The PDF comes from ``documents.proof_pdf``'s cache once rendered; every client address may ask
+    for ``KRING_PROOF_RATE`` proofs (e.g. 30 a minute), so nobody can keep the server rendering PDFs."""
+    if is_ratelimited(request, group="register:proof", key="ip", rate=settings.KRING_PROOF_RATE, increment=True):
+        response = render(request, "register/too_many_proofs.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     found = public.registration_for_page(number)
     if found is None or not found[1].registered:
         return render(request, "register/not_found.html", {"number": number, "no_proof": True}, status=404)
