@@ -2,9 +2,9 @@
 
 import datetime
 
-from kring.core import testing as t
 from kring.recertification.models import Activity, Application, Decision, Dossier, InformationRequest, Objection
 from kring.recertification.services import cycles, dossiers
+from tests import factories as t
 from tests.access.matrix import LOGGED_IN, Case
 
 TRAINER = frozenset({"trainer"})

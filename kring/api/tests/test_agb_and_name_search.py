@@ -1,4 +1,4 @@
-from kring.core import testing as t
+from tests import factories as t
 
 
 def test_it_finds_a_registration_by_agb_code(api, reimbursed_trainer):

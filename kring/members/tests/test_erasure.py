@@ -4,11 +4,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.members import services
 from kring.members.models import ErasureRequest, PracticeAddress
 from kring.register.history import standing_on
+from tests import factories as t
 
 URL = "/en/mijn-gegevens/privacy/wissen/"
 

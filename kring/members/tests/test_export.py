@@ -1,10 +1,10 @@
 import json
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.members import services
 from kring.recertification.cpd import activity_record_automatic  # noqa: F401 (the log's own entry point)
 from kring.recertification.models import Activity, ActivityKind
+from tests import factories as t
 
 URL = "/en/mijn-gegevens/privacy/download/"
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from kring.core import testing as t
 from kring.recertification.models import Activity, CodeOfEthics
 from kring.recertification.services import cycles, dossiers
+from tests import factories as t
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 import pytest
 from django.apps import apps
 
-from kring.core import testing as t
 from kring.recertification.models import Decision, DossierStatus
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
 from kring.recertification.tests.conftest import en
+from tests import factories as t
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.recertification.models import Application
 from kring.register.history import standing_on, with_history
 from kring.register.models import Registration
+from tests import factories as t
 
 FORM = {
     "level": "specialist",

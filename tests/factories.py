@@ -1,4 +1,4 @@
-"""Factories and helpers shared by every app's tests (imported by the root conftest)."""
+"""Factories and helpers shared by every test (imported by the root conftest and the tests of each app)."""
 
 from __future__ import annotations
 
