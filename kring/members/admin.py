@@ -22,7 +22,7 @@ from kring.members.models import (
     TaughtProgramme,
     WorkDomain,
 )
-from kring.register import search_index
+from kring.members.profile_hook import public_profile_changed
 
 
 class PracticeInline(admin.StackedInline):
@@ -82,9 +82,9 @@ class PersonAdmin(OfficeModelAdmin):
         return response
 
     def save_related(self, request, form, formsets, change):
-        """The office can change public data here too; keep the register's search index in step."""
+        """The office can change public data here too; keep every copy of the public profile in step."""
         super().save_related(request, form, formsets, change)
-        search_index.refresh(person_ids=[form.instance.pk])
+        public_profile_changed(form.instance.pk)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("practices", "memberships__type", "registrations")
