@@ -15,9 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kring.core import audit
-from kring.members.models import Person
 from kring.cpd.models import Activity
-
+from kring.members.models import Person
 
 EDITABLE = ("kind", "date", "hours", "days", "description", "programme", "participants")
 

@@ -2,7 +2,8 @@
 
 import datetime
 
-from kring.recertification.models import Activity, Application, Decision, Dossier, InformationRequest, Objection
+from kring.cpd.models import Activity
+from kring.recertification.models import Application, Decision, Dossier, InformationRequest, Objection
 from kring.recertification.services import cycles, dossiers
 from tests import factories as t
 from tests.access.matrix import LOGGED_IN, Case

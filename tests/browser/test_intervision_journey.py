@@ -7,9 +7,9 @@ import pypdf
 from django.core import mail
 from django.utils import timezone
 
+from kring.cpd.models import Activity
 from kring.intervision import services
 from kring.intervision.models import Attendance
-from kring.recertification.models import Activity
 from tests import factories as t
 
 
