@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from kring.core.access import add_role_source
         from kring.accounts.roles import granted_roles
+        from kring.core.access import add_role_source
 
         add_role_source(granted_roles)

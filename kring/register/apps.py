@@ -11,3 +11,8 @@ class RegisterConfig(AppConfig):
         from kring.register.roles import trainer_role
 
         add_role_source(trainer_role)
+        # The search index keeps a copy of public profiles: follow their changes (kring.members.profile_hook).
+        from kring.members.profile_hook import on_public_profile_change
+        from kring.register import search_index
+
+        on_public_profile_change(lambda person_ids: search_index.refresh(person_ids=person_ids))
