@@ -2,7 +2,7 @@
 
 import pytest
 
-from kring.core import testing as t
+from tests import factories as t
 
 
 @pytest.fixture(autouse=True)

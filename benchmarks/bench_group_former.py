@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from kring.intervision.former import Parameters, form_groups  # noqa: E402
 from kring.intervision.former.exact import solve  # noqa: E402
-from kring.intervision.seekers import make_region, make_seekers  # noqa: E402
+from tests.seekers import make_region, make_seekers  # noqa: E402
 
 SIZES = [int(x) for x in os.environ.get("BENCH_FORMER_SIZES", "100,1000,5000,10000,20000").split(",") if x]
 SMALL = [8, 9, 10, 11, 12, 13, 14, 15, 16, 18]

@@ -47,9 +47,11 @@ INSTALLED_APPS = [
     "kring.accounts",
     "kring.members",
     "kring.register",
+    "kring.cpd",
     "kring.api",
     "kring.intervision",
     "kring.recertification",
+    "kring.demo",  # demo data and its commands; the top of the ladder, nothing imports it
 ]
 
 MIDDLEWARE = [
@@ -126,7 +128,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "kring.accounts.adapter.AccountAdapter"
-ACCOUNT_SIGNUP_FORM_CLASS = "kring.accounts.forms.SignupNameForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "kring.members.signup.SignupNameForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kring – "
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("KRING_LOGIN_RATE", "5/5m/ip,5/5m/key"),

@@ -9,6 +9,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.roles import Role
+
+__all__ = ["Role", "RoleGrant", "User"]
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -47,16 +51,6 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
-
-
-class Role(models.TextChoices):
-    """Roles the office grants. Member and trainer are not granted: they follow from the data."""
-
-    OFFICE = "office", _("Office")
-    BOARD = "board", _("Board")
-    CERTIFICATION = "certification", _("Certification committee")
-    ACCREDITATION = "accreditation", _("Accreditation committee")
-    COMPLAINTS = "complaints", _("Complaints committee")
 
 
 class RoleGrantQuerySet(models.QuerySet):

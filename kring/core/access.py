@@ -6,7 +6,10 @@ Every view of Kring declares its audience with ``@allow(...)``. The roles are:
 - ``user``: anyone logged in (also before they have a membership);
 - ``member``: a person with a current membership;
 - ``trainer``: a person with a current registration in the register;
-- the granted roles of ``kring.accounts.models.Role`` (office, board and the committees).
+- the granted roles of ``kring.core.roles.Role`` (office, board and the committees).
+
+Core does not know where a role comes from: each app that knows one adds a *role source* in its
+``AppConfig.ready()`` (accounts: the granted roles; members: member; register: trainer).
 
 Granted roles carry sensitive data, so their views also require two-factor authentication; a user
 without it is sent to set it up first. Object access (my group, my dossier) is checked in the
@@ -15,6 +18,8 @@ query, through ``get_for_user``-style helpers, so that another person's id gives
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
@@ -23,7 +28,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from kring.accounts.models import Role, RoleGrant
+from kring.core.roles import Role
 
 PUBLIC = "public"
 USER = "user"
@@ -33,6 +38,17 @@ GRANTED = frozenset(Role.values)
 ALL_ROLES = frozenset({PUBLIC, USER, MEMBER, TRAINER, *GRANTED})
 
 
+RoleSource = Callable[[object, datetime.date], Iterable[str]]
+_role_sources: list[RoleSource] = []
+
+
+def add_role_source(source: RoleSource) -> None:
+    """Let an app contribute roles: ``source(user, today)`` returns the roles it knows the user holds.
+    Called once per app from ``AppConfig.ready()``; ``roles_of`` asks every source in that order."""
+    if source not in _role_sources:
+        _role_sources.append(source)
+
+
 def roles_of(user) -> frozenset[str]:
     """All roles a user holds today. Cached on the user object for the length of a request."""
     if not getattr(user, "is_authenticated", False):
@@ -40,20 +56,10 @@ def roles_of(user) -> frozenset[str]:
     cached = getattr(user, "_kring_roles", None)
     if cached is not None:
         return cached
-    from kring.members.models import Person  # members depends on accounts, not the other way round
-
     today = timezone.localdate()
     roles = {PUBLIC, USER}
-    roles.update(RoleGrant.objects.current(today).filter(user=user).values_list("role", flat=True))
-    person = Person.objects.filter(user=user).values_list("pk", flat=True).first()
-    if person is not None:
-        from kring.members.models import Membership
-        from kring.register.models import Registration
-
-        if Membership.objects.current(today).filter(person_id=person).exists():
-            roles.add(MEMBER)
-        if Registration.objects.registered_on(today).filter(person_id=person).exists():
-            roles.add(TRAINER)
+    for source in _role_sources:
+        roles.update(source(user, today))
     user._kring_roles = frozenset(roles)
     return user._kring_roles
 

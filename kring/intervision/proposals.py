@@ -28,21 +28,19 @@ from kring.core.access import acting_account
 from kring.intervision import former
 from kring.intervision.models import (
     MAX_SIZE,
+    START_WHEN_ACCEPTED,
     Group,
     GroupMember,
+    GroupProposal,
     JoinRequest,
     Mode,
     Moment,
-    Seeker,
-)
-from kring.intervision.proposal_models import (
-    START_WHEN_ACCEPTED,
-    GroupProposal,
     ProposalMember,
     ProposalRun,
+    Seeker,
     SeekerAvoid,
 )
-from kring.intervision.services import _person, _refuse_if_full_or_closed
+from kring.intervision.services import acting_person, refuse_if_full_or_closed
 from kring.members.models import Membership, Person, SpokenLanguage, TargetGroup, WorkDomain
 
 ALL_MOMENTS = frozenset(Moment.values)
@@ -85,7 +83,7 @@ def _find_person(who: str, me: Person) -> Person:
 @transaction.atomic
 def avoid_add(*, by, who: str) -> SeekerAvoid:
     """Say that I must not be grouped with someone (named, or by e-mail). They are not told."""
-    person = _person(by)
+    person = acting_person(by)
     if not who.strip():
         raise ValidationError({"who": _("Enter a name or an e-mail address.")})
     other = _find_person(who, person)
@@ -98,7 +96,7 @@ def avoid_add(*, by, who: str) -> SeekerAvoid:
 
 @transaction.atomic
 def avoid_remove(avoid_id: int, *, by) -> None:
-    person = _person(by)
+    person = acting_person(by)
     deleted, _rows = SeekerAvoid.objects.filter(pk=avoid_id, person=person).delete()
     if not deleted:
         raise ValidationError(_("This person is not on your list."))
@@ -142,7 +140,7 @@ def _lapse_old_proposals() -> int:
     return GroupProposal.objects.filter(status=Status.PROPOSED, created_at__lt=since).update(status=Status.LAPSED)
 
 
-def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
+def former_input() -> tuple[list[former.SeekerProfile], list[former.OpenGroup]]:
     """Everyone actively looking and every open group with free places, as the former's records.
     Left out: people who are no longer a member, are in an open proposal or a group, or wait for an
     answer to a join request."""
@@ -174,7 +172,7 @@ def former_input() -> tuple[list[former.Seeker], list[former.OpenGroup]]:
     for s in rows:
         place = geo.lookup(s.postcode, s.country) if s.postcode else None
         seekers.append(
-            former.Seeker(
+            former.SeekerProfile(
                 id=s.person_id,
                 latitude=s.latitude,
                 longitude=s.longitude,
@@ -374,7 +372,7 @@ def _start(proposal: GroupProposal) -> Group:
 
 def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
     group = Group.objects.select_for_update().get(pk=proposal.group_id)
-    _refuse_if_full_or_closed(group)
+    refuse_if_full_or_closed(group)
     if group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).exists():
         raise ValidationError(_("You already asked to join this group. The coordinator will answer soon."))
     JoinRequest.objects.create(group=group, person=person, message=_("The group former suggested this group to me."))
@@ -401,7 +399,7 @@ def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
 def proposal_answer(proposal: GroupProposal, *, by, accept: bool) -> GroupProposal:
     """Accept or decline a proposal. Four accepts start a new group; a later accept joins it while
     it has room (the group row is locked and counted, as when a coordinator accepts a request)."""
-    person = _person(by)
+    person = acting_person(by)
     proposal, mine = _lock(proposal, person)
     if mine.answer == (Answer.ACCEPTED if accept else Answer.DECLINED):
         return proposal  # the same answer again (a double click): nothing changes
@@ -410,7 +408,7 @@ def proposal_answer(proposal: GroupProposal, *, by, accept: bool) -> GroupPropos
         _ask_to_join(proposal, person)
     elif accept and proposal.status == Status.STARTED:
         group = Group.objects.select_for_update().get(pk=proposal.started_group_id)
-        _refuse_if_full_or_closed(group)
+        refuse_if_full_or_closed(group)
         _join(group, person)
     mine.answer = Answer.ACCEPTED if accept else Answer.DECLINED
     mine.answered_at = timezone.now()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kring.core import audit, emails, geo
 from kring.core.decisions import lock_for_decision
+from kring.cpd import services as cpd
 from kring.intervision.models import (
     MAX_SIZE,
     MIN_SIZE,
@@ -33,7 +34,6 @@ from kring.intervision.models import (
     new_token,
 )
 from kring.members.models import Person
-from kring.recertification import cpd
 
 GROUP_FIELDS = (
     "name",
@@ -80,7 +80,8 @@ SEEKER_FIELDS = (
 CONFIRMATIONS_NEEDED = 2
 
 
-def _person(user) -> Person:
+def acting_person(user) -> Person:
+    """The person behind the account that acts; a kind refusal when the account has none."""
     person = Person.objects.filter(user=user).first()
     if person is None:
         raise ValidationError(_("Your account is not linked to a member of the association."))
@@ -107,7 +108,7 @@ def _place(postcode: str, country: str, *, required: bool) -> geo.Place | None:
 
 
 def _check_coordinator(group: Group, user) -> Person:
-    person = _person(user)
+    person = acting_person(user)
     if group.coordinator_id != person.pk:
         raise ValidationError(_("Only the coordinator of this group can do this."))
     return person
@@ -137,7 +138,7 @@ def _apply_group_fields(group: Group, fields: dict) -> None:
 @transaction.atomic
 def group_offer(*, by, **fields) -> Group:
     """Start a group with the acting person as its coordinator (or facilitator) and first member."""
-    person = _person(by)
+    person = acting_person(by)
     group = Group(coordinator=person)
     _apply_group_fields(group, fields)
     group.save()
@@ -189,7 +190,7 @@ def group_close(group: Group, *, by) -> Group:
 def group_leave(group: Group, *, by, successor: Person | None = None) -> None:
     """Leave a group. A coordinator first hands the group to another member (``successor``)."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    person = _person(by)
+    person = acting_person(by)
     membership = group.current_members().filter(person=person).first()
     if membership is None:
         raise ValidationError(_("You are not a member of this group."))
@@ -220,7 +221,8 @@ def group_leave(group: Group, *, by, successor: Person | None = None) -> None:
 # Join requests -----------------------------------------------------------------------------------
 
 
-def _refuse_if_full_or_closed(group: Group) -> None:
+def refuse_if_full_or_closed(group: Group) -> None:
+    """Refuse a new member for a closed or full group (the caller holds the group's row lock)."""
     if group.is_closed:
         raise ValidationError(_("This group is closed, so it does not take new members."))
     if _current_count(group) >= group.capacity:
@@ -233,8 +235,8 @@ def _refuse_if_full_or_closed(group: Group) -> None:
 def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
     """Ask to join a group with a short message; the coordinator gets an e-mail."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    person = _person(by)
-    _refuse_if_full_or_closed(group)
+    person = acting_person(by)
+    refuse_if_full_or_closed(group)
     if group.current_members().filter(person=person).exists():
         raise ValidationError(_("You are already a member of this group."))
     if group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).exists():
@@ -297,7 +299,7 @@ def join_request_accept(join_request: JoinRequest, *, by, message: str) -> Group
     """Welcome someone into the group. The group row is locked and counted inside the transaction,
     so two accepts at the same moment can never push a group past its capacity."""
     join_request, group = _decide(join_request, by=by, status=JoinRequest.Status.ACCEPTED, message=message)
-    _refuse_if_full_or_closed(group)
+    refuse_if_full_or_closed(group)
     join_request.save(update_fields=["status", "decided_at", "decided_message"])
     membership = GroupMember.objects.create(group=group, person=join_request.person)
     Seeker.objects.filter(person=join_request.person, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
@@ -347,7 +349,7 @@ def decline_message(join_request: JoinRequest) -> str:
 @transaction.atomic
 def seeker_register(*, by, **wishes) -> Seeker:
     """Say that I am looking for a group, with my wishes (updates an earlier search)."""
-    person = _person(by)
+    person = acting_person(by)
     seeker = Seeker.objects.select_for_update().filter(person=person, withdrawn_at__isnull=True).first()
     seeker = seeker or Seeker(person=person)
     for name, value in wishes.items():
@@ -365,7 +367,7 @@ def seeker_register(*, by, **wishes) -> Seeker:
 @transaction.atomic
 def seeker_withdraw(seeker: Seeker, *, by) -> Seeker:
     """Stop looking for a group."""
-    person = _person(by)
+    person = acting_person(by)
     if seeker.person_id != person.pk or seeker.withdrawn_at:
         raise ValidationError(_("You are not looking for a group at the moment."))
     seeker.withdrawn_at = timezone.now()
@@ -421,7 +423,7 @@ def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -
     """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group.
     The meeting is locked, so a double click notes the attendance once and the second click is told so."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
-    actor = _person(by)
+    actor = acting_person(by)
     person = person or actor
     if person.pk != actor.pk and meeting.group.coordinator_id != actor.pk:
         raise ValidationError(_("Only the coordinator can note someone else's attendance."))
@@ -443,7 +445,7 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
     CPD activity in the attendee's log."""
     attendance = Attendance.objects.select_for_update().select_related("meeting__group", "person").get(pk=attendance.pk)
     meeting = attendance.meeting
-    actor = _person(by)
+    actor = acting_person(by)
     if attendance.is_confirmed:
         raise ValidationError(_("This attendance has already been confirmed."))
     if actor.pk == attendance.person_id:
@@ -484,7 +486,7 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
 @transaction.atomic
 def record_save(meeting: Meeting, *, by, topics: str = "", report: str = "", reflection: str = "") -> IntervisionRecord:
     """Fill in my intervision record of a meeting I attended."""
-    person = _person(by)
+    person = acting_person(by)
     if not meeting.attendances.filter(person=person).exists():
         raise ValidationError(_("You can write a record of a meeting once your attendance is noted."))
     record, _created = IntervisionRecord.objects.update_or_create(
@@ -504,7 +506,7 @@ def feed_regenerate(*, by, group: Group | None = None) -> str:
         group.save(update_fields=["feed_token"])
         audit.record("kring.intervision.feed.regenerated", by=by, obj=group)
         return group.feed_token
-    person = _person(by)
+    person = acting_person(by)
     feed, _created = MemberFeed.objects.update_or_create(person=person, defaults={"token": new_token()})
     audit.record("kring.intervision.feed.regenerated", by=by, person_id=person.pk, obj=feed)
     return feed.token
@@ -513,6 +515,6 @@ def feed_regenerate(*, by, group: Group | None = None) -> str:
 @transaction.atomic
 def feed_revoke(*, by) -> None:
     """Switch my personal calendar feed off."""
-    person = _person(by)
+    person = acting_person(by)
     MemberFeed.objects.filter(person=person).delete()
     audit.record("kring.intervision.feed.revoked", by=by, person_id=person.pk)

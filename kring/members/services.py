@@ -21,7 +21,7 @@ from kring.members.models import (
     Person,
     PracticeAddress,
 )
-from kring.register import search_index
+from kring.members.profile_hook import public_profile_changed
 
 if TYPE_CHECKING:
     from kring.accounts.models import User
@@ -32,12 +32,6 @@ PROFILE_LISTS = ("work_domains", "target_groups", "languages", "programmes")
 PRACTICE_FIELDS = ("name", "street", "postcode", "place", "country", "latitude", "longitude")
 
 
-def _public_profile_changed(person_id: int) -> None:
-    """The register's search index holds a copy of what trainers made public: bring it up to date
-    inside the same transaction, so search and open data never show what was just made private."""
-    search_index.refresh(person_ids=[person_id])
-
-
 def _values(obj, fields) -> dict:
     return {name: getattr(obj, name) for name in fields}
 
@@ -46,6 +40,18 @@ def _list_values(person: Person, fields) -> dict:
     if person.pk is None:
         return {name: set() for name in fields}
     return {name: set(getattr(person, name).values_list("pk", flat=True)) for name in fields}
+
+
+@transaction.atomic
+def person_sign_up(user: User, *, first_name: str, name_prefix: str, last_name: str, language: str) -> Person:
+    """A new account that signed up gets its person with the name it gave, in one transaction."""
+    user.language = language
+    user.save(update_fields=["language"])
+    person = Person.objects.create(
+        user=user, email=user.email, first_name=first_name, name_prefix=name_prefix, last_name=last_name
+    )
+    audit.record("kring.accounts.user.signed_up", by=user, person_id=person.pk, obj=person)
+    return person
 
 
 def person_start(user: User, *, by: User | None) -> Person:
@@ -77,7 +83,7 @@ def person_update(person: Person, *, by: User | None, **changes) -> list[str]:
             getattr(person, name).set(pks)
         if changed:
             audit.record("kring.members.person.changed", by=by, person_id=person.pk, obj=person, fields=sorted(changed))
-            _public_profile_changed(person.pk)
+            public_profile_changed(person.pk)
     return sorted(changed)
 
 
@@ -92,7 +98,7 @@ def practice_add(person: Person, *, by: User | None, **values) -> PracticeAddres
             obj=practice,
             fields=sorted(name for name, value in values.items() if value not in ("", None)),
         )
-        _public_profile_changed(person.pk)
+        public_profile_changed(person.pk)
     return practice
 
 
@@ -109,7 +115,7 @@ def practice_update(practice: PracticeAddress, *, by: User | None, **values) -> 
             audit.record(
                 "kring.members.practice.changed", by=by, person_id=practice.person_id, obj=practice, fields=changed
             )
-            _public_profile_changed(practice.person_id)
+            public_profile_changed(practice.person_id)
     return changed
 
 
@@ -117,7 +123,7 @@ def practice_remove(practice: PracticeAddress, *, by: User | None) -> None:
     with transaction.atomic():
         audit.record("kring.members.practice.removed", by=by, person_id=practice.person_id, obj=practice)
         practice.delete()
-        _public_profile_changed(practice.person_id)
+        public_profile_changed(practice.person_id)
 
 
 def consent_update(person: Person, *, by: User | None, public: dict[str, bool]) -> list[str]:
@@ -133,7 +139,7 @@ def consent_update(person: Person, *, by: User | None, public: dict[str, bool]) 
         if changed:
             person.save(update_fields=changed)
             audit.record("kring.members.consent.changed", by=by, person_id=person.pk, obj=person, fields=changed)
-            _public_profile_changed(person.pk)
+            public_profile_changed(person.pk)
     return changed
 
 
@@ -151,7 +157,7 @@ def photo_set(person: Person, content: bytes | None, *, by: User | None) -> None
             person.save(update_fields=["photo"])
             action = "kring.members.photo.set"
         audit.record(action, by=by, person_id=person.pk, obj=person, fields=["photo"])
-        _public_profile_changed(person.pk)
+        public_profile_changed(person.pk)
         if old and old != person.photo.name:
             storage = person.photo.storage
             transaction.on_commit(lambda: storage.delete(old))
@@ -229,7 +235,7 @@ def person_erase(person: Person, *, by: User | None, request: ErasureRequest | N
             obj=person,
             fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")),
         )
-        _public_profile_changed(person.pk)
+        public_profile_changed(person.pk)
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
         if address:
@@ -300,7 +306,7 @@ def person_office_save(person: Person, *, changed: list[str], lists: dict, by: U
         if adding or changed:
             action = "kring.members.person.created" if adding else "kring.members.person.changed"
             audit.record(action, by=by, person_id=person.pk, obj=person, fields=sorted(changed))
-            _public_profile_changed(person.pk)
+            public_profile_changed(person.pk)
     return person
 
 

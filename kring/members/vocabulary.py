@@ -44,23 +44,28 @@ MEMBERSHIP_TYPES = [
 ]
 
 
-def load(apps=None) -> None:
-    """Create or update the vocabularies. ``apps`` is the migration's app registry, if any; tests that
-    flush the database (browser journeys) call it again without one."""
-    if apps is None:
-        from django.apps import apps
-    for model, rows in [("WorkDomain", WORK_DOMAINS), ("TargetGroup", TARGET_GROUPS), ("SpokenLanguage", LANGUAGES)]:
-        Model = apps.get_model("members", model)
+MODELS = ("WorkDomain", "TargetGroup", "SpokenLanguage", "TaughtProgramme", "MembershipType")
+
+
+def load(models=None) -> None:
+    """Create or update the vocabularies. ``models`` maps each name in ``MODELS`` to its model class: the
+    migration passes its historical models; tests that flush the database (browser journeys) call it
+    again without, and get the current ones."""
+    if models is None:
+        from kring.members import models as current
+
+        models = {name: getattr(current, name) for name in MODELS}
+    for name, rows in [("WorkDomain", WORK_DOMAINS), ("TargetGroup", TARGET_GROUPS), ("SpokenLanguage", LANGUAGES)]:
         for position, (code, nl, en) in enumerate(rows):
-            Model.objects.update_or_create(code=code, defaults={"name_nl": nl, "name_en": en, "position": position})
-    TaughtProgramme = apps.get_model("members", "TaughtProgramme")
+            models[name].objects.update_or_create(
+                code=code, defaults={"name_nl": nl, "name_en": en, "position": position}
+            )
     for position, (code, nl, en, reimbursed) in enumerate(TAUGHT_PROGRAMMES):
-        TaughtProgramme.objects.update_or_create(
+        models["TaughtProgramme"].objects.update_or_create(
             code=code,
             defaults={"name_nl": nl, "name_en": en, "position": position, "counts_for_reimbursement": reimbursed},
         )
-    MembershipType = apps.get_model("members", "MembershipType")
     for position, (code, nl, en, fee) in enumerate(MEMBERSHIP_TYPES):
-        MembershipType.objects.update_or_create(
+        models["MembershipType"].objects.update_or_create(
             code=code, defaults={"name_nl": nl, "name_en": en, "position": position, "annual_fee": fee}
         )

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.core.admin import DeleteOneByOne, OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
 from kring.recertification.models import (
-    Activity,
     CertificationScheme,
     CodeOfEthics,
     Cycle,
@@ -111,11 +110,3 @@ class CycleAdmin(ReadOnlyOfficeAdmin):
 @admin.register(SampleDraw)
 class SampleDrawAdmin(ReadOnlyOfficeAdmin):
     list_display = ["dossier", "drawn_at", "percentage", "value", "sampled", "seed"]
-
-
-@admin.register(Activity)
-class ActivityAdmin(ReadOnlyOfficeAdmin):
-    list_display = ["person", "kind", "date", "hours", "days", "source"]
-    list_filter = ["kind"]
-    search_fields = ["=person__registrations__number"]
-    exclude = ["evidence", "description"]

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
+from kring.cpd.models import Activity
 from kring.recertification import forms, visibility
 from kring.recertification.models import (
-    Activity,
     ApplicationStatus,
     Dossier,
     DossierStatus,

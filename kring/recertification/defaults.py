@@ -50,16 +50,20 @@ CODE_OF_ETHICS = """Erecode van de vereniging (samenvatting)
 """
 
 
-def load(get_model=None) -> None:
-    """Create the defaults if they are missing (the data migration, and tests that flush the database)."""
-    if get_model is None:
-        from django.apps import apps
+MODELS = ("CertificationScheme", "SchemeRequirement", "CodeOfEthics", "SampleSetting")
 
-        get_model = apps.get_model
-    Scheme = get_model("recertification", "CertificationScheme")
-    Requirement = get_model("recertification", "SchemeRequirement")
-    CodeOfEthics = get_model("recertification", "CodeOfEthics")
-    SampleSetting = get_model("recertification", "SampleSetting")
+
+def load(models=None) -> None:
+    """Create the defaults if they are missing (the data migration, and tests that flush the database).
+    ``models`` maps each name in ``MODELS`` to its model class; the migration passes its historical ones."""
+    if models is None:
+        from kring.recertification import models as current
+
+        models = {name: getattr(current, name) for name in MODELS}
+    Scheme = models["CertificationScheme"]
+    Requirement = models["SchemeRequirement"]
+    CodeOfEthics = models["CodeOfEthics"]
+    SampleSetting = models["SampleSetting"]
     for level, requirements in DEFAULTS.items():
         scheme, created = Scheme.objects.get_or_create(
             level=level, version=1, defaults={"valid_from": date(2020, 1, 1), "cycle_years": 5, "note": NOTE}

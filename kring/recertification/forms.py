@@ -7,17 +7,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from kring.cpd.evidence import clean_evidence
+from kring.cpd.models import Activity, ActivityKind
 from kring.recertification import rules
-from kring.recertification.evidence import clean_evidence
-from kring.recertification.models import (
-    MBI_TAC_DOMAINS,
-    Activity,
-    ActivityKind,
-    Application,
-    BoardOutcome,
-    Dossier,
-    Outcome,
-)
+from kring.recertification.models import MBI_TAC_DOMAINS, Application, BoardOutcome, Dossier, Outcome
 
 
 class DateInput(forms.DateInput):

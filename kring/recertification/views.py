@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kring.core.access import TRAINER, USER, allow
+from kring.cpd.evidence import EXTENSIONS
+from kring.cpd.models import Activity
 from kring.members.models import Person
 from kring.recertification import forms
-from kring.recertification.evidence import EXTENSIONS
 from kring.recertification.models import (
-    Activity,
     Application,
     CodeOfEthics,
     Decision,

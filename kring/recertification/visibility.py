@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from kring.cpd.models import Activity
 from kring.intervision.models import Group
 from kring.members.models import Person
-from kring.recertification.models import (
-    Activity,
-    Application,
-    Decision,
-    Dossier,
-    DossierStatus,
-    InformationRequest,
-    Objection,
-)
+from kring.recertification.models import Application, Decision, Dossier, DossierStatus, InformationRequest, Objection
 
 # Submitted and put to the committee; a decided dossier stays readable when the committee decided it.
 BEFORE_COMMITTEE = (DossierStatus.COMMITTEE, DossierStatus.INFO_REQUESTED)

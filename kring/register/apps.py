@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class RegisterConfig(AppConfig):
     name = "kring.register"
     verbose_name = _("Register")
+
+    def ready(self):
+        from kring.core.access import add_role_source
+        from kring.register.roles import trainer_role
+
+        add_role_source(trainer_role)
+        # The search index keeps a copy of public profiles: follow their changes (kring.members.profile_hook).
+        from kring.members.profile_hook import on_public_profile_change
+        from kring.register import search_index
+
+        on_public_profile_change(lambda person_ids: search_index.refresh(person_ids=person_ids))

@@ -2,11 +2,12 @@
 
 import datetime
 
-from kring.core import testing as t
+from kring.cpd.models import Activity
 from kring.intervision.models import GroupMember
 from kring.intervision.tests.helpers import make_group, make_trainer
-from kring.recertification.models import Activity, Application, Decision, InformationRequest, Objection
+from kring.recertification.models import Application, Decision, InformationRequest, Objection
 from kring.recertification.services import cycles, dossiers
+from tests import factories as t
 from tests.access.matrix import LOGGED_IN, Case
 
 TRAINER = frozenset({"trainer"})

@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.access
-from kring.core import testing as t
+from tests import factories as t
 from tests.access.matrix import ROLES, Case
 
 # Third-party pages that guard themselves (allauth, Django's language switch) and the admin's own

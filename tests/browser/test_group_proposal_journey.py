@@ -3,9 +3,9 @@ suits them and says yes as the fourth: the group starts and they land on its pag
 
 from django.core import mail
 
-from kring.core import testing as t
 from kring.intervision import proposals, services
 from kring.intervision.models import Group
+from tests import factories as t
 
 
 def _seeker(first_name, last_name="Jong"):

@@ -7,10 +7,10 @@ import pypdf
 from django.core import mail
 from django.utils import timezone
 
-from kring.core import testing as t
+from kring.cpd.models import Activity
 from kring.intervision import services
 from kring.intervision.models import Attendance
-from kring.recertification.models import Activity
+from tests import factories as t
 
 
 def _trainer(first_name, postcode):

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from kring.core import testing as t
+from tests import factories as t
 
 
 def _fail_login(client, email, language_prefix=""):

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.core.access import roles_of
+from tests import factories as t
 
 
 def fresh(user):

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from kring.core import testing as t
+from tests import factories as t
 
 
 def test_it_sends_office_staff_without_two_factor_to_set_it_up(db, client):

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.register import search_index
+from tests import factories as t
 
 DAY = datetime.timedelta(days=1)
 

@@ -5,7 +5,6 @@ from django.test import Client
 from django.urls import reverse
 
 from kring.api import services
-from kring.api.demo import DEMO_KEY, ensure_demo_insurer
 from kring.api.models import ApiCall, ApiKey, Insurer, hash_secret
 from kring.core.models import AuditEntry
 
@@ -96,15 +95,6 @@ def test_others_cannot_manage_keys(login, board):
     assert login(board).get(reverse("admin:api_apikey_changelist")).status_code in (302, 403)
 
 
-def test_the_demo_insurer_has_the_documented_key(client, reimbursed_trainer):
-    ensure_demo_insurer()
-    ensure_demo_insurer()
-    assert Insurer.objects.filter(name="Demo Zorgverzekeraar").count() == 1
-    assert ApiKey.objects.count() == 1
-    response = Client(headers={"Authorization": f"Bearer {DEMO_KEY}"}).get("/api/v1/registrations/004211")
-    assert response.status_code == 200
-
-
 def test_the_office_changes_a_keys_limit_and_it_counts_at_once(login, office, api, api_key, reimbursed_trainer):
     assert api.get("/api/v1/registrations/004211").status_code == 200
     response = login(office).post(
@@ -112,14 +102,3 @@ def test_the_office_changes_a_keys_limit_and_it_counts_at_once(login, office, ap
     )
     assert response.status_code == 302
     assert api.get("/api/v1/registrations/004211").status_code == 429
-
-
-def test_the_demo_insurer_command_prints_the_key(db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    out = StringIO()
-    call_command("demo_insurer", stdout=out)
-    assert DEMO_KEY in out.getvalue()
-    assert ApiKey.objects.get().insurer.name == "Demo Zorgverzekeraar"

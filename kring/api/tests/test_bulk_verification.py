@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kring.api import bulk
 from kring.api.models import BulkJob
-from kring.core import testing as t
+from tests import factories as t
 
 RECENT = (timezone.localdate() - datetime.timedelta(days=10)).isoformat()
 

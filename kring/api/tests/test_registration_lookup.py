@@ -3,8 +3,8 @@ import datetime
 from django.utils import timezone
 
 from kring.api.models import ApiCall
-from kring.core import testing as t
 from kring.register.models import Level, RegistrationPeriod, Status
+from tests import factories as t
 
 
 def test_it_answers_the_standing_of_a_number_today(api, reimbursed_trainer):

@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from kring.core import testing as t
+from tests import factories as t
 
 
 @pytest.fixture

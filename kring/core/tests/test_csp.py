@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 import kring
-from kring.core import testing as t
+from tests import factories as t
 
 # Rendered to PDF by WeasyPrint on the server and handed out as a file: no browser runs this HTML.
 PDF_TEMPLATES = {"register/proof.html", "intervision/record_pdf.html"}

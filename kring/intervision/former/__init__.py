@@ -40,7 +40,7 @@ from .model import (
     Parameters,
     Placement,
     Proposal,
-    Seeker,
+    SeekerProfile,
     Unplaced,
     Weights,
     experience_level,
@@ -65,7 +65,7 @@ __all__ = [
     "Parameters",
     "Placement",
     "Proposal",
-    "Seeker",
+    "SeekerProfile",
     "Unplaced",
     "Weights",
     "experience_level",
@@ -122,7 +122,7 @@ def group_score(seekers, live: bool, parameters: Parameters | None = None) -> fl
     return None if scored is None else scored[0]
 
 
-def _explain_placement(seeker: Seeker, group: OpenGroup) -> dict:
+def _explain_placement(seeker: SeekerProfile, group: OpenGroup) -> dict:
     explanation: dict = {"group": group.id, "mode": group.mode}
     if group.domain and seeker.domain == group.domain:
         explanation["domain"] = group.domain

@@ -11,7 +11,7 @@ from .space import Grid
 POOL_SIZE = 24
 
 
-class Group:
+class FormingGroup:
     """A new group under construction or improvement."""
 
     __slots__ = ("members", "live", "score", "centre", "key")
@@ -343,7 +343,7 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     scored = problem.score(members, live)
     if scored is None:
         return None
-    return Group(members, live, scored[0], scored[1])
+    return FormingGroup(members, live, scored[0], scored[1])
 
 
 def spread_pool(problem: Problem, index: Index, s: int, taken) -> list[int]:
@@ -378,10 +378,10 @@ def _build_spread_group(problem: Problem, index: Index, s: int, taken):
     if len(members) < p.min_size:
         return None
     score, centre = problem.score(members, True)
-    return Group(members, True, score, centre)
+    return FormingGroup(members, True, score, centre)
 
 
-def grow_groups(problem: Problem, index: Index, order: list[int], taken) -> list[Group]:
+def grow_groups(problem: Problem, index: Index, order: list[int], taken) -> list[FormingGroup]:
     groups = []
     for s in order:
         if taken[s]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 
-from .build import Group, Index, bits_of, online_pool, spread_pool
+from .build import FormingGroup, Index, bits_of, online_pool, spread_pool
 from .problem import LIVE_BIT, ONLINE_BIT, Problem, flat_km
 from .space import Grid
 
@@ -18,7 +18,7 @@ LIVE_NEIGHBOURHOOD_KM = 40.0
 class GroupIndex:
     """Where the new groups are: live ones on a grid by centre, online ones per (slot, language)."""
 
-    def __init__(self, problem: Problem, groups: list[Group]):
+    def __init__(self, problem: Problem, groups: list[FormingGroup]):
         self.problem = problem
         self.groups = groups
         self.grid = Grid()
@@ -26,7 +26,7 @@ class GroupIndex:
         for g, group in enumerate(groups):
             self.add(g, group)
 
-    def add(self, g: int, group: Group) -> None:
+    def add(self, g: int, group: FormingGroup) -> None:
         if group.live:
             self.grid.add(g, group.centre[0], group.centre[1])
         else:
@@ -52,7 +52,7 @@ class GroupIndex:
         return found
 
 
-def insert_leftovers(problem: Problem, index: Index, groups: list[Group], order: list[int], taken) -> None:
+def insert_leftovers(problem: Problem, index: Index, groups: list[FormingGroup], order: list[int], taken) -> None:
     """Put each seeker who is still without a group into the best new group with room."""
     max_size = problem.parameters.max_size
     where = GroupIndex(problem, groups)
@@ -77,7 +77,7 @@ def insert_leftovers(problem: Problem, index: Index, groups: list[Group], order:
             taken[u] = 1
 
 
-def eject_for_leftovers(problem: Problem, groups: list[Group], order: list[int], taken) -> None:
+def eject_for_leftovers(problem: Problem, groups: list[FormingGroup], order: list[int], taken) -> None:
     """A leftover seeker takes the place of a group member who can move on to another group with
     room (a chain of two moves): one more person placed, nobody dropped."""
     max_size = problem.parameters.max_size
@@ -115,7 +115,7 @@ def eject_for_leftovers(problem: Problem, groups: list[Group], order: list[int],
                         break
 
 
-def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], order: list[int], taken) -> None:
+def borrow_for_leftovers(problem: Problem, index: Index, groups: list[FormingGroup], order: list[int], taken) -> None:
     """Start a new group around a leftover seeker with other leftovers and members borrowed from
     nearby groups that stay at or above the minimum size (a small bounded search over who to ask)."""
     p = problem.parameters
@@ -151,7 +151,7 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
             for g, lent in borrowed.items():
                 groups[g].members = [i for i in groups[g].members if i not in lent]
                 groups[g].score, groups[g].centre = rest[g]
-            new = Group(members, live, scored[0], scored[1])
+            new = FormingGroup(members, live, scored[0], scored[1])
             groups.append(new)
             where.add(len(groups) - 1, new)
             for i in members:
@@ -162,7 +162,7 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[Group], or
 SEARCH_NODES = 4000
 
 
-def _search_group(problem: Problem, groups: list[Group], u: int, candidates, live: bool):
+def _search_group(problem: Problem, groups: list[FormingGroup], u: int, candidates, live: bool):
     """Depth-first over candidates (leftovers first, then members of groups that can spare one)
     for a feasible group around u that leaves every lending group feasible."""
     p = problem.parameters
@@ -212,7 +212,7 @@ def _compatible(problem: Problem, members, live: bool, around: int) -> bool:
     return not live or problem.centre(members) is not None
 
 
-def _neighbours(problem: Problem, groups: list[Group]) -> list[list[int]]:
+def _neighbours(problem: Problem, groups: list[FormingGroup]) -> list[list[int]]:
     where = GroupIndex(problem, groups)
     result = []
     for g, group in enumerate(groups):
@@ -270,7 +270,7 @@ def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: in
     return not conflicts or all(m == leaving or m not in conflicts for m in members)
 
 
-def _try_pair(problem: Problem, a: Group, b: Group, budget: list[int]) -> bool:
+def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int]) -> bool:
     """Apply the first swap or move between a and b that makes the pair better. Cheap mask checks
     come first, so only swaps that keep the hard rules cost a full score."""
     p = problem.parameters
@@ -316,7 +316,7 @@ def _try_pair(problem: Problem, a: Group, b: Group, budget: list[int]) -> bool:
     return False
 
 
-def local_search(problem: Problem, groups: list[Group], evaluations: int) -> None:
+def local_search(problem: Problem, groups: list[FormingGroup], evaluations: int) -> None:
     """Weakest group first: try its neighbours; after a change, both groups are looked at again."""
     if len(groups) < 2:
         return

@@ -31,7 +31,7 @@ def experience_level(years: int) -> int:
 
 
 @dataclass(frozen=True)
-class Seeker:
+class SeekerProfile:
     """A trainer looking for an intervision group, with their wishes.
 
     ``avoid`` holds the people they must never be grouped with (either side may say so);

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .model import LIVE, MIXED, ONLINE, UNIFORM, Parameters, Seeker, experience_level
+from .model import LIVE, MIXED, ONLINE, UNIFORM, Parameters, SeekerProfile, experience_level
 
 KM_PER_DEGREE = 6371.0088 * math.pi / 180
 DISTANCE_MARGIN = 0.998
@@ -39,7 +39,7 @@ def lowest_name(mask: int, names: list[str]) -> str:
 class Problem:
     """Everything the former needs to know about the seekers, by index."""
 
-    def __init__(self, seekers: list[Seeker], parameters: Parameters, extra_slots=(), extra_languages=()):
+    def __init__(self, seekers: list[SeekerProfile], parameters: Parameters, extra_slots=(), extra_languages=()):
         self.seekers = list(seekers)
         self.parameters = parameters
         self.index = {s.id: i for i, s in enumerate(self.seekers)}

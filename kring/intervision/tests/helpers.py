@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.intervision import services
 from kring.intervision.models import Attendance, Group, GroupMember, Meeting
 from kring.members.models import Person
+from tests import factories as t
 
 
 def make_trainer(postcode: str = "3512", **names) -> Person:

@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kring.cpd.models import Activity
 from kring.intervision import services
 from kring.intervision.models import Attendance
 from kring.intervision.tests.helpers import attend, make_group, make_past_meeting, others
-from kring.recertification.models import Activity
 
 
 def test_the_coordinators_confirmation_records_a_cpd_activity(trainer):

@@ -10,10 +10,10 @@ from kring.intervision.former import (
     TOO_FAR,
     OpenGroup,
     Parameters,
-    Seeker,
+    SeekerProfile,
     form_groups,
 )
-from kring.intervision.seekers import make_region, make_seekers
+from tests.seekers import make_region, make_seekers
 
 UTRECHT = (52.0907, 5.1214)
 GRONINGEN = (53.2194, 6.5665)
@@ -33,7 +33,7 @@ def utrecht_seeker(i, **wishes):
         "experience_wish": "mixed",
         "slots": frozenset({"mon-evening", "thu-evening"}),
     }
-    return Seeker(**(values | wishes))
+    return SeekerProfile(**(values | wishes))
 
 
 def group_of(outcome, seeker_id):

@@ -5,7 +5,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kring.intervision.former import REASONS, OpenGroup, Parameters, Seeker, form_groups
+from kring.intervision.former import REASONS, OpenGroup, Parameters, SeekerProfile, form_groups
 
 SLOTS = ("mon-evening", "tue-evening", "wed-morning", "sat-morning")
 UTRECHT = (52.09, 5.12)
@@ -26,7 +26,7 @@ def seeker_sets(draw):
         lat = UTRECHT[0] + draw(st.floats(-0.4, 0.4)) if located else None
         lon = UTRECHT[1] + draw(st.floats(-0.6, 0.6)) if located else None
         seekers.append(
-            Seeker(
+            SeekerProfile(
                 id=i,
                 latitude=lat,
                 longitude=lon,

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from kring.intervision.seekers import make_region, make_seekers
+from tests.seekers import make_region, make_seekers
 
 
 def test_it_generates_the_same_seekers_for_the_same_seed():

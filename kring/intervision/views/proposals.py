@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from kring.core.access import allow
 from kring.intervision import proposals, queries
 from kring.intervision.forms import AvoidForm
-from kring.intervision.proposal_models import GroupProposal, ProposalMember, ProposalRun, SeekerAvoid
+from kring.intervision.models import GroupProposal, ProposalMember, ProposalRun, SeekerAvoid
 from kring.intervision.views import MEMBERS, first_message
 
 

@@ -4,7 +4,7 @@ from django.db import migrations
 def load(apps, schema_editor):
     from kring.members import vocabulary
 
-    vocabulary.load(apps)
+    vocabulary.load({name: apps.get_model("members", name) for name in vocabulary.MODELS})
 
 
 class Migration(migrations.Migration):

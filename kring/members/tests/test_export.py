@@ -1,17 +1,15 @@
 import json
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.members import services
-from kring.recertification.cpd import activity_record_automatic  # noqa: F401 (the log's own entry point)
-from kring.recertification.models import Activity, ActivityKind
+from tests import factories as t
 
 URL = "/en/mijn-gegevens/privacy/download/"
 
 
 def test_it_downloads_everything_about_me_as_json(trainer, login):
     services.consent_update(trainer, by=trainer.user, public={"practices": True, "programmes": True})
-    Activity.objects.create(person=trainer, kind=ActivityKind.RETREAT, date="2026-03-01", hours=30, days=5)
+    t.add_activity(trainer, kind="retreat", date="2026-03-01", hours=30, days=5)
     membership = trainer.memberships.get()
     services.membership_change_status(membership, "lapsed", by=None, reason="fee not paid")
     response = login(trainer).get(URL)

@@ -1,8 +1,8 @@
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.members.models import Person
+from tests import factories as t
 
 
 def test_it_shows_the_overview_with_tabs(member, login):

@@ -2,11 +2,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.core.access import roles_of
 from kring.core.models import AuditEntry
 from kring.members import services
 from kring.members.models import Membership
+from tests import factories as t
 
 
 def test_it_keeps_the_status_history_and_the_current_status(member, office):

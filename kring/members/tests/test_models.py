@@ -1,5 +1,5 @@
-from kring.core import testing as t
 from kring.members.models import Person
+from tests import factories as t
 
 
 def test_it_keeps_every_field_private_until_the_person_chooses(db):

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.members.models import PracticeAddress
+from tests import factories as t
 
 ADD = "/en/mijn-gegevens/praktijken/nieuw/"
 

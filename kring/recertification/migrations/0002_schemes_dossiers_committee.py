@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import kring.recertification.models.activity
+import kring.cpd.models
 import kring.recertification.models.committee
 from django.conf import settings
 from django.db import migrations, models
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='activity',
             name='evidence',
-            field=models.FileField(blank=True, upload_to=kring.recertification.models.activity.evidence_path, verbose_name='evidence'),
+            field=models.FileField(blank=True, upload_to=kring.cpd.models.evidence_path, verbose_name='evidence'),
         ),
         migrations.AddField(
             model_name='activity',

@@ -9,7 +9,7 @@ from kring.recertification import defaults
 
 
 def seed(apps, schema_editor):
-    defaults.load(apps.get_model)
+    defaults.load({name: apps.get_model("recertification", name) for name in defaults.MODELS})
 
 
 class Migration(migrations.Migration):

@@ -1,6 +1,5 @@
-"""CPD log, certification schemes, cycles, dossiers and the committee's work."""
+"""Certification schemes, cycles, dossiers and the committee's work."""
 
-from kring.recertification.models.activity import Activity, ActivityKind
 from kring.recertification.models.committee import (
     OBJECTION_DAYS,
     Application,
@@ -32,8 +31,6 @@ from kring.recertification.models.scheme import (
 )
 
 __all__ = [
-    "Activity",
-    "ActivityKind",
     "Application",
     "ApplicationStatus",
     "BoardOutcome",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from kring.core import audit, emails
 from kring.core.access import acting_account
 from kring.core.decisions import lock_for_decision
+from kring.intervision.models import Group, GroupMember
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import (
@@ -39,15 +39,7 @@ OPEN = (DossierStatus.COMMITTEE, DossierStatus.INFO_REQUESTED)
 
 
 def shares_intervision_group(a: Person, b: Person) -> bool:
-    """Whether two people are in the same current intervision group (as member or coordinator).
-
-    The intervision app is optional here: without its models nobody shares a group.
-    """
-    try:
-        GroupMember = apps.get_model("intervision", "GroupMember")
-        Group = apps.get_model("intervision", "Group")
-    except LookupError:
-        return False
+    """Whether two people are in the same current intervision group (as member or coordinator)."""
 
     def groups(person):
         member_of = set(

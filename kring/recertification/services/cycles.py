@@ -1,4 +1,4 @@
-"""Cycles and the CPD log: the trainer's current cycle and their own activities."""
+"""Cycles: the trainer's current cycle, the CPD log's dates checked against it, and progress."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kring.core import audit
+from kring.cpd import services as cpd
+from kring.cpd.models import Activity
 from kring.members.models import Person
 from kring.recertification import rules
-from kring.recertification.models import Activity, CertificationScheme, Cycle, RequirementKind
+from kring.recertification.models import CertificationScheme, Cycle, RequirementKind
 from kring.recertification.services import Refused
 from kring.register.models import Registration, RegistrationPeriod, Status
-
-EDITABLE = ("kind", "date", "hours", "days", "description", "programme", "participants")
 
 
 def active_period(registration: Registration, on: datetime.date) -> RegistrationPeriod | None:
@@ -92,63 +91,22 @@ def check_activity_date(cycle: Cycle | None, on: datetime.date, today: datetime.
         )
 
 
-def _apply(activity: Activity, data: dict, evidence, evidence_type: str) -> None:
-    for name in EDITABLE:
-        if name in data:
-            setattr(activity, name, data[name])
-    if evidence is not None:
-        activity.evidence = evidence
-        activity.evidence_type = evidence_type
-
-
 @transaction.atomic
 def activity_add(*, person: Person, data: dict, evidence=None, evidence_type: str = "", by) -> Activity:
     """Add an activity to the trainer's own log, within the current cycle."""
     check_activity_date(current_cycle(person), data["date"])
-    activity = Activity(person=person)
-    _apply(activity, data, evidence, evidence_type)
-    activity.save()
-    audit.record(
-        "kring.recertification.activity.added",
-        by=by,
-        person_id=person.pk,
-        obj=activity,
-        kind=activity.kind,
-        fields=sorted(data),
-        evidence=bool(evidence),
-    )
-    return activity
+    return cpd.activity_add(person=person, data=data, evidence=evidence, evidence_type=evidence_type, by=by)
 
 
 @transaction.atomic
 def activity_change(activity: Activity, *, data: dict, evidence=None, evidence_type: str = "", by) -> Activity:
-    """Change an activity the trainer added themselves; automatic ones stay as Kring recorded them."""
-    if activity.is_automatic:
-        raise Refused(_("Kring recorded this activity itself, so it cannot be changed here."))
-    check_activity_date(current_cycle(activity.person), data["date"])
-    _apply(activity, data, evidence, evidence_type)
-    activity.save()
-    audit.record(
-        "kring.recertification.activity.changed",
-        by=by,
-        person_id=activity.person_id,
-        obj=activity,
-        fields=sorted(data),
-        evidence=bool(evidence),
-    )
-    return activity
+    """Change an activity the trainer added themselves, within the current cycle."""
+    if not activity.is_automatic:
+        check_activity_date(current_cycle(activity.person), data["date"])
+    return cpd.activity_change(activity, data=data, evidence=evidence, evidence_type=evidence_type, by=by)
 
 
-@transaction.atomic
-def activity_delete(activity: Activity, *, by) -> None:
-    """Remove an activity the trainer added themselves."""
-    if activity.is_automatic:
-        raise Refused(_("Kring recorded this activity itself, so it cannot be removed here."))
-    person_id, pk = activity.person_id, activity.pk
-    if activity.evidence:
-        activity.evidence.delete(save=False)
-    activity.delete()
-    audit.record("kring.recertification.activity.deleted", by=by, person_id=person_id, activity=pk)
+activity_delete = cpd.activity_delete
 
 
 def cycle_progress(cycle: Cycle, person: Person) -> list[rules.RequirementProgress]:

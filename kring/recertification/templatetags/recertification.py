@@ -1,6 +1,7 @@
 from django import template
 
-from kring.recertification.models import ActivityKind, RequirementKind
+from kring.cpd.models import ActivityKind
+from kring.recertification.models import RequirementKind
 
 register = template.Library()
 

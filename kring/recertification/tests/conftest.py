@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from kring.core import testing as t
-from kring.recertification.models import Activity, CodeOfEthics
+from kring.cpd.models import Activity
+from kring.recertification.models import CodeOfEthics
 from kring.recertification.services import cycles, dossiers
+from tests import factories as t
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@ never a draft, and nothing of people a member has a conflict of interest with; t
 
 import pytest
 
-from kring.core import testing as t
 from kring.intervision.models import GroupMember
 from kring.intervision.tests.helpers import make_group
 from kring.recertification.models import Decision, Dossier, DossierStatus, Objection, SampleSetting
 from kring.recertification.services import committee, dossiers
 from kring.recertification.tests.conftest import complete_dossier, en
+from tests import factories as t
 
 SECRET = "Wat ik nog aan niemand liet lezen."
 

@@ -12,7 +12,6 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.intervision.tests.helpers import race
 from kring.members import vocabulary
@@ -28,6 +27,7 @@ from kring.recertification.models import (
 from kring.recertification.services import Refused, cycles, dossiers
 from kring.recertification.services import committee as services
 from kring.register.models import Registration, RegistrationPeriod
+from tests import factories as t
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -1,13 +1,13 @@
 """A committee member does not decide on their own dossier or on someone's in their intervision group."""
 
 import pytest
-from django.apps import apps
 
-from kring.core import testing as t
+from kring.intervision.models import Group, GroupMember
 from kring.recertification.models import Decision, DossierStatus
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
 from kring.recertification.tests.conftest import en
+from tests import factories as t
 
 
 @pytest.fixture
@@ -49,21 +49,10 @@ def test_another_committee_member_can_decide(certification, cycle):
     assert Decision.objects.get().outcome == "accept"
 
 
-@pytest.mark.skipif(
-    not apps.is_installed("kring.intervision")
-    or "GroupMember" not in {m.__name__ for m in apps.get_app_config("intervision").get_models()},
-    reason="the intervision models are not in this tree yet",
-)
 def test_it_refuses_a_decision_on_someone_in_your_intervision_group(certification, trainer, cycle):
-    Group = apps.get_model("intervision", "Group")
-    GroupMember = apps.get_model("intervision", "GroupMember")
     group = Group.objects.create(name="Utrecht", coordinator=trainer)
     GroupMember.objects.create(group=group, person=trainer)
     GroupMember.objects.create(group=group, person=certification)
     assert services.shares_intervision_group(trainer, certification)
     with pytest.raises(Refused):
         services.dossier_decide(with_committee(cycle), outcome="accept", reason="Prima.", by=certification.user)
-
-
-def test_without_intervision_models_nobody_shares_a_group(trainer, certification):
-    assert services.shares_intervision_group(trainer, certification) is False

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from kring.cpd.models import Activity
+from kring.cpd.services import activity_record_automatic
 from kring.members.models import TaughtProgramme
-from kring.recertification.cpd import activity_record_automatic
-from kring.recertification.models import Activity
 from kring.recertification.tests.conftest import en
 
 TODAY = datetime.date.today()

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kring.recertification.models import Activity
+from kring.cpd.models import Activity
 from kring.recertification.tests.conftest import en
 
 QUERIES = {}

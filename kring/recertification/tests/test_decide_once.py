@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from kring.core import testing as t
 from kring.core.decisions import lock_for_decision
 from kring.core.models import AuditEntry
 from kring.recertification.models import Application, Decision, DossierStatus, Objection, Outcome
@@ -15,6 +14,7 @@ from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
 from kring.recertification.tests.test_first_certification import FORM
 from kring.register.models import RegistrationPeriod
+from tests import factories as t
 
 DUTCH_ALREADY = "Een collega heeft net een besluit genomen over dit dossier."
 

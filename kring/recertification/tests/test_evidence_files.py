@@ -10,7 +10,7 @@ from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-from kring.recertification.models import Activity
+from kring.cpd.models import Activity
 from kring.recertification.tests.conftest import en
 
 TODAY = datetime.date.today()

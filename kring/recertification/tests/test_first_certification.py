@@ -6,12 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.recertification.models import Application
 from kring.recertification.tests.conftest import plain_pdf
 from kring.register.history import standing_on, with_history
 from kring.register.models import Registration
+from tests import factories as t
 
 FORM = {
     "level": "specialist",

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from kring.core import testing as t
 from kring.recertification.models import PeerInvitation
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.tests.conftest import en
 from kring.register.models import RegistrationPeriod
+from tests import factories as t
 
 
 def test_it_invites_a_colleague_by_register_number_and_they_confirm(trainer, cycle, colleague, login, mailoutbox):

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.members.models import SpokenLanguage, TargetGroup, TaughtProgramme, WorkDomain
 from kring.register import search_index
+from tests import factories as t
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)

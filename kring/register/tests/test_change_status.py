@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.core.models import AuditEntry
 from kring.register import services
 from kring.register.models import Level, RegistrationPeriod, Status
+from tests import factories as t
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kring.core import testing as t
 from kring.members.models import SpokenLanguage, TargetGroup, TaughtProgramme, WorkDomain
+from tests import factories as t
 
 # field -> text that only that field can put anywhere (Dutch and English names, codes, values)
 SECRETS = {

@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.register import services
 from kring.register.models import Status
+from tests import factories as t
 
 from .conftest import DAY, TODAY, public_trainer
 

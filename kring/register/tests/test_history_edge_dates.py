@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from kring.core import testing as t
 from kring.register import services
 from kring.register.history import standing_on, with_history
 from kring.register.models import Level, Status
+from tests import factories as t
 
 D = datetime.date
 

@@ -3,10 +3,10 @@
 import pytest
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.core.tests.concurrency import at_the_same_moment, needs_parallel_writers
 from kring.register import services
 from kring.register.models import Registration
+from tests import factories as t
 
 
 def create(person, **extra):

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from kring.core import testing as t
 from kring.register.models import Registration, RegistrationPeriod, Status
+from tests import factories as t
 
 
 def test_it_does_not_count_a_struck_off_trainer_as_registered_today(db):

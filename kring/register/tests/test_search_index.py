@@ -2,9 +2,9 @@
 
 from django.core.management import call_command
 
-from kring.core import testing as t
 from kring.register import search_index
 from kring.register.models import SearchEntry, SearchPoint
+from tests import factories as t
 
 from .conftest import DAY, TODAY, public_trainer
 

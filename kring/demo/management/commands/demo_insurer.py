@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kring.api.demo import DEMO_KEY, ensure_demo_insurer
+from kring.demo.insurer import DEMO_KEY, ensure_demo_insurer
 
 
 class Command(BaseCommand):

@@ -404,11 +404,3 @@ class MemberFeed(models.Model):
     class Meta:
         verbose_name = _("personal calendar feed")
         verbose_name_plural = _("personal calendar feeds")
-
-
-from kring.intervision.proposal_models import (  # noqa: E402,F401  (registered with this app)
-    GroupProposal,
-    ProposalMember,
-    ProposalRun,
-    SeekerAvoid,
-)

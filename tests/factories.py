@@ -1,4 +1,4 @@
-"""Factories and helpers shared by every app's tests (imported by the root conftest)."""
+"""Factories and helpers shared by every test (imported by the root conftest and the tests of each app)."""
 
 from __future__ import annotations
 
@@ -98,3 +98,10 @@ def add_totp(user: User) -> Authenticator:
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     return TOTP.activate(user, generate_totp_secret()).instance
+
+
+def add_activity(person: Person, **fields):
+    """An entry in the person's CPD log, as the trainer would add it."""
+    from kring.cpd.models import Activity
+
+    return Activity.objects.create(person=person, **fields)

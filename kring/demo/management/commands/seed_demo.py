@@ -22,11 +22,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kring.accounts.models import RoleGrant, User
-from kring.api.demo import DEMO_KEY, ensure_demo_insurer
 from kring.core import audit, geo
-from kring.intervision import demo as intervision_demo
+from kring.demo import intervision as intervision_demo
+from kring.demo import people as demo
+from kring.demo.insurer import DEMO_KEY, ensure_demo_insurer
 from kring.intervision.models import Group
-from kring.members import demo, vocabulary
+from kring.members import vocabulary
 from kring.members.models import (
     Membership,
     MembershipStatusChange,
@@ -403,7 +404,7 @@ class Command(BaseCommand):
             writer.finish()
             self.finish_demo_logins(fixed)
             audit.record(
-                "kring.members.demo.seeded",
+                "kring.demo.association.seeded",
                 process="seed_demo",
                 trainers=trainers,
                 members=members,

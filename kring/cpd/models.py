@@ -53,6 +53,7 @@ class Activity(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        db_table = "recertification_activity"  # the table from before the log had its own app
         verbose_name = _("CPD activity")
         verbose_name_plural = _("CPD activities")
         ordering = ["-date", "-pk"]

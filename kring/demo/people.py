@@ -2,7 +2,7 @@
 memberships and registrations with some history.
 
 Everything here is pure: ``plan_people`` turns a random generator and a date into plain records, so the
-same seed gives the same association. ``manage.py seed_demo`` stores them.
+same seed gives the same association. ``manage.py seed_demo`` (``kring.demo``) stores them.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kring.intervision.models import MIN_SIZE, Group, Mode
+from kring.intervision.models.groups import MIN_SIZE, Group, Mode
 from kring.members.models import Person
 
 START_WHEN_ACCEPTED = MIN_SIZE

@@ -23,7 +23,7 @@ from collections import Counter
 from functools import cache
 
 from kring.core import geo
-from kring.intervision.former import BOTH, LIVE, MIXED, ONLINE, UNIFORM, OpenGroup, Seeker
+from kring.intervision.former import BOTH, LIVE, MIXED, ONLINE, UNIFORM, OpenGroup, SeekerProfile
 from kring.members.vocabulary import TARGET_GROUPS, WORK_DOMAINS
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat")
@@ -72,7 +72,9 @@ def _choose_slots(rng: random.Random) -> frozenset[str]:
     return frozenset(chosen)
 
 
-def make_seekers(n: int, seed: int = 0, open_group_share: float = 1 / 60) -> tuple[list[Seeker], list[OpenGroup]]:
+def make_seekers(
+    n: int, seed: int = 0, open_group_share: float = 1 / 60
+) -> tuple[list[SeekerProfile], list[OpenGroup]]:
     """``n`` seekers and about ``n * open_group_share`` existing groups with free places."""
     rng = random.Random(seed)  # nosec B311 # seeded test populations, not a secret
     places, weights = weighted_places()
@@ -123,12 +125,13 @@ def make_seekers(n: int, seed: int = 0, open_group_share: float = 1 / 60) -> tup
                 rows[a]["last_year"].update(b for b in cluster if b != a)
         i += size
     seekers = [
-        Seeker(**{**row, "avoid": frozenset(row["avoid"]), "last_year": frozenset(row["last_year"])}) for row in rows
+        SeekerProfile(**{**row, "avoid": frozenset(row["avoid"]), "last_year": frozenset(row["last_year"])})
+        for row in rows
     ]
     return seekers, make_open_groups(round(n * open_group_share), rng, seekers)
 
 
-def make_open_groups(count: int, rng: random.Random, seekers: list[Seeker]) -> list[OpenGroup]:
+def make_open_groups(count: int, rng: random.Random, seekers: list[SeekerProfile]) -> list[OpenGroup]:
     places, weights = weighted_places()
     domains = [code for code, *_ in WORK_DOMAINS]
     targets = [code for code, *_ in TARGET_GROUPS]
@@ -158,7 +161,7 @@ def make_open_groups(count: int, rng: random.Random, seekers: list[Seeker]) -> l
     return groups
 
 
-def make_region(n: int, seed: int = 0, place: str = "Utrecht", spread_km: float = 8.0) -> list[Seeker]:
+def make_region(n: int, seed: int = 0, place: str = "Utrecht", spread_km: float = 8.0) -> list[SeekerProfile]:
     """``n`` seekers around one town, for instances small enough to solve exactly."""
     rng = random.Random(seed)  # nosec B311 # seeded test populations, not a secret
     centre = next(p for p in geo.all_places() if p.name == place)
@@ -172,7 +175,7 @@ def make_region(n: int, seed: int = 0, place: str = "Utrecht", spread_km: float 
         avoid = frozenset({rng.randrange(n)} - {i}) if rng.random() < 0.15 else frozenset()
         last_year = frozenset({rng.randrange(n)} - {i}) if rng.random() < 0.3 else frozenset()
         seekers.append(
-            Seeker(
+            SeekerProfile(
                 id=i,
                 latitude=centre.latitude + dlat,
                 longitude=centre.longitude + dlon,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from kring.accounts.models import User
 from kring.core.access import roles_of
 from kring.core.models import AuditEntry
-from kring.members import demo
-from kring.members.management.commands.seed_demo import DEMO_LOGINS, GENERATED_PASSWORD
+from kring.demo import people as demo
+from kring.demo.management.commands.seed_demo import DEMO_LOGINS, GENERATED_PASSWORD
 from kring.members.models import Person, PracticeAddress
 from kring.register.history import standing_on
 from kring.register.models import Registration
@@ -96,9 +96,9 @@ def test_it_puts_flemish_trainers_in_flanders_with_belgian_phones(db):
 def test_it_writes_one_audit_entry_for_the_bulk_of_the_seed(seeded):
     """People, memberships and registrations are one entry; the demo intervision goes through the
     intervision services, which record their own steps."""
-    assert AuditEntry.objects.filter(action="kring.members.demo.seeded").count() == 1
+    assert AuditEntry.objects.filter(action="kring.demo.association.seeded").count() == 1
     bulk = AuditEntry.objects.exclude(action__startswith="kring.intervision.").exclude(
-        action__startswith="kring.recertification.activity."
+        action__startswith="kring.cpd.activity."
     )
     assert not bulk.filter(person_id__isnull=False).exists()  # nothing per person
     assert bulk.count() <= 3  # the seed, and the demo insurer
