@@ -188,6 +188,8 @@ KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
 # without these settings everyone would share one address (kring.core.clientip).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+# django-ratelimit (proof.pdf) counts per client address by the same rule.
+RATELIMIT_IP_META_KEY = "kring.core.clientip.client_ip"
 if env_bool("KRING_HTTPS"):
     # The scheme comes from the app server (wsgi.url_scheme), which sets it from X-Forwarded-Proto of
     # a trusted proxy only; SECURE_PROXY_SSL_HEADER would believe that header from anyone.

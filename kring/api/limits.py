@@ -15,9 +15,9 @@ import math
 import time
 from dataclasses import dataclass
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+from kring.core.clientip import client_ip
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,5 @@ class SlidingWindow:
 
 def client_address(request) -> str:
     """The caller's address as the trusted proxies report it: the same rule as the login's limits
-    (allauth's ``ALLAUTH_TRUSTED_PROXY_COUNT``), so one setting decides it for the whole site."""
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except (PermissionDenied, ImproperlyConfigured):  # no address, or a forwarded-for shorter than the proxies
-        return request.META.get("REMOTE_ADDR") or "unknown"
+    (``TRUSTED_PROXIES``, ``TRUSTED_PROXY_COUNT``), so one setting decides it for the whole site."""
+    return client_ip(request)

@@ -83,7 +83,8 @@ def test_a_revoked_key_is_refused_and_its_calls_stay_in_the_log(api, api_key, re
 
 
 def test_behind_the_load_balancer_each_client_address_is_counted_apart(db, settings):
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # one balancer in front, which appends the caller's address
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]  # one balancer in front, which appends the caller's address
+    settings.TRUSTED_PROXY_COUNT = 1
 
     def guesser(address):
         return Client(

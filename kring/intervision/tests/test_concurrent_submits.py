@@ -4,8 +4,7 @@ import pytest
 
 from kring.core.models import AuditEntry
 from kring.intervision import proposals, services
-from kring.intervision.models import Attendance
-from kring.intervision.proposal_models import ProposalMember
+from kring.intervision.models import Attendance, ProposalMember
 from kring.intervision.tests.helpers import make_group, make_past_meeting, make_seekers, make_trainer, race
 from kring.members import vocabulary
 

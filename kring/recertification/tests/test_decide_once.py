@@ -12,6 +12,7 @@ from kring.core.models import AuditEntry
 from kring.recertification.models import Application, Decision, DossierStatus, Objection, Outcome
 from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
+from kring.recertification.tests.conftest import plain_pdf
 from kring.recertification.tests.test_first_certification import FORM
 from kring.register.models import RegistrationPeriod
 from tests import factories as t
@@ -84,7 +85,7 @@ def test_a_second_board_decision_on_an_objection_is_refused(dossier, certificati
 
 def test_a_second_decision_on_an_application_is_refused(member, certification, second_member, login):
     login(member).post(
-        reverse("recertification:application"), {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7")}
+        reverse("recertification:application"), {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())}
     )
     application = Application.objects.get()
     services.application_decide(application, accept=False, reason="Te weinig uren.", by=certification.user)
@@ -126,7 +127,7 @@ def test_a_double_click_on_apply_stores_one_application(member, login):
     for _click in range(2):
         response = client.post(
             reverse("recertification:application"),
-            {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+            {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
         )
         assert response.status_code == 302
     assert Application.objects.filter(person=member).count() == 1
@@ -137,12 +138,12 @@ def test_a_different_second_application_is_refused(member, login):
     client = login(member)
     client.post(
         reverse("recertification:application"),
-        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
     )
     with translation.override("en"):
         page = client.post(
             reverse("recertification:application"),
-            {**FORM, "study_hours": "300", "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+            {**FORM, "study_hours": "300", "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
         )
     assert Application.objects.filter(person=member).count() == 1
     assert "Your application is already with the committee." in page.content.decode()

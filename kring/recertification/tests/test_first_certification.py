@@ -46,7 +46,7 @@ def test_a_graduate_applies_and_the_committee_accepts(member, certification, log
 def test_the_new_trainer_is_in_find_a_trainer_at_once_and_in_the_audit_trail(member, certification, login):
     login(member).post(
         reverse("recertification:application"),
-        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", b"%PDF-1.7 cert")},
+        {**FORM, "certificate_file": SimpleUploadedFile("x.pdf", plain_pdf())},
     )
     login(certification).post(
         reverse("recertification:committee_application", args=[Application.objects.get().pk]),
