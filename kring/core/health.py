@@ -19,9 +19,7 @@ def database_problem() -> str | None:
     if sqlite_file and not Path(connection.settings_dict["NAME"]).is_file():
         return "database missing"
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {MigrationRecorder.Migration._meta.db_table} LIMIT 1")
-            migrated = cursor.fetchone() is not None
+        migrated = MigrationRecorder.Migration.objects.exists()
     except Exception:  # any database failure means: do not send traffic here
         return "database unavailable"
     return None if migrated else "database not migrated"

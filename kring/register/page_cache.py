@@ -31,7 +31,7 @@ def for_visitors(*, seconds: int, version: Callable[[], object]):
             if request.user.is_authenticated or len(get_messages(request)):
                 return view(request, *args, **kwargs)
             address = f"{version()}|{timezone.localdate()}|{translation.get_language()}|{request.get_full_path()}"
-            key = "register:page:" + hashlib.sha1(address.encode()).hexdigest()
+            key = "register:page:" + hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
             page = cache.get(key)
             if page is None:
                 response = view(request, *args, **kwargs)
