@@ -2,11 +2,14 @@
 (with their private reflections) and the people someone must not be grouped with are deliberately
 not in the admin."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kring.core import geo
 from kring.core.admin import OfficeModelAdmin, ReadOnlyOfficeAdmin, is_office
+from kring.intervision import office
 from kring.intervision.models import (
     Attendance,
     Group,
@@ -37,8 +40,29 @@ class ReadOnlyInline(OfficeInline):
 
 
 class GroupMemberInline(OfficeInline):
+    """A membership ends with a "left on" date; it is never deleted."""
+
     model = GroupMember
     autocomplete_fields = ["person"]
+    can_delete = False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class GroupAdminForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        postcode, country = data.get("postcode"), data.get("country")
+        if postcode and geo.lookup(postcode, country) is None:
+            self.add_error(
+                "postcode",
+                _(
+                    "We do not know this postcode. Enter a postcode in the Netherlands (for example 3512 AB) "
+                    "or Belgium (for example 3000)."
+                ),
+            )
+        return data
 
 
 class MeetingInline(ReadOnlyInline):
@@ -55,9 +79,25 @@ class GroupAdmin(OfficeModelAdmin):
     autocomplete_fields = ["coordinator"]
     readonly_fields = ["place", "latitude", "longitude", "feed_token", "created_at"]
     inlines = [GroupMemberInline, MeetingInline]
+    form = GroupAdminForm
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_member_count().select_related("coordinator")
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # groups are closed, never deleted: their meetings count for recertification
+
+    def save_model(self, request, obj, form, change):
+        office.group_office_save(obj, changed=form.changed_data, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not GroupMember:
+            return super().save_formset(request, form, formset, change)  # meetings: read-only here
+        formset.save(commit=False)
+        for member in formset.new_objects:
+            office.group_member_office_save(member, changed=["group", "person", "joined_on"], by=request.user)
+        for member, changed in formset.changed_objects:
+            office.group_member_office_save(member, changed=changed, by=request.user)
 
     @admin.display(description=_("free places"))
     def free_places_shown(self, group):
@@ -79,6 +119,22 @@ class MeetingAdmin(OfficeModelAdmin):
     autocomplete_fields = ["group"]
     inlines = [AttendanceInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and office.meeting_is_frozen(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.attendances.exists())
+
+    def save_model(self, request, obj, form, change):
+        office.meeting_office_save(obj, changed=form.changed_data, by=request.user)
+
+    def delete_model(self, request, obj):
+        office.meeting_office_delete(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for meeting in queryset.filter(attendances__isnull=True).distinct():
+            self.delete_model(request, meeting)
 
 
 @admin.register(JoinRequest)
