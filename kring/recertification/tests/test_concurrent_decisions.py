@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kring.core.models import AuditEntry
 from kring.intervision.tests.helpers import race
 from kring.members import vocabulary
+from kring.recertification import defaults
 from kring.recertification.models import (
     Application,
     ApplicationStatus,
@@ -62,6 +63,12 @@ def staff(role: str):
     person = t.PersonFactory()
     t.grant(person.user, role)
     return person.user
+
+
+@pytest.fixture(autouse=True)
+def _default_scheme(transactional_db):
+    """These tests flush the database, data migrations included: put the default scheme back."""
+    defaults.load()
 
 
 @pytest.fixture
