@@ -16,3 +16,8 @@ class RegisterConfig(AppConfig):
         from kring.register import search_index
 
         on_public_profile_change(lambda person_ids: search_index.refresh(person_ids=person_ids))
+        # The person's registrations belong in "download my data" (kring.members.export).
+        from kring.members.export import add_export_section
+        from kring.register.export import registrations_of
+
+        add_export_section("registrations", registrations_of)
