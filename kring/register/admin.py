@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
 from kring.core.admin import OfficeModelAdmin
+from kring.core.refusals import Refused
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
@@ -97,7 +98,7 @@ def _status_action(name: str, label, form_class, service):
                 try:
                     service(registration, form.cleaned_data, request.user)
                     done += 1
-                except services.RegisterError as error:
+                except Refused as error:
                     refused.append(f"{registration.number}: {error}")
             if done:
                 modeladmin.message_user(request, _("%(count)d registrations changed.") % {"count": done})
@@ -235,7 +236,7 @@ class RegistrationAdmin(OfficeModelAdmin):
                 programmes=data.get("programmes", []),
                 by=request.user,
             )
-        except services.RegisterError as error:
+        except Refused as error:
             raise forms.ValidationError(str(error)) from error
         obj.pk = created.pk
         obj._state.adding = False
