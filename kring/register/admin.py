@@ -103,7 +103,7 @@ def _status_action(name: str, label, form_class, service):
             if done:
                 modeladmin.message_user(request, _("%(count)d registrations changed.") % {"count": done})
             for message in refused:
-                modeladmin.message_user(request, message, level=messages.WARNING)
+                modeladmin.message_user(request, message, level=messages.ERROR)
             return None
         return TemplateResponse(
             request,
@@ -225,19 +225,17 @@ class RegistrationAdmin(OfficeModelAdmin):
         if change:
             return  # saved with its programmes by registration_update, in save_related
         data = form.cleaned_data
-        try:
-            created = services.registration_create(
-                person=data["person"],
-                number=data["number"],
-                level=data["level"],
-                starts_on=data["starts_on"],
-                ends_on=data.get("ends_on"),
-                agb_code=data.get("agb_code", ""),
-                programmes=data.get("programmes", []),
-                by=request.user,
-            )
-        except Refused as error:
-            raise forms.ValidationError(str(error)) from error
+        # A refusal here (the number was taken meanwhile) becomes an error message, by RefusalMiddleware.
+        created = services.registration_create(
+            person=data["person"],
+            number=data["number"],
+            level=data["level"],
+            starts_on=data["starts_on"],
+            ends_on=data.get("ends_on"),
+            agb_code=data.get("agb_code", ""),
+            programmes=data.get("programmes", []),
+            by=request.user,
+        )
         obj.pk = created.pk
         obj._state.adding = False
 
