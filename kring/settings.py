@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kring.core.csp.KringCSPMiddleware",
+    "kring.core.refusals.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "kring.urls"

@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kring.api.auth import ApiError, InsurerKey
 from kring.api.views import router
+from kring.core.refusals import REFUSED_STATUS, Refused
 
 logger = logging.getLogger(__name__)
 DATABASE_RETRY_SECONDS = 30
@@ -57,6 +58,11 @@ def on_validation_error(request, exc: ValidationError):
         where = ".".join(str(part) for part in error.get("loc", ()))
         parts.append(f"{where}: {error.get('msg', 'invalid')}")
     return error_response(request, 422, "invalid_request", "; ".join(parts) or "The request is not valid.")
+
+
+@api.exception_handler(Refused)
+def on_refused(request, exc: Refused):
+    return error_response(request, REFUSED_STATUS, "refused", str(exc))
 
 
 @api.exception_handler(HttpError)

@@ -15,14 +15,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kring.core import audit
+from kring.core.refusals import Refused
 from kring.cpd.models import Activity
 from kring.members.models import Person
 
 EDITABLE = ("kind", "date", "hours", "days", "description", "programme", "participants")
-
-
-class Refused(Exception):
-    """An operation that is not allowed; the message is shown to the person as it is."""
 
 
 @transaction.atomic

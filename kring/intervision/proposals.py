@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import time
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from kring.core import audit, emails, geo
 from kring.core.access import acting_account
+from kring.core.refusals import Refused
 from kring.intervision import former
 from kring.intervision.models import (
     MAX_SIZE,
@@ -40,8 +40,9 @@ from kring.intervision.models import (
     Seeker,
     SeekerAvoid,
 )
-from kring.intervision.services import acting_person, refuse_if_full_or_closed
+from kring.intervision.services import refuse_if_full_or_closed
 from kring.members.models import Membership, Person, SpokenLanguage, TargetGroup, WorkDomain
+from kring.members.people import person_of
 
 ALL_MOMENTS = frozenset(Moment.values)
 MODES = {
@@ -70,12 +71,11 @@ def _find_person(who: str, me: Person) -> Person:
         last = who.rsplit(" ", 1)[-1]
         found = [p for p in members.filter(last_name__icontains=last)[:50] if p.full_name.lower() == who.lower()]
     if len(found) != 1:
-        raise ValidationError(
-            {
-                "who": _("We could not find exactly one member with this name. Try their e-mail address instead.")
-                if found
-                else _("We could not find a member with this name or e-mail address.")
-            }
+        raise Refused(
+            _("We could not find exactly one member with this name. Try their e-mail address instead.")
+            if found
+            else _("We could not find a member with this name or e-mail address."),
+            field="who",
         )
     return found[0]
 
@@ -83,12 +83,12 @@ def _find_person(who: str, me: Person) -> Person:
 @transaction.atomic
 def avoid_add(*, by, who: str) -> SeekerAvoid:
     """Say that I must not be grouped with someone (named, or by e-mail). They are not told."""
-    person = acting_person(by)
+    person = person_of(by)
     if not who.strip():
-        raise ValidationError({"who": _("Enter a name or an e-mail address.")})
+        raise Refused(_("Enter a name or an e-mail address."), field="who")
     other = _find_person(who, person)
     if SeekerAvoid.objects.filter(person=person, other=other).exists():
-        raise ValidationError({"who": _("This person is already on your list.")})
+        raise Refused(_("This person is already on your list."), field="who")
     avoid = SeekerAvoid.objects.create(person=person, other=other)
     audit.record("kring.intervision.avoid.added", by=by, person_id=person.pk, obj=avoid)
     return avoid
@@ -96,10 +96,10 @@ def avoid_add(*, by, who: str) -> SeekerAvoid:
 
 @transaction.atomic
 def avoid_remove(avoid_id: int, *, by) -> None:
-    person = acting_person(by)
+    person = person_of(by)
     deleted, _rows = SeekerAvoid.objects.filter(pk=avoid_id, person=person).delete()
     if not deleted:
-        raise ValidationError(_("This person is not on your list."))
+        raise Refused(_("This person is not on your list."))
     audit.record("kring.intervision.avoid.removed", by=by, person_id=person.pk)
 
 
@@ -294,15 +294,15 @@ def _lock(proposal: GroupProposal, person: Person) -> tuple[GroupProposal, Propo
     proposal = GroupProposal.objects.select_for_update().get(pk=proposal.pk)
     mine = ProposalMember.objects.filter(proposal=proposal, person=person).first()
     if mine is None:
-        raise ValidationError(_("This proposal is not meant for you."))
+        raise Refused(_("This proposal is not meant for you."))
     return proposal, mine
 
 
 def _check_open(proposal: GroupProposal, mine: ProposalMember) -> None:
     if mine.answer:
-        raise ValidationError(_("You have already answered this proposal."))
+        raise Refused(_("You have already answered this proposal."))
     if proposal.status == Status.LAPSED:
-        raise ValidationError(
+        raise Refused(
             _(
                 "This proposal has lapsed, so it can no longer be answered. "
                 "You stay on the list of people looking for a group."
@@ -374,7 +374,7 @@ def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
     group = Group.objects.select_for_update().get(pk=proposal.group_id)
     refuse_if_full_or_closed(group)
     if group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).exists():
-        raise ValidationError(_("You already asked to join this group. The coordinator will answer soon."))
+        raise Refused(_("You already asked to join this group. The coordinator will answer soon."))
     JoinRequest.objects.create(group=group, person=person, message=_("The group former suggested this group to me."))
     proposal.status = Status.STARTED
     proposal.save(update_fields=["status"])
@@ -399,7 +399,7 @@ def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
 def proposal_answer(proposal: GroupProposal, *, by, accept: bool) -> GroupProposal:
     """Accept or decline a proposal. Four accepts start a new group; a later accept joins it while
     it has room (the group row is locked and counted, as when a coordinator accepts a request)."""
-    person = acting_person(by)
+    person = person_of(by)
     proposal, mine = _lock(proposal, person)
     if mine.answer == (Answer.ACCEPTED if accept else Answer.DECLINED):
         return proposal  # the same answer again (a double click): nothing changes

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -23,13 +22,7 @@ from kring.intervision.models import (
     Seeker,
 )
 from kring.members.models import Person, PracticeAddress
-
-
-def person_of(user) -> Person:
-    person = Person.objects.filter(user=user).first()
-    if person is None:
-        raise Http404
-    return person
+from kring.members.people import person_of
 
 
 def home_place(person: Person) -> PracticeAddress | None:

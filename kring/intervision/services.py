@@ -1,7 +1,7 @@
 """Operations on intervision groups, requests, searches, meetings and attendance.
 
 Each service runs in one transaction and writes one audit entry. Bad input raises
-``django.core.exceptions.ValidationError`` with a kind message (per field where it belongs to one)
+``kring.core.refusals.Refused`` with a kind message (and the form field it belongs to, if any)
 before anything is written, so the caller can show it and nothing changes.
 
 Group proposals live in ``proposals.py``: ``proposals_run(*, by)`` feeds the people looking for a
@@ -10,13 +10,13 @@ group to the pure group former (``former/``) and stores what it proposes; people
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kring.core import audit, emails, geo
 from kring.core.decisions import lock_for_decision
+from kring.core.refusals import Refused
 from kring.cpd import services as cpd
 from kring.intervision.models import (
     MAX_SIZE,
@@ -34,6 +34,7 @@ from kring.intervision.models import (
     new_token,
 )
 from kring.members.models import Person
+from kring.members.people import person_of
 
 GROUP_FIELDS = (
     "name",
@@ -80,37 +81,28 @@ SEEKER_FIELDS = (
 CONFIRMATIONS_NEEDED = 2
 
 
-def acting_person(user) -> Person:
-    """The person behind the account that acts; a kind refusal when the account has none."""
-    person = Person.objects.filter(user=user).first()
-    if person is None:
-        raise ValidationError(_("Your account is not linked to a member of the association."))
-    return person
-
-
 def _place(postcode: str, country: str, *, required: bool) -> geo.Place | None:
     """The coordinates of a postcode, or a kind error that says what to type."""
     if not postcode:
         if required:
-            raise ValidationError({"postcode": _("A live group needs a postcode, so people nearby can find it.")})
+            raise Refused(_("A live group needs a postcode, so people nearby can find it."), field="postcode")
         return None
     place = geo.lookup(postcode, country)
     if place is None:
-        raise ValidationError(
-            {
-                "postcode": _(
-                    "We do not know this postcode. Enter a postcode in the Netherlands (for example 3512 AB) "
-                    "or Belgium (for example 3000)."
-                )
-            }
+        raise Refused(
+            _(
+                "We do not know this postcode. Enter a postcode in the Netherlands (for example 3512 AB) "
+                "or Belgium (for example 3000)."
+            ),
+            field="postcode",
         )
     return place
 
 
 def _check_coordinator(group: Group, user) -> Person:
-    person = acting_person(user)
+    person = person_of(user)
     if group.coordinator_id != person.pk:
-        raise ValidationError(_("Only the coordinator of this group can do this."))
+        raise Refused(_("Only the coordinator of this group can do this."))
     return person
 
 
@@ -124,7 +116,7 @@ def _apply_group_fields(group: Group, fields: dict) -> None:
             raise TypeError(f"unknown group field {name}")
         setattr(group, name, value)
     if not MIN_SIZE <= group.capacity <= MAX_SIZE:
-        raise ValidationError({"capacity": _("A group has room for 4 to 8 people.")})
+        raise Refused(_("A group has room for 4 to 8 people."), field="capacity")
     place = _place(group.postcode, group.country, required=group.mode != Mode.ONLINE)
     if place is None:
         group.place, group.latitude, group.longitude = "", None, None
@@ -138,7 +130,7 @@ def _apply_group_fields(group: Group, fields: dict) -> None:
 @transaction.atomic
 def group_offer(*, by, **fields) -> Group:
     """Start a group with the acting person as its coordinator (or facilitator) and first member."""
-    person = acting_person(by)
+    person = person_of(by)
     group = Group(coordinator=person)
     _apply_group_fields(group, fields)
     group.save()
@@ -153,15 +145,13 @@ def group_update(group: Group, *, by, **fields) -> Group:
     group = Group.objects.select_for_update().get(pk=group.pk)
     _check_coordinator(group, by)
     if group.is_closed:
-        raise ValidationError(_("This group is closed and can no longer be changed."))
+        raise Refused(_("This group is closed and can no longer be changed."))
     _apply_group_fields(group, fields)
     members = _current_count(group)
     if group.capacity < members:
-        raise ValidationError(
-            {
-                "capacity": _("The group already has %(count)s members; choose at least that many places.")
-                % {"count": members}
-            }
+        raise Refused(
+            _("The group already has %(count)s members; choose at least that many places.") % {"count": members},
+            field="capacity",
         )
     group.save()
     audit.record("kring.intervision.group.updated", by=by, obj=group, fields=sorted(fields))
@@ -174,7 +164,7 @@ def group_close(group: Group, *, by) -> Group:
     group = Group.objects.select_for_update().get(pk=group.pk)
     _check_coordinator(group, by)
     if group.is_closed:
-        raise ValidationError(_("This group is already closed."))
+        raise Refused(_("This group is already closed."))
     now = timezone.now()
     group.closed_at = now
     group.save(update_fields=["closed_at"])
@@ -190,21 +180,18 @@ def group_close(group: Group, *, by) -> Group:
 def group_leave(group: Group, *, by, successor: Person | None = None) -> None:
     """Leave a group. A coordinator first hands the group to another member (``successor``)."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    person = acting_person(by)
+    person = person_of(by)
     membership = group.current_members().filter(person=person).first()
     if membership is None:
-        raise ValidationError(_("You are not a member of this group."))
+        raise Refused(_("You are not a member of this group."))
     if group.coordinator_id == person.pk:
         if successor is None:
-            raise ValidationError(
-                {
-                    "successor": _(
-                        "You coordinate this group. Choose who takes over before you leave, or close the group."
-                    )
-                }
+            raise Refused(
+                _("You coordinate this group. Choose who takes over before you leave, or close the group."),
+                field="successor",
             )
         if successor.pk == person.pk or not group.current_members().filter(person=successor).exists():
-            raise ValidationError({"successor": _("The person who takes over must be a member of the group.")})
+            raise Refused(_("The person who takes over must be a member of the group."), field="successor")
         group.coordinator = successor
         group.save(update_fields=["coordinator"])
     membership.left_on = timezone.localdate()
@@ -224,9 +211,9 @@ def group_leave(group: Group, *, by, successor: Person | None = None) -> None:
 def refuse_if_full_or_closed(group: Group) -> None:
     """Refuse a new member for a closed or full group (the caller holds the group's row lock)."""
     if group.is_closed:
-        raise ValidationError(_("This group is closed, so it does not take new members."))
+        raise Refused(_("This group is closed, so it does not take new members."))
     if _current_count(group) >= group.capacity:
-        raise ValidationError(
+        raise Refused(
             _("This group is full. Look for another group, or tell us you are looking, so a coordinator can find you.")
         )
 
@@ -235,12 +222,12 @@ def refuse_if_full_or_closed(group: Group) -> None:
 def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
     """Ask to join a group with a short message; the coordinator gets an e-mail."""
     group = Group.objects.select_for_update().get(pk=group.pk)
-    person = acting_person(by)
+    person = person_of(by)
     refuse_if_full_or_closed(group)
     if group.current_members().filter(person=person).exists():
-        raise ValidationError(_("You are already a member of this group."))
+        raise Refused(_("You are already a member of this group."))
     if group.join_requests.filter(person=person, status=JoinRequest.Status.PENDING).exists():
-        raise ValidationError(_("You already asked to join this group. The coordinator will answer soon."))
+        raise Refused(_("You already asked to join this group. The coordinator will answer soon."))
     request = JoinRequest.objects.create(group=group, person=person, message=message.strip())
     audit.record("kring.intervision.join_request.created", by=by, person_id=person.pk, obj=request)
     coordinator = group.coordinator
@@ -268,7 +255,7 @@ def _decide(join_request: JoinRequest, *, by, status: str, message: str) -> tupl
         JoinRequest,
         join_request.pk,
         states=[JoinRequest.Status.PENDING],
-        refused=ValidationError(_("This request has already been answered.")),
+        refused=Refused(_("This request has already been answered.")),
     )
     join_request.status = status
     join_request.decided_at = timezone.now()
@@ -349,7 +336,7 @@ def decline_message(join_request: JoinRequest) -> str:
 @transaction.atomic
 def seeker_register(*, by, **wishes) -> Seeker:
     """Say that I am looking for a group, with my wishes (updates an earlier search)."""
-    person = acting_person(by)
+    person = person_of(by)
     seeker = Seeker.objects.select_for_update().filter(person=person, withdrawn_at__isnull=True).first()
     seeker = seeker or Seeker(person=person)
     for name, value in wishes.items():
@@ -367,9 +354,9 @@ def seeker_register(*, by, **wishes) -> Seeker:
 @transaction.atomic
 def seeker_withdraw(seeker: Seeker, *, by) -> Seeker:
     """Stop looking for a group."""
-    person = acting_person(by)
+    person = person_of(by)
     if seeker.person_id != person.pk or seeker.withdrawn_at:
-        raise ValidationError(_("You are not looking for a group at the moment."))
+        raise Refused(_("You are not looking for a group at the moment."))
     seeker.withdrawn_at = timezone.now()
     seeker.save(update_fields=["withdrawn_at"])
     audit.record("kring.intervision.seeker.withdrawn", by=by, person_id=person.pk, obj=seeker)
@@ -385,7 +372,7 @@ def _apply_meeting_fields(meeting: Meeting, fields: dict) -> None:
             raise TypeError(f"unknown meeting field {name}")
         setattr(meeting, name, value)
     if not 15 <= meeting.duration_minutes <= 600:
-        raise ValidationError({"duration_minutes": _("A meeting lasts between 15 minutes and 10 hours.")})
+        raise Refused(_("A meeting lasts between 15 minutes and 10 hours."), field="duration_minutes")
 
 
 @transaction.atomic
@@ -394,7 +381,7 @@ def meeting_plan(group: Group, *, by, **fields) -> Meeting:
     group = Group.objects.select_for_update().get(pk=group.pk)
     _check_coordinator(group, by)
     if group.is_closed:
-        raise ValidationError(_("This group is closed, so no meetings can be planned."))
+        raise Refused(_("This group is closed, so no meetings can be planned."))
     meeting = Meeting(group=group)
     _apply_meeting_fields(meeting, fields)
     meeting.save()
@@ -408,7 +395,7 @@ def meeting_update(meeting: Meeting, *, by, **fields) -> Meeting:
     meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     _check_coordinator(meeting.group, by)
     if meeting.attendances.filter(confirmed_at__isnull=False).exists():
-        raise ValidationError(_("Attendance of this meeting has been confirmed, so it can no longer be changed."))
+        raise Refused(_("Attendance of this meeting has been confirmed, so it can no longer be changed."))
     _apply_meeting_fields(meeting, fields)
     meeting.save()
     audit.record("kring.intervision.meeting.updated", by=by, obj=meeting, fields=sorted(fields))
@@ -423,16 +410,16 @@ def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -
     """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group.
     The meeting is locked, so a double click notes the attendance once and the second click is told so."""
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("group").get(pk=meeting.pk)
-    actor = acting_person(by)
+    actor = person_of(by)
     person = person or actor
     if person.pk != actor.pk and meeting.group.coordinator_id != actor.pk:
-        raise ValidationError(_("Only the coordinator can note someone else's attendance."))
+        raise Refused(_("Only the coordinator can note someone else's attendance."))
     if not meeting.has_started:
-        raise ValidationError(_("This meeting has not taken place yet."))
+        raise Refused(_("This meeting has not taken place yet."))
     if not meeting.group.members.filter(person=person, joined_on__lte=timezone.localdate(meeting.starts_at)).exists():
-        raise ValidationError(_("Only members of the group can be noted as present."))
+        raise Refused(_("Only members of the group can be noted as present."))
     if meeting.attendances.filter(person=person).exists():
-        raise ValidationError(_("This attendance has already been noted."))
+        raise Refused(_("This attendance has already been noted."))
     attendance = Attendance.objects.create(meeting=meeting, person=person)
     audit.record("kring.intervision.attendance.registered", by=by, person_id=person.pk, obj=attendance)
     return attendance
@@ -445,19 +432,19 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
     CPD activity in the attendee's log."""
     attendance = Attendance.objects.select_for_update().select_related("meeting__group", "person").get(pk=attendance.pk)
     meeting = attendance.meeting
-    actor = acting_person(by)
+    actor = person_of(by)
     if attendance.is_confirmed:
-        raise ValidationError(_("This attendance has already been confirmed."))
+        raise Refused(_("This attendance has already been confirmed."))
     if actor.pk == attendance.person_id:
-        raise ValidationError(_("You cannot confirm your own attendance; the coordinator or two others do."))
+        raise Refused(_("You cannot confirm your own attendance; the coordinator or two others do."))
     if not meeting.attendances.filter(person=actor).exists():
-        raise ValidationError(_("You can only confirm attendance of a meeting you attended yourself."))
+        raise Refused(_("You can only confirm attendance of a meeting you attended yourself."))
     by_coordinator = meeting.group.coordinator_id == actor.pk
     try:
         with transaction.atomic():
             AttendanceConfirmation.objects.create(attendance=attendance, by=actor)
     except IntegrityError:
-        raise ValidationError(_("You have already confirmed this attendance.")) from None
+        raise Refused(_("You have already confirmed this attendance.")) from None
     if by_coordinator or attendance.confirmations.count() >= CONFIRMATIONS_NEEDED:
         attendance.confirmed_at = timezone.now()
         attendance.confirmed_by_coordinator = by_coordinator
@@ -486,9 +473,9 @@ def attendance_confirm(attendance: Attendance, *, by) -> Attendance:
 @transaction.atomic
 def record_save(meeting: Meeting, *, by, topics: str = "", report: str = "", reflection: str = "") -> IntervisionRecord:
     """Fill in my intervision record of a meeting I attended."""
-    person = acting_person(by)
+    person = person_of(by)
     if not meeting.attendances.filter(person=person).exists():
-        raise ValidationError(_("You can write a record of a meeting once your attendance is noted."))
+        raise Refused(_("You can write a record of a meeting once your attendance is noted."))
     record, _created = IntervisionRecord.objects.update_or_create(
         meeting=meeting, person=person, defaults={"topics": topics, "report": report, "reflection": reflection}
     )
@@ -506,7 +493,7 @@ def feed_regenerate(*, by, group: Group | None = None) -> str:
         group.save(update_fields=["feed_token"])
         audit.record("kring.intervision.feed.regenerated", by=by, obj=group)
         return group.feed_token
-    person = acting_person(by)
+    person = person_of(by)
     feed, _created = MemberFeed.objects.update_or_create(person=person, defaults={"token": new_token()})
     audit.record("kring.intervision.feed.regenerated", by=by, person_id=person.pk, obj=feed)
     return feed.token
@@ -515,6 +502,6 @@ def feed_regenerate(*, by, group: Group | None = None) -> str:
 @transaction.atomic
 def feed_revoke(*, by) -> None:
     """Switch my personal calendar feed off."""
-    person = acting_person(by)
+    person = person_of(by)
     MemberFeed.objects.filter(person=person).delete()
     audit.record("kring.intervision.feed.revoked", by=by, person_id=person.pk)

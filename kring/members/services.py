@@ -54,16 +54,6 @@ def person_sign_up(user: User, *, first_name: str, name_prefix: str, last_name: 
     return person
 
 
-def person_start(user: User, *, by: User | None) -> Person:
-    """Give an account without a person (made by the office, or before sign-up asked for a name) its
-    person, so that "my details" can be filled in."""
-    with transaction.atomic():
-        person, created = Person.objects.get_or_create(user=user, defaults={"email": user.email})
-        if created:
-            audit.record("kring.members.person.created", by=by, person_id=person.pk, obj=person)
-    return person
-
-
 def person_update(person: Person, *, by: User | None, **changes) -> list[str]:
     """Change contact and profile details. Lists (work domains, ...) are given as iterables of
     vocabulary objects. Returns the names of the fields that changed."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
+from kring.core.refusals import Refused
 from kring.cpd.models import Activity
 from kring.recertification import forms, visibility
 from kring.recertification.models import (
@@ -16,7 +17,6 @@ from kring.recertification.models import (
     Dossier,
     DossierStatus,
 )
-from kring.recertification.services import Refused
 from kring.recertification.services import committee as services
 from kring.recertification.services.cycles import cycle_progress
 from kring.recertification.services.dossiers import dossier_gaps

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kring.core.access import TRAINER, USER, allow
+from kring.core.refusals import Refused
 from kring.cpd.evidence import EXTENSIONS
 from kring.cpd.models import Activity
-from kring.members.models import Person
+from kring.members.people import person_of
 from kring.recertification import forms
 from kring.recertification.models import (
     Application,
@@ -25,8 +26,8 @@ from kring.recertification.models import (
     InformationRequest,
     PeerInvitation,
 )
-from kring.recertification.services import Refused, cycles, dossiers
 from kring.recertification.services import committee as committee_services
+from kring.recertification.services import cycles, dossiers
 from kring.register.models import Status
 
 GAP_LABELS = {
@@ -38,16 +39,9 @@ GAP_LABELS = {
 }
 
 
-def person_of(request) -> Person:
-    person = Person.objects.filter(user=request.user).first()
-    if person is None:
-        raise Http404
-    return person
-
-
 def _trainer_context(request):
     """The trainer, their registration and their current cycle (or 404 when they have none)."""
-    person = person_of(request)
+    person = person_of(request.user)
     registration = cycles.current_registration(person)
     cycle = cycles.cycle_for(registration) if registration else None
     if cycle is None:
@@ -341,7 +335,7 @@ def objection(request, pk):
 
 @allow(TRAINER)
 def peer_requests(request):
-    person = person_of(request)
+    person = person_of(request.user)
     invitations = PeerInvitation.objects.filter(colleague=person).select_related("dossier__person")
     return render(request, "recertification/peer_requests.html", {"invitations": invitations})
 
@@ -360,7 +354,7 @@ def peer_confirm(request, pk):
 
 @allow(USER)
 def application(request):
-    person = person_of(request)
+    person = person_of(request.user)
     existing = Application.objects.filter(person=person).order_by("-submitted_at").first()
     form = forms.ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

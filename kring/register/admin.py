@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
 from kring.core.admin import OfficeModelAdmin
+from kring.core.refusals import Refused
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
@@ -97,12 +98,12 @@ def _status_action(name: str, label, form_class, service):
                 try:
                     service(registration, form.cleaned_data, request.user)
                     done += 1
-                except services.RegisterError as error:
+                except Refused as error:
                     refused.append(f"{registration.number}: {error}")
             if done:
                 modeladmin.message_user(request, _("%(count)d registrations changed.") % {"count": done})
             for message in refused:
-                modeladmin.message_user(request, message, level=messages.WARNING)
+                modeladmin.message_user(request, message, level=messages.ERROR)
             return None
         return TemplateResponse(
             request,
@@ -224,19 +225,17 @@ class RegistrationAdmin(OfficeModelAdmin):
         if change:
             return  # saved with its programmes by registration_update, in save_related
         data = form.cleaned_data
-        try:
-            created = services.registration_create(
-                person=data["person"],
-                number=data["number"],
-                level=data["level"],
-                starts_on=data["starts_on"],
-                ends_on=data.get("ends_on"),
-                agb_code=data.get("agb_code", ""),
-                programmes=data.get("programmes", []),
-                by=request.user,
-            )
-        except services.RegisterError as error:
-            raise forms.ValidationError(str(error)) from error
+        # A refusal here (the number was taken meanwhile) becomes an error message, by RefusalMiddleware.
+        created = services.registration_create(
+            person=data["person"],
+            number=data["number"],
+            level=data["level"],
+            starts_on=data["starts_on"],
+            ends_on=data.get("ends_on"),
+            agb_code=data.get("agb_code", ""),
+            programmes=data.get("programmes", []),
+            by=request.user,
+        )
         obj.pk = created.pk
         obj._state.adding = False
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.core import audit
 from kring.core.access import acting_account
+from kring.core.refusals import Refused
 from kring.members.models import Person, TaughtProgramme
 from kring.register import search_index
 from kring.register.history import period_on
@@ -25,10 +26,6 @@ from kring.register.models import Level, RegisterNumber, Registration, Registrat
 
 ONE_DAY = datetime.timedelta(days=1)
 VALIDITY_YEARS = 5
-
-
-class RegisterError(Exception):
-    """A change the register cannot make; the message is for the office, in its language."""
 
 
 def default_valid_until(starts_on: datetime.date) -> datetime.date:
@@ -60,18 +57,18 @@ def _change(
 ) -> RegistrationPeriod:
     """Close the period covering ``on`` and open the new one. Shared by every status service."""
     if not reason.strip():
-        raise RegisterError(_("Please give a reason; it is kept in the history."))
+        raise Refused(_("Please give a reason; it is kept in the history."))
     with transaction.atomic():
         periods = _locked_periods(registration)
         if any(p.starts_on > on for p in periods):
-            raise RegisterError(
+            raise Refused(
                 _("This registration already has a change after this date. Choose a date after the last change.")
             )
         current = period_on(periods, on)
         if (current is None and not allow_gap) or (current is not None and current.status not in require):
-            raise RegisterError(_("This change is not possible in the registration's status on that date."))
+            raise Refused(_("This change is not possible in the registration's status on that date."))
         if ends_on is not None and ends_on < on:
-            raise RegisterError(_("The end date must be on or after the start date."))
+            raise Refused(_("The end date must be on or after the start date."))
         previous_end = current.ends_on if current else None
         if keep_end:
             ends_on = previous_end
@@ -149,12 +146,12 @@ def registration_create(
     under ``number`` or, without one, the next number of the register's counter."""
     ends_on = ends_on or default_valid_until(starts_on)
     if ends_on < starts_on:
-        raise RegisterError(_("The end date must be on or after the start date."))
+        raise Refused(_("The end date must be on or after the start date."))
     with transaction.atomic():
         counter = _number_counter()
         number = number or _next_number(counter)
         if Registration.objects.filter(number=number).exists():
-            raise RegisterError(_("This register number is already in use."))
+            raise Refused(_("This register number is already in use."))
         _claim_number(counter, number)
         registration = Registration(person=person, number=number, agb_code=agb_code)
         registration.full_clean(exclude=["programmes"])
@@ -196,7 +193,7 @@ def registration_reinstate(registration: Registration, *, on: datetime.date, rea
         suspension = period_on(_locked_periods(registration), on)
         valid_until = suspension.resumes_until if suspension is not None else None
         if valid_until is not None and valid_until < on:
-            raise RegisterError(_("The validity of this registration has ended. Renew it instead."))
+            raise Refused(_("The validity of this registration has ended. Renew it instead."))
         return _change(
             registration,
             action="reinstate",
@@ -271,7 +268,7 @@ def registration_change_level(
     with transaction.atomic():
         current = period_on(_locked_periods(registration), on)
         if current is not None and current.level == level:
-            raise RegisterError(_("The registration already has this level."))
+            raise Refused(_("The registration already has this level."))
         return _change(
             registration,
             action="change_level",

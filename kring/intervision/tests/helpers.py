@@ -6,10 +6,10 @@ import datetime
 import threading
 import time
 
-from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection
 from django.utils import timezone
 
+from kring.core.refusals import Refused
 from kring.intervision import services
 from kring.intervision.models import Attendance, Group, GroupMember, Meeting
 from kring.members.models import Person
@@ -93,7 +93,7 @@ def make_seekers(count: int, postcode: str = "3512", **wishes) -> list[Person]:
     return people
 
 
-def race(action, arguments: list, refusals: tuple[type[Exception], ...] = (ValidationError,)) -> list[str]:
+def race(action, arguments: list, refusals: tuple[type[Exception], ...] = (Refused,)) -> list[str]:
     """Call ``action(argument)`` for each argument in its own thread, all at the same moment.
 
     Returns "done" or "refused" (one of ``refusals``) per call, in the order they finished; any

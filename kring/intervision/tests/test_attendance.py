@@ -1,9 +1,9 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kring.core.refusals import Refused
 from kring.cpd.models import Activity
 from kring.intervision import services
 from kring.intervision.models import Attendance
@@ -46,9 +46,9 @@ def test_someone_who_did_not_attend_cannot_confirm(trainer):
     meeting = make_past_meeting(group)
     a, absent = others(group)
     (attendance,) = attend(meeting, a)
-    with pytest.raises(ValidationError, match="zelf was"):
+    with pytest.raises(Refused, match="zelf was"):
         services.attendance_confirm(attendance, by=absent.user)
-    with pytest.raises(ValidationError, match="zelf was"):
+    with pytest.raises(Refused, match="zelf was"):
         services.attendance_confirm(attendance, by=trainer.user)  # coordinator, but was not there
     attendance.refresh_from_db()
     assert not attendance.is_confirmed and not attendance.confirmations.exists()
@@ -60,10 +60,10 @@ def test_nobody_confirms_themselves_or_twice(trainer):
     meeting = make_past_meeting(group)
     a, b = others(group)
     att_a, _ = attend(meeting, a, b)
-    with pytest.raises(ValidationError, match="eigen aanwezigheid"):
+    with pytest.raises(Refused, match="eigen aanwezigheid"):
         services.attendance_confirm(att_a, by=a.user)
     services.attendance_confirm(att_a, by=b.user)
-    with pytest.raises(ValidationError, match="al bevestigd"):
+    with pytest.raises(Refused, match="al bevestigd"):
         services.attendance_confirm(att_a, by=b.user)
     assert att_a.confirmations.count() == 1
 
@@ -73,7 +73,7 @@ def test_attendance_of_a_future_meeting_cannot_be_noted(trainer):
     meeting = services.meeting_plan(
         group, by=trainer.user, starts_at=timezone.now() + datetime.timedelta(days=2), duration_minutes=120
     )
-    with pytest.raises(ValidationError, match="nog niet geweest"):
+    with pytest.raises(Refused, match="nog niet geweest"):
         services.attendance_register(meeting, by=trainer.user)
     assert not Attendance.objects.exists()
 
@@ -81,9 +81,9 @@ def test_attendance_of_a_future_meeting_cannot_be_noted(trainer):
 def test_an_outsider_cannot_be_noted_present(trainer, member):
     group = make_group(trainer)
     meeting = make_past_meeting(group)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.attendance_register(meeting, by=member.user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.attendance_register(meeting, by=trainer.user, person=member)
     assert not Attendance.objects.exists()
 

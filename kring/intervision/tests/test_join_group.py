@@ -1,6 +1,6 @@
 import pytest
-from django.core.exceptions import ValidationError
 
+from kring.core.refusals import Refused
 from kring.intervision import services
 from kring.intervision.models import GroupMember, JoinRequest, Seeker
 from kring.intervision.tests.helpers import make_group, make_trainer
@@ -32,7 +32,7 @@ def test_accepting_ends_the_search_for_a_group(trainer):
 
 def test_it_refuses_to_join_a_full_group(trainer):
     group = make_group(trainer, members=3, capacity=4)
-    with pytest.raises(ValidationError, match="vol"):
+    with pytest.raises(Refused, match="vol"):
         services.join_request_create(group, by=make_trainer().user)
     assert not JoinRequest.objects.exists()
 
@@ -43,7 +43,7 @@ def test_it_refuses_to_accept_into_a_group_that_filled_up_meanwhile(trainer):
     r1 = services.join_request_create(group, by=first.user)
     r2 = services.join_request_create(group, by=second.user)
     services.join_request_accept(r1, by=trainer.user, message="Welkom")
-    with pytest.raises(ValidationError, match="vol"):
+    with pytest.raises(Refused, match="vol"):
         services.join_request_accept(r2, by=trainer.user, message="Welkom")
     r2.refresh_from_db()
     assert r2.status == JoinRequest.Status.PENDING
@@ -53,7 +53,7 @@ def test_it_refuses_to_accept_into_a_group_that_filled_up_meanwhile(trainer):
 def test_it_refuses_to_join_a_closed_group(trainer):
     group = make_group(trainer)
     services.group_close(group, by=trainer.user)
-    with pytest.raises(ValidationError, match="gesloten"):
+    with pytest.raises(Refused, match="gesloten"):
         services.join_request_create(group, by=make_trainer().user)
     assert not JoinRequest.objects.exists()
 
@@ -62,14 +62,14 @@ def test_it_refuses_a_double_request(trainer):
     group = make_group(trainer)
     newcomer = make_trainer()
     services.join_request_create(group, by=newcomer.user)
-    with pytest.raises(ValidationError, match="al aangemeld"):
+    with pytest.raises(Refused, match="al aangemeld"):
         services.join_request_create(group, by=newcomer.user)
     assert JoinRequest.objects.count() == 1
 
 
 def test_it_refuses_a_request_from_a_member(trainer):
     group = make_group(trainer)
-    with pytest.raises(ValidationError, match="al lid"):
+    with pytest.raises(Refused, match="al lid"):
         services.join_request_create(group, by=trainer.user)
 
 
@@ -82,7 +82,7 @@ def test_the_coordinator_declines_with_a_kind_message(trainer):
     services.join_request_decline(request, by=trainer.user, message=text)
     request.refresh_from_db()
     assert request.status == JoinRequest.Status.DECLINED and request.decided_message == text
-    with pytest.raises(ValidationError, match="al beantwoord"):
+    with pytest.raises(Refused, match="al beantwoord"):
         services.join_request_accept(request, by=trainer.user, message="")
     assert not group.current_members().filter(person=newcomer).exists()
 
@@ -91,7 +91,7 @@ def test_only_the_coordinator_answers(trainer):
     group = make_group(trainer, members=1)
     request = services.join_request_create(group, by=make_trainer().user)
     intruder = GroupMember.objects.exclude(person=trainer).get(group=group).person
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.join_request_accept(request, by=intruder.user, message="")
     request.refresh_from_db()
     assert request.status == JoinRequest.Status.PENDING

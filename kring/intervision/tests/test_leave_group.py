@@ -1,6 +1,6 @@
 import pytest
-from django.core.exceptions import ValidationError
 
+from kring.core.refusals import Refused
 from kring.intervision import services
 from kring.intervision.tests.helpers import make_group, others
 
@@ -15,9 +15,9 @@ def test_a_member_leaves(trainer):
 
 def test_a_coordinator_cannot_leave_without_a_successor(trainer):
     group = make_group(trainer, members=2)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(Refused) as error:
         services.group_leave(group, by=trainer.user)
-    assert "successor" in error.value.message_dict
+    assert error.value.field == "successor"
     group.refresh_from_db()
     assert group.coordinator == trainer and group.current_members().filter(person=trainer).exists()
 
@@ -33,7 +33,7 @@ def test_a_coordinator_hands_over_and_leaves(trainer):
 
 def test_the_successor_must_be_a_member(trainer, member):
     group = make_group(trainer, members=1)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.group_leave(group, by=trainer.user, successor=member)
     group.refresh_from_db()
     assert group.coordinator == trainer

@@ -1,7 +1,7 @@
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from kring.core.refusals import Refused
 from kring.intervision import services
 from kring.intervision.models import Seeker
 from kring.intervision.tests.helpers import make_group, make_trainer
@@ -41,9 +41,9 @@ def test_coordinators_only_see_seekers_who_agreed(trainer, login):
 
 
 def test_it_refuses_a_foreign_postcode_for_a_live_search(trainer):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(Refused) as error:
         services.seeker_register(by=trainer.user, mode="live", postcode="10115", country="NL")
-    assert "postcode" in error.value.message_dict
+    assert error.value.field == "postcode"
     assert not Seeker.objects.exists()
 
 
@@ -52,6 +52,6 @@ def test_registering_again_updates_the_search_and_withdrawing_ends_it(trainer):
     second = services.seeker_register(by=trainer.user, mode="both", postcode="3000", country="BE")
     assert first.pk == second.pk and second.latitude
     services.seeker_withdraw(second, by=trainer.user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         services.seeker_withdraw(second, by=trainer.user)
     assert not Seeker.objects.filter(withdrawn_at__isnull=True).exists()

@@ -2,10 +2,10 @@
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from kring.core.refusals import Refused
 from kring.intervision import proposals
 from kring.intervision.models import Group, GroupMember, GroupProposal, JoinRequest, ProposalMember, Seeker
 from kring.intervision.tests.helpers import make_group, make_seekers, make_trainer
@@ -84,7 +84,7 @@ def test_a_fifth_yes_after_the_start_joins_while_there_is_room():
     say(people[4], proposal)
     assert group.current_members().filter(person=people[4]).exists()
     Group.objects.filter(pk=group.pk).update(capacity=5)
-    with pytest.raises(ValidationError, match="vol"):
+    with pytest.raises(Refused, match="vol"):
         say(people[5], proposal)
     assert group.current_members().count() == 5
     assert ProposalMember.objects.get(proposal=proposal, person=people[5]).answer == ""

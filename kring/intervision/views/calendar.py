@@ -17,6 +17,7 @@ from kring.core.access import PUBLIC, allow
 from kring.intervision import feeds, queries, services
 from kring.intervision.models import GroupMember, MemberFeed
 from kring.intervision.views import MEMBERS
+from kring.members.people import person_of
 
 
 def _calendar(name: str, meetings) -> bytes:
@@ -74,7 +75,7 @@ def member_feed(request, token):
 
 @allow(*MEMBERS)
 def calendar(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     feed = MemberFeed.objects.filter(person=person).first()
     groups = queries.my_groups(person)
     memberships = {m.group_id: m for m in GroupMember.objects.filter(person=person, left_on__isnull=True)}

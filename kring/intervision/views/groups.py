@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kring.core import refusals
 from kring.core.access import allow
+from kring.core.refusals import Refused
 from kring.intervision import queries, services
 from kring.intervision.forms import DecisionForm, FindForm, GroupForm, JoinRequestForm, LeaveForm
 from kring.intervision.models import Group, JoinRequest
-from kring.intervision.views import MEMBERS, attach, first_message
+from kring.intervision.views import MEMBERS
+from kring.members.people import person_of
 
 
 @allow(*MEMBERS)
 def group_list(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     form = FindForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     origin = queries.home_place(person)
@@ -35,7 +37,7 @@ def group_list(request):
 
 @allow(*MEMBERS)
 def group_detail(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     group = get_object_or_404(
         Group.objects.with_member_count().select_related("coordinator", "work_domain", "target_group", "language"),
         pk=pk,
@@ -61,8 +63,8 @@ def group_offer(request):
     if request.method == "POST" and form.is_valid():
         try:
             group = services.group_offer(by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields})
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("Your group is online. Members can now find it and ask to join."))
             return redirect("intervision:group_detail", pk=group.pk)
@@ -78,8 +80,8 @@ def group_update(request, pk):
             services.group_update(
                 Group.objects.get(pk=pk), by=request.user, **{f: form.cleaned_data[f] for f in form.Meta.fields}
             )
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("The group's details are saved."))
             return redirect("intervision:group_detail", pk=pk)
@@ -92,8 +94,8 @@ def group_close(request, pk):
     if request.method == "POST":
         try:
             services.group_close(group, by=request.user)
-        except ValidationError as error:
-            messages.info(request, first_message(error))
+        except Refused as refused:
+            refusals.as_message(request, refused)
         else:
             messages.info(request, _("The group is closed. Thank you for all the meetings you held together."))
         return redirect("intervision:home")
@@ -108,8 +110,8 @@ def join_request_create(request, pk):
     if form.is_valid():
         try:
             services.join_request_create(group, by=request.user, message=form.cleaned_data["message"])
-        except ValidationError as error:
-            messages.info(request, first_message(error))
+        except Refused as refused:
+            refusals.as_message(request, refused)
         else:
             messages.info(request, _("Your request has been sent. The coordinator will answer you by e-mail."))
     return redirect("intervision:group_detail", pk=pk)
@@ -118,13 +120,13 @@ def join_request_create(request, pk):
 @allow(*MEMBERS)
 def group_leave(request, pk):
     group = queries.group_for_member(request.user, pk)
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     form = LeaveForm(request.POST or None, group=group, person=person)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_leave(group, by=request.user, successor=form.cleaned_data.get("successor"))
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("You have left %(group)s.") % {"group": group.name})
             return redirect("intervision:home")
@@ -143,7 +145,7 @@ def join_request_decide(request, pk, accept: bool):
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("group__coordinator", "person"),
         pk=pk,
-        group__coordinator=queries.person_of(request.user),
+        group__coordinator=person_of(request.user),
     )
     initial = services.accept_message(join_request) if accept else services.decline_message(join_request)
     form = DecisionForm(request.POST or None, initial={"message": initial})
@@ -151,8 +153,8 @@ def join_request_decide(request, pk, accept: bool):
         service = services.join_request_accept if accept else services.join_request_decline
         try:
             service(join_request, by=request.user, message=form.cleaned_data["message"])
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("Your answer has been sent to %(name)s.") % {"name": join_request.person})
             return redirect("intervision:join_request_list", pk=join_request.group_id)
@@ -163,7 +165,7 @@ def join_request_decide(request, pk, accept: bool):
 
 @allow(*MEMBERS)
 def group_seekers(request, pk):
-    group = get_object_or_404(Group.objects.with_member_count(), pk=pk, coordinator=queries.person_of(request.user))
+    group = get_object_or_404(Group.objects.with_member_count(), pk=pk, coordinator=person_of(request.user))
     return render(
         request, "intervision/group_seekers.html", {"group": group, "seekers": queries.matching_seekers(group)}
     )

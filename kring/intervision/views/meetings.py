@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kring.core import refusals
 from kring.core.access import allow
+from kring.core.refusals import Refused
 from kring.intervision import queries, services
 from kring.intervision.forms import MeetingForm
 from kring.intervision.models import Attendance, AttendanceConfirmation, GroupMember, Meeting
-from kring.intervision.views import MEMBERS, attach, first_message
+from kring.intervision.views import MEMBERS
+from kring.members.people import person_of
 
 
 def _fields(form) -> dict:
@@ -27,8 +29,8 @@ def meeting_plan(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_plan(group, by=request.user, **_fields(form))
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("The meeting is planned."))
             return redirect("intervision:meeting_detail", pk=meeting.pk)
@@ -43,8 +45,8 @@ def meeting_update(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(Meeting.objects.get(pk=pk), by=request.user, **_fields(form))
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("The meeting is saved."))
             return redirect("intervision:meeting_detail", pk=pk)
@@ -53,7 +55,7 @@ def meeting_update(request, pk):
 
 @allow(*MEMBERS)
 def meeting_detail(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     meeting = queries.meeting_for_member(request.user, pk)
     attendances = list(
         meeting.attendances.select_related("person").prefetch_related(
@@ -101,8 +103,8 @@ def attendance_register(request, pk):
         ).person
     try:
         services.attendance_register(meeting, by=request.user, person=person)
-    except ValidationError as error:
-        messages.info(request, first_message(error))
+    except Refused as refused:
+        refusals.as_message(request, refused)
     else:
         messages.info(request, _("Attendance noted."))
     return redirect("intervision:meeting_detail", pk=pk)
@@ -111,12 +113,12 @@ def attendance_register(request, pk):
 @allow(*MEMBERS)
 @require_POST
 def attendance_confirm(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     attendance = get_object_or_404(Attendance, pk=pk, meeting__in=queries.meetings_visible_to(person))
     try:
         attendance = services.attendance_confirm(attendance, by=request.user)
-    except ValidationError as error:
-        messages.info(request, first_message(error))
+    except Refused as refused:
+        refusals.as_message(request, refused)
     else:
         if attendance.is_confirmed:
             messages.info(request, _("Attendance confirmed. It now counts in the CPD log."))

@@ -4,18 +4,20 @@ office's page to run the group former."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kring.core import refusals
 from kring.core.access import allow
-from kring.intervision import proposals, queries
+from kring.core.refusals import Refused
+from kring.intervision import proposals
 from kring.intervision.forms import AvoidForm
 from kring.intervision.models import GroupProposal, ProposalMember, ProposalRun, SeekerAvoid
-from kring.intervision.views import MEMBERS, first_message
+from kring.intervision.views import MEMBERS
+from kring.members.people import person_of
 
 
 def proposals_of(person):
@@ -38,13 +40,13 @@ def proposals_of(person):
 
 @allow(*MEMBERS)
 def proposal_list(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     return render(request, "intervision/proposal_list.html", {"proposals": proposals_of(person)})
 
 
 @allow(*MEMBERS)
 def proposal_detail(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     proposal = next((p for p in proposals_of(person) if p.pk == pk), None)
     if proposal is None:
         raise Http404
@@ -54,12 +56,12 @@ def proposal_detail(request, pk):
 @allow(*MEMBERS)
 @require_POST
 def proposal_answer(request, pk, accept: bool):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     proposal = get_object_or_404(GroupProposal.objects.of_person(person), pk=pk)
     try:
         proposals.proposal_answer(proposal, by=request.user, accept=accept)
-    except ValidationError as error:
-        messages.info(request, first_message(error))
+    except Refused as refused:
+        refusals.as_message(request, refused)
     else:
         proposal.refresh_from_db()
         if not accept:
@@ -83,8 +85,8 @@ def avoid_add(request):
     if form.is_valid():
         try:
             proposals.avoid_add(by=request.user, who=form.cleaned_data["who"])
-        except ValidationError as error:
-            messages.info(request, first_message(error))
+        except Refused as refused:
+            refusals.as_message(request, refused)
         else:
             messages.info(request, _("Saved. We will not propose a group with this person in it."))
     else:
@@ -95,11 +97,11 @@ def avoid_add(request):
 @allow(*MEMBERS)
 @require_POST
 def avoid_remove(request, pk):
-    get_object_or_404(SeekerAvoid, pk=pk, person=queries.person_of(request.user))
+    get_object_or_404(SeekerAvoid, pk=pk, person=person_of(request.user))
     try:
         proposals.avoid_remove(pk, by=request.user)
-    except ValidationError as error:
-        messages.info(request, first_message(error))
+    except Refused as refused:
+        refusals.as_message(request, refused)
     return redirect("intervision:seeker")
 
 

@@ -7,7 +7,6 @@ import datetime
 
 import weasyprint
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -15,16 +14,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kring.core import refusals
 from kring.core.access import allow
+from kring.core.refusals import Refused
 from kring.intervision import queries, rules, services
 from kring.intervision.forms import AvoidForm, RecordForm, SeekerForm
 from kring.intervision.models import GroupProposal, IntervisionRecord, SeekerAvoid
-from kring.intervision.views import MEMBERS, attach, first_message
+from kring.intervision.views import MEMBERS
+from kring.members.people import person_of
 
 
 @allow(*MEMBERS)
 def home(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     year = timezone.localdate().year
     groups = queries.my_groups(person)
     upcoming = (
@@ -60,15 +62,15 @@ def _open_proposals(person) -> int:
 
 @allow(*MEMBERS)
 def record_edit(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     meeting = queries.meeting_for_member(request.user, pk)
     record = IntervisionRecord.objects.filter(meeting=meeting, person=person).first()
     form = RecordForm(request.POST or None, instance=record)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_save(meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("Your record is saved."))
             return redirect("intervision:record_list")
@@ -84,7 +86,7 @@ def _year(year: str | int | None) -> int:
 
 @allow(*MEMBERS)
 def record_list(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     year = _year(request.GET.get("jaar") if (request.GET.get("jaar") or "").isdigit() else None)
     attendances = queries.records_of_year(person, year)
     confirmed = sum(1 for a in attendances if a.is_confirmed)
@@ -153,14 +155,14 @@ def _pdf(request, person, year: int, attendances, filename: str) -> HttpResponse
 
 @allow(*MEMBERS)
 def record_year_pdf(request, year):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     year = _year(year)
     return _pdf(request, person, year, queries.records_of_year(person, year), f"intervisie-{year}.pdf")
 
 
 @allow(*MEMBERS)
 def record_year_json(request, year):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     year = _year(year)
     response = JsonResponse(
         _year_data(person, year, queries.records_of_year(person, year)),
@@ -172,7 +174,7 @@ def record_year_json(request, year):
 
 @allow(*MEMBERS)
 def record_pdf(request, pk):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     meeting = queries.meeting_for_member(request.user, pk)
     year = timezone.localtime(meeting.starts_at).year
     attendances = [a for a in queries.records_of_year(person, year) if a.meeting_id == meeting.pk]
@@ -183,7 +185,7 @@ def record_pdf(request, pk):
 
 @allow(*MEMBERS)
 def seeker(request):
-    person = queries.person_of(request.user)
+    person = person_of(request.user)
     search = queries.active_search(person)
     initial = {}
     if search is None:
@@ -194,8 +196,8 @@ def seeker(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.seeker_register(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            attach(form, error)
+        except Refused as refused:
+            refusals.on_form(form, refused)
         else:
             messages.info(request, _("Your wishes are saved. Below you find groups that suit them."))
             return redirect("intervision:seeker")
@@ -216,13 +218,13 @@ def seeker(request):
 @allow(*MEMBERS)
 @require_POST
 def seeker_withdraw(request):
-    search = queries.active_search(queries.person_of(request.user))
+    search = queries.active_search(person_of(request.user))
     if search is None:
         return redirect("intervision:seeker")
     try:
         services.seeker_withdraw(search, by=request.user)
-    except ValidationError as error:
-        messages.info(request, first_message(error))
+    except Refused as refused:
+        refusals.as_message(request, refused)
     else:
         messages.info(request, _("You are no longer listed as looking for a group."))
     return redirect("intervision:home")

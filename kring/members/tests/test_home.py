@@ -17,15 +17,15 @@ def test_it_says_nothing_is_public_by_default(member, login):
     assert "Nothing of your profile is public" in login(member).get("/en/mijn-gegevens/").content.decode()
 
 
-def test_it_starts_the_details_of_an_account_without_a_person(db, client):
+def test_an_account_without_a_person_gets_a_calm_page_and_nothing_is_written(db, client):
     user = t.UserFactory()
     client.force_login(user)
+    entries = AuditEntry.objects.count()
     response = client.get("/en/mijn-gegevens/")
-    assert response.status_code == 200
-    assert "Please start by filling in your name" in response.content.decode()
-    person = Person.objects.get(user=user)
-    assert person.email == user.email
-    assert AuditEntry.objects.filter(person_id=person.pk, action="kring.members.person.created").count() == 1
+    assert response.status_code == 409
+    assert "Your account is not linked to a member of the association." in response.content.decode()
+    assert not Person.objects.filter(user=user).exists()
+    assert AuditEntry.objects.count() == entries
 
 
 def test_it_opens_the_overview_in_a_constant_number_of_queries(trainer, login, django_assert_max_num_queries):

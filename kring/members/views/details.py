@@ -7,14 +7,15 @@ from django.views.decorators.http import require_http_methods
 
 from kring.core.access import USER, allow
 from kring.members import services
-from kring.members.access import person_for_user, practice_for_user
+from kring.members.access import practice_for_user
 from kring.members.forms import ContactForm, PracticeForm
 from kring.members.models import ErasureRequest, Person
+from kring.members.people import person_of
 
 
 @allow(USER)
 def home(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     context = {
         "person": person,
         "tab": "home",
@@ -32,7 +33,7 @@ def home(request):
 
 @allow(USER)
 def contact(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     # The form works on a copy: the service compares it with what is stored to name the changes.
     form = ContactForm(request.POST if request.method == "POST" else None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
@@ -46,7 +47,7 @@ def contact(request):
 
 @allow(USER)
 def practices(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     return render(
         request,
         "members/practices.html",
@@ -56,7 +57,7 @@ def practices(request):
 
 @allow(USER)
 def practice_add(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     form = PracticeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.practice_add(person, by=request.user, **form.values())

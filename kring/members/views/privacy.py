@@ -10,20 +10,20 @@ from django.views.decorators.http import require_http_methods
 
 from kring.core.access import USER, allow
 from kring.members import history, services
-from kring.members.access import person_for_user
 from kring.members.models import ErasureRequest
+from kring.members.people import person_of
 
 
 @allow(USER)
 def privacy(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     open_erasure = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED).first()
     return render(request, "members/privacy.html", {"person": person, "open_erasure": open_erasure, "tab": "privacy"})
 
 
 @allow(USER)
 def export(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     data = services.person_export(person, by=request.user)
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="kring-my-data-{timezone.localdate():%Y-%m-%d}.json"'
@@ -34,7 +34,7 @@ def export(request):
 @allow(USER)
 @require_http_methods(["GET", "POST"])
 def erasure(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     if request.method == "POST":
         services.erasure_request(person, by=request.user)
         messages.success(request, _("We have received your request. The office will contact you."))
@@ -45,7 +45,7 @@ def erasure(request):
 
 @allow(USER)
 def audit_history(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     page = Paginator(history.entries_about(person), 25).get_page(request.GET.get("page"))
     rows = [history.describe(entry, person) for entry in page]
     return render(request, "members/history.html", {"person": person, "page": page, "rows": rows, "tab": "privacy"})

@@ -9,14 +9,14 @@ from django.views.decorators.http import require_POST
 from kring.core.access import PUBLIC, USER, allow
 from kring.core.admin import is_office
 from kring.members import services
-from kring.members.access import person_for_user
 from kring.members.forms import PhotoForm, ProfileForm, VisibilityForm
 from kring.members.models import Person
+from kring.members.people import person_of
 
 
 @allow(USER)
 def profile(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=copy.copy(person))
     if request.method == "POST" and form.is_valid():
         services.person_update(person, by=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
@@ -30,7 +30,7 @@ def profile(request):
 @allow(USER)
 @require_POST
 def photo_upload(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     if "remove" in request.POST:
         if person.photo:
             services.photo_set(person, None, by=request.user)
@@ -50,7 +50,7 @@ def photo_upload(request):
 
 @allow(USER)
 def visibility(request):
-    person = person_for_user(request.user)
+    person = person_of(request.user)
     form = VisibilityForm(request.POST if request.method == "POST" else None, person=person)
     if request.method == "POST" and form.is_valid():
         services.consent_update(person, by=request.user, public=form.cleaned_data)

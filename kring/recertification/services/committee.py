@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from kring.core import audit, emails
 from kring.core.access import acting_account
 from kring.core.decisions import lock_for_decision
+from kring.core.refusals import Refused
 from kring.intervision.models import Group, GroupMember
 from kring.members.models import Person
+from kring.members.people import person_of
 from kring.recertification import rules
 from kring.recertification.models import (
     Application,
@@ -30,7 +32,6 @@ from kring.recertification.models import (
     Objection,
     Outcome,
 )
-from kring.recertification.services import Refused
 from kring.register import services as register_services
 from kring.register.history import period_on
 from kring.register.models import Level, Registration, RegistrationPeriod
@@ -52,8 +53,11 @@ def shares_intervision_group(a: Person, b: Person) -> bool:
 
 def conflict_of_interest(user, person: Person) -> bool:
     """A committee member does not handle their own dossier, nor that of someone in their intervision group."""
-    own = Person.objects.filter(user=user).first()
-    return own is not None and (own.pk == person.pk or shares_intervision_group(own, person))
+    try:
+        own = person_of(user)
+    except Refused:
+        return False
+    return own.pk == person.pk or shares_intervision_group(own, person)
 
 
 def _latest_version(dossier: Dossier) -> DossierVersion | None:
@@ -153,34 +157,31 @@ def apply_decision_to_register(decision: Decision, *, by=None) -> RegistrationPe
     registration = cycle.registration
     starts_on = cycle.ends_on + datetime.timedelta(days=1)
     reason = f"{decision.get_outcome_display()}: {decision.reason}"[:300]
-    try:
-        if decision.outcome == Outcome.REFUSE:
-            return register_services.registration_expire(registration, on=starts_on, by=by, reason=reason)
-        if decision.outcome == Outcome.EXTEND:
-            period = register_services.registration_renew(
-                registration, starts_on=starts_on, reason=reason, by=by, ends_on=decision.extended_until
-            )
-            cycle.ends_on = decision.extended_until
-            cycle.save(update_fields=["ends_on"])
-            return period
-        # The level of the cycle that was judged (also when the board reverses an earlier decision).
-        during_cycle = period_on(list(registration.periods.all()), cycle.ends_on)
-        level = (
-            Level.BASIS
-            if decision.outcome == Outcome.BASIS
-            else (during_cycle.level if during_cycle else cycle.scheme.level)
+    if decision.outcome == Outcome.REFUSE:
+        return register_services.registration_expire(registration, on=starts_on, by=by, reason=reason)
+    if decision.outcome == Outcome.EXTEND:
+        period = register_services.registration_renew(
+            registration, starts_on=starts_on, reason=reason, by=by, ends_on=decision.extended_until
         )
-        scheme = CertificationScheme.objects.for_cycle(level, starts_on)
-        return register_services.registration_renew(
-            registration,
-            starts_on=starts_on,
-            reason=reason,
-            by=by,
-            level=level,
-            ends_on=rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5),
-        )
-    except register_services.RegisterError as error:
-        raise Refused(str(error)) from None
+        cycle.ends_on = decision.extended_until
+        cycle.save(update_fields=["ends_on"])
+        return period
+    # The level of the cycle that was judged (also when the board reverses an earlier decision).
+    during_cycle = period_on(list(registration.periods.all()), cycle.ends_on)
+    level = (
+        Level.BASIS
+        if decision.outcome == Outcome.BASIS
+        else (during_cycle.level if during_cycle else cycle.scheme.level)
+    )
+    scheme = CertificationScheme.objects.for_cycle(level, starts_on)
+    return register_services.registration_renew(
+        registration,
+        starts_on=starts_on,
+        reason=reason,
+        by=by,
+        level=level,
+        ends_on=rules.cycle_end(starts_on, scheme.cycle_years if scheme else 5),
+    )
 
 
 def record_decision(

@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kring.core.refusals import Refused
 from kring.cpd import services as cpd
 from kring.cpd.models import Activity
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import CertificationScheme, Cycle, RequirementKind
-from kring.recertification.services import Refused
 from kring.register.models import Registration, RegistrationPeriod, Status
 
 

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from kring.core import audit
 from kring.core.models import AuditEntry
+from kring.core.refusals import Refused
 from kring.members.models import Person
+from kring.members.people import person_of
 from kring.recertification import rules
 from kring.recertification.models import (
     MBI_TAC_DOMAINS,
@@ -25,7 +27,6 @@ from kring.recertification.models import (
     SampleDraw,
     SampleSetting,
 )
-from kring.recertification.services import Refused
 from kring.recertification.services.cycles import cycle_progress, cycle_save
 from kring.register.models import Registration
 
@@ -175,8 +176,8 @@ def peer_invite(dossier: Dossier, *, identifier: str, by) -> PeerInvitation | No
 def peer_confirm(invitation: PeerInvitation, *, by) -> PeerInvitation:
     """The invited colleague confirms that the conversation took place (once, however often they click)."""
     invitation = PeerInvitation.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=invitation.pk)
-    person = Person.objects.filter(user=by).first()
-    if person is None or person.pk != invitation.colleague_id:
+    person = person_of(by)
+    if person.pk != invitation.colleague_id:
         raise Refused(_("Only the invited colleague can confirm this conversation."))
     if person.pk == invitation.dossier.person_id:
         raise Refused(_("You cannot confirm your own peer conversation."))

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kring.core.models import AuditEntry
+from kring.core.refusals import Refused
 from kring.intervision.tests.helpers import race
 from kring.members import vocabulary
 from kring.recertification import defaults
@@ -25,8 +26,8 @@ from kring.recertification.models import (
     Objection,
     Outcome,
 )
-from kring.recertification.services import Refused, cycles, dossiers
 from kring.recertification.services import committee as services
+from kring.recertification.services import cycles, dossiers
 from kring.register.models import Registration, RegistrationPeriod
 from tests import factories as t
 

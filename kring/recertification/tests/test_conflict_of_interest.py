@@ -2,10 +2,11 @@
 
 import pytest
 
+from kring.core.refusals import Refused
 from kring.intervision.models import Group, GroupMember
 from kring.recertification.models import Decision, DossierStatus
-from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
+from kring.recertification.services import dossiers
 from kring.recertification.tests.conftest import en
 from tests import factories as t
 

@@ -9,9 +9,10 @@ from django.utils import translation
 
 from kring.core.decisions import lock_for_decision
 from kring.core.models import AuditEntry
+from kring.core.refusals import Refused
 from kring.recertification.models import Application, Decision, DossierStatus, Objection, Outcome
-from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
+from kring.recertification.services import dossiers
 from kring.recertification.tests.conftest import plain_pdf
 from kring.recertification.tests.test_first_certification import FORM
 from kring.register.models import RegistrationPeriod

@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 
+from kring.core.refusals import Refused
 from kring.recertification import rules
 from kring.recertification.models import DossierStatus, Outcome
-from kring.recertification.services import Refused, dossiers
 from kring.recertification.services import committee as services
+from kring.recertification.services import dossiers
 from kring.register.history import standing_on, with_history
 from kring.register.models import Level, Status
 

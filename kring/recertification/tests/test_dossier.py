@@ -5,8 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
+from kring.core.refusals import Refused
 from kring.recertification.models import Cycle, Dossier, DossierStatus, SampleSetting
-from kring.recertification.services import Refused, dossiers
+from kring.recertification.services import dossiers
 from kring.recertification.tests.conftest import complete_dossier, en, plain_pdf
 
 SECRET = "Ik twijfelde soms aan mijn inquiry."

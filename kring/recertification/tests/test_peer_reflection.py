@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from kring.core.refusals import Refused
 from kring.recertification.models import PeerInvitation
-from kring.recertification.services import Refused, dossiers
+from kring.recertification.services import dossiers
 from kring.recertification.tests.conftest import en
 from kring.register.models import RegistrationPeriod
 from tests import factories as t

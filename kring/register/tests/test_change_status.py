@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from kring.core.models import AuditEntry
+from kring.core.refusals import Refused
 from kring.register import services
 from kring.register.models import Level, RegistrationPeriod, Status
 from tests import factories as t
@@ -57,27 +58,27 @@ def test_it_closes_the_current_period_and_opens_a_new_one(registration, office, 
 
 
 def test_it_refuses_a_change_without_a_reason_and_changes_nothing(registration, office):
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         services.registration_suspend(registration, on=TODAY, reason="  ", by=office.user)
     assert registration.periods.count() == 1
     assert not AuditEntry.objects.filter(action="kring.register.status.suspend").exists()
 
 
 def test_it_refuses_to_reinstate_what_is_not_suspended(registration, office):
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         services.registration_reinstate(registration, on=TODAY, reason="r", by=office.user)
     assert registration.periods.count() == 1
 
 
 def test_it_refuses_a_change_before_the_last_change(registration, office):
     services.registration_suspend(registration, on=TODAY, reason="r", by=office.user)
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         services.registration_strike_off(registration, on=TODAY - 10 * DAY, reason="r", by=office.user)
     assert RegistrationPeriod.objects.filter(registration=registration).count() == 2
 
 
 def test_it_refuses_a_number_that_is_taken(registration, office):
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         services.registration_create(
             person=t.PersonFactory(), number="001234", level=Level.BASIS, starts_on=TODAY, by=office.user
         )
@@ -85,7 +86,7 @@ def test_it_refuses_a_number_that_is_taken(registration, office):
 
 def test_it_refuses_to_renew_a_struck_off_registration(registration, office):
     services.registration_strike_off(registration, on=TODAY, reason="r", by=office.user)
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         services.registration_renew(registration, starts_on=TODAY + DAY, reason="r", by=office.user)
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from kring.core.refusals import Refused
 from kring.core.tests.concurrency import at_the_same_moment, needs_parallel_writers
 from kring.register import services
 from kring.register.models import Registration
@@ -24,7 +25,7 @@ def test_a_number_follows_the_highest_one_given(db):
 
 def test_a_number_in_use_is_refused_and_changes_nothing(db):
     t.make_registration(t.PersonFactory(), number="000099")
-    with pytest.raises(services.RegisterError):
+    with pytest.raises(Refused):
         create(t.PersonFactory(), number="000099")
     assert Registration.objects.count() == 1
 
