@@ -16,7 +16,6 @@ from kring.recertification.models import (
     MBI_TAC_DOMAINS,
     CodeOfEthics,
     Cycle,
-    Decision,
     Dossier,
     DossierStatus,
     DossierVersion,
@@ -337,7 +336,3 @@ def _draw(dossier: Dossier, version: DossierVersion) -> SampleDraw:
     return SampleDraw.objects.create(
         dossier=dossier, version=version, salt=salt, seed=seed, percentage=percentage, value=value, sampled=sampled
     )
-
-
-def decision_pending(dossier: Dossier) -> Decision | None:
-    return dossier.decisions.order_by("-decided_at", "-pk").first()
