@@ -7,7 +7,7 @@ import io
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Subquery
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from kring.core import audit
 from kring.core.admin import OfficeModelAdmin
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
+from kring.register.history import periods_on
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
 
 
@@ -54,12 +55,7 @@ class RegistrationAddForm(forms.ModelForm):
 
 
 def _current(field: str, today):
-    covering = (
-        RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .order_by("-starts_on", "-recorded_at", "-pk")
-    )
-    return Subquery(covering.values(field)[:1])
+    return Subquery(periods_on(today).values(field)[:1])
 
 
 class CurrentFilter(admin.SimpleListFilter):

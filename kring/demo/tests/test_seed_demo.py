@@ -15,7 +15,7 @@ from kring.core.models import AuditEntry
 from kring.demo import people as demo
 from kring.demo.management.commands.seed_demo import DEMO_LOGINS, GENERATED_PASSWORD
 from kring.members.models import Person, PracticeAddress
-from kring.register.history import standing_on
+from kring.register.history import registered_on, standing_on
 from kring.register.models import Registration
 
 EXPECTED_ROLES = {
@@ -135,7 +135,7 @@ def test_it_lists_the_demo_trainer_in_the_public_register_and_the_api(seeded):
     answer = client.get("/api/v1/registrations/001000", HTTP_AUTHORIZATION="Bearer kring-demo-4f1c9a7e2b")
     assert answer.status_code == 200
     assert answer.json()["registered"] is True
-    registered = Registration.objects.registered_on()
+    registered = registered_on()
     assert registered.filter(search_entry__isnull=False).count() == registered.count() > 0
 
 

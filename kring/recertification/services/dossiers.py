@@ -26,6 +26,7 @@ from kring.recertification.models import (
 )
 from kring.recertification.services import Refused
 from kring.recertification.services.cycles import cycle_progress, cycle_save
+from kring.register.history import registered_on
 from kring.register.models import Registration
 
 MAX_PEERS = 4
@@ -70,7 +71,7 @@ def _editable(dossier: Dossier) -> Dossier:
 
 
 def is_certified(person: Person) -> bool:
-    return Registration.objects.registered_on().filter(person=person).exists()
+    return registered_on().filter(person=person).exists()
 
 
 @transaction.atomic
