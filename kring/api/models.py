@@ -34,11 +34,6 @@ class Insurer(models.Model):
         return self.name
 
 
-class ApiKeyQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(revoked_at__isnull=True)
-
-
 class ApiKey(models.Model):
     """One key of one insurer. Scope: reading the register, nothing else."""
 
@@ -63,8 +58,6 @@ class ApiKey(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
 
-    objects = ApiKeyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("API key")
         verbose_name_plural = _("API keys")
@@ -72,10 +65,6 @@ class ApiKey(models.Model):
 
     def __str__(self):
         return f"{self.prefix}… ({self.insurer})"
-
-    @property
-    def is_revoked(self) -> bool:
-        return self.revoked_at is not None
 
 
 class ApiCall(models.Model):

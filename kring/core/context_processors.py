@@ -1,7 +1,7 @@
-from kring.core.access import GRANTED, roles_of
+from kring.core.access import roles_of
 
 
 def kring(request):
     """Roles for the navigation. Only what the templates need to decide which links to show."""
     roles = roles_of(request.user) if hasattr(request, "user") else frozenset()
-    return {"kring_roles": roles, "kring_is_staff_role": bool(roles & GRANTED)}
+    return {"kring_roles": roles}

@@ -12,13 +12,14 @@ from kring.core import audit, emails
 from kring.recertification import rules
 from kring.recertification.models import DossierStatus, ReminderSent
 from kring.recertification.services.cycles import cycle_for, cycle_save
-from kring.register.models import Registration, Status
+from kring.register.history import registered_on
+from kring.register.models import Status
 
 
 def cycles_ending_within(today: datetime.date, days: int = 366):
     """Current cycles of registered trainers that end within ``days`` (in memory when no row exists yet)."""
     registrations = (
-        Registration.objects.registered_on(today)
+        registered_on(today)
         .filter(
             periods__status=Status.ACTIVE,
             periods__ends_on__gte=today,

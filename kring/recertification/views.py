@@ -28,7 +28,7 @@ from kring.recertification.models import (
 )
 from kring.recertification.services import committee as committee_services
 from kring.recertification.services import cycles, dossiers
-from kring.register.models import Status
+from kring.register.public import standing_today
 
 GAP_LABELS = {
     "requirements": gettext_lazy("Not every requirement of the scheme is met yet."),
@@ -50,9 +50,8 @@ def _trainer_context(request):
 
 
 def valid_until(registration):
-    """The last day of the latest active period: what the register shows as the validity."""
-    ends = [p.ends_on for p in registration.periods.all() if p.status == Status.ACTIVE and p.ends_on]
-    return max(ends) if ends else None
+    """What the register shows as the validity: the end of today's registered stretch (None: open)."""
+    return standing_today(registration).until
 
 
 @allow(TRAINER)

@@ -3,21 +3,18 @@ call the register's services (history row + audit entry); the history itself is 
 
 from __future__ import annotations
 
-import io
-
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import OuterRef, Q, Subquery
-from django.http import HttpResponse
+from django.db.models import Subquery
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kring.core import audit
 from kring.core.admin import OfficeModelAdmin
 from kring.core.refusals import Refused
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
+from kring.register.history import periods_on
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
 
 
@@ -55,12 +52,7 @@ class RegistrationAddForm(forms.ModelForm):
 
 
 def _current(field: str, today):
-    covering = (
-        RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .order_by("-starts_on", "-recorded_at", "-pk")
-    )
-    return Subquery(covering.values(field)[:1])
+    return Subquery(periods_on(today).values(field)[:1])
 
 
 class CurrentFilter(admin.SimpleListFilter):
@@ -165,22 +157,14 @@ change_level = _status_action(
 
 @admin.action(description=_("Export selected as CSV"))
 def export_csv(modeladmin, request, queryset):
-    stream = io.StringIO()
-    rows = exports.office_register_csv(stream, timezone.localdate(), Registration.objects.filter(pk__in=queryset))
-    audit.record("kring.register.export.register", by=request.user, rows=rows)
-    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="register-office.csv"'
-    return response
+    selected = Registration.objects.filter(pk__in=queryset)  # without the list's annotations
+    return exports.office_download("register", by=request.user, registrations=selected)
 
 
 @admin.action(description=_("Export recognitions of selected as CSV"))
 def export_recognitions(modeladmin, request, queryset):
-    stream = io.StringIO()
-    rows = exports.recognitions_csv(stream, Registration.objects.filter(pk__in=queryset))
-    audit.record("kring.register.export.recognitions", by=request.user, rows=rows)
-    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="recognitions.csv"'
-    return response
+    selected = Registration.objects.filter(pk__in=queryset)
+    return exports.office_download("recognitions", by=request.user, registrations=selected)
 
 
 @admin.register(Registration)

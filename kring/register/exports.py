@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from kring.core import spreadsheets
+from kring.core import audit, spreadsheets
 from kring.register.history import standing_on
 from kring.register.models import Registration, SearchEntry, SearchPoint, Status
 from kring.register.public import standing_today
@@ -165,3 +166,25 @@ def recognitions_csv(stream, registrations=None) -> int:
                 )
                 count += 1
     return count
+
+
+# The office's downloads: file name, audit action and how the rows are written.
+OFFICE_DOWNLOADS = {
+    "register": (
+        "register-office.csv",
+        "kring.register.export.register",
+        lambda stream, registrations: office_register_csv(stream, timezone.localdate(), registrations),
+    ),
+    "recognitions": ("recognitions.csv", "kring.register.export.recognitions", recognitions_csv),
+}
+
+
+def office_download(kind: str, *, by, registrations=None) -> HttpResponse:
+    """An office CSV download with its audit entry (who exported how many rows): the same for the
+    office pages and the admin's actions, so no export leaves without its trace."""
+    filename, action, write = OFFICE_DOWNLOADS[kind]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    rows = write(response, registrations)
+    audit.record(action, by=by, rows=rows)
+    return response

@@ -8,7 +8,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
 from kring.register.models import Level, Registration, RegistrationPeriod, Status
+
+# When periods overlap, the one that starts last wins; on the same start, the one recorded last.
+WINNER_FIRST = ("-starts_on", "-recorded_at", "-pk")
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,35 @@ class StandingOn:
 
 
 def period_on(periods: list[RegistrationPeriod], on: datetime.date) -> RegistrationPeriod | None:
-    """The period that covers ``on``; the most recently recorded one wins if periods overlap."""
+    """The period that covers ``on``; if periods overlap, the winner by ``WINNER_FIRST``.
+
+    The one choice of a registration's period on a date: everything else (the database version
+    ``periods_on`` included) follows it."""
     covering = [p for p in periods if p.covers(on)]
     return max(covering, key=lambda p: (p.starts_on, p.recorded_at, p.pk or 0)) if covering else None
+
+
+def periods_on(on: datetime.date) -> QuerySet[RegistrationPeriod]:
+    """``period_on`` in the database: the periods of the outer registration covering ``on``, the
+    winner first. For a subquery (``Subquery(periods_on(d).values("status")[:1])``)."""
+    return (
+        RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .order_by(*WINNER_FIRST)
+    )
+
+
+def registered_on(on: datetime.date | None = None) -> QuerySet[Registration]:
+    """Registrations whose period on the date (today by default) is active: ``period_on`` in SQL."""
+    on = on or timezone.localdate()
+    status_on = Subquery(periods_on(on).values("status")[:1])
+    return Registration.objects.alias(status_on=status_on).filter(status_on=Status.ACTIVE)
+
+
+def active_period_on(registration: Registration, on: datetime.date) -> RegistrationPeriod | None:
+    """The period on ``on`` when it makes the registration registered (active), else None."""
+    period = period_on(list(registration.periods.all()), on)
+    return period if period is not None and period.status == Status.ACTIVE else None
 
 
 def standing_on(registration: Registration, on: datetime.date) -> StandingOn:

@@ -32,19 +32,6 @@ agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 digits."
 number_validator = RegexValidator(r"^\d{4,10}$", _("A register number consists of 4 to 10 digits."))
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def registered_on(self, on=None):
-        """Registrations with an active period that covers the date (today by default)."""
-        on = on or timezone.localdate()
-        # One Exists over one period: status and dates must hold for the SAME period.
-        covering = RegistrationPeriod.objects.filter(
-            registration=models.OuterRef("pk"),
-            status=Status.ACTIVE,
-            starts_on__lte=on,
-        ).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
-        return self.filter(models.Exists(covering))
-
-
 class Registration(models.Model):
     number = models.CharField(
         _("register number"),
@@ -57,8 +44,6 @@ class Registration(models.Model):
     agb_code = models.CharField(_("AGB code"), max_length=8, blank=True, validators=[agb_validator], db_index=True)
     programmes = models.ManyToManyField(TaughtProgramme, blank=True, verbose_name=_("programmes covered"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")

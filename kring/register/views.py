@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
 
-from kring.core import audit
 from kring.core.access import PUBLIC, allow
 from kring.register import documents, exports, page_cache, public, search, search_index
 from kring.register.forms import SearchForm
@@ -168,17 +167,9 @@ def open_data_json(request):
 
 @allow("office")
 def office_register_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="register-office.csv"'
-    rows = exports.office_register_csv(response, timezone.localdate())
-    audit.record("kring.register.export.register", by=request.user, rows=rows)
-    return response
+    return exports.office_download("register", by=request.user)
 
 
 @allow("office")
 def office_recognitions_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="recognitions.csv"'
-    rows = exports.recognitions_csv(response)
-    audit.record("kring.register.export.recognitions", by=request.user, rows=rows)
-    return response
+    return exports.office_download("recognitions", by=request.user)

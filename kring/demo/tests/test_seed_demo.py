@@ -12,10 +12,11 @@ from django.utils import timezone
 from kring.accounts.models import User
 from kring.core.access import roles_of
 from kring.core.models import AuditEntry
+from kring.demo import histories
 from kring.demo import people as demo
-from kring.demo.management.commands.seed_demo import DEMO_LOGINS, GENERATED_PASSWORD
+from kring.demo.logins import DEMO_LOGINS, GENERATED_PASSWORD
 from kring.members.models import Person, PracticeAddress
-from kring.register.history import standing_on
+from kring.register.history import registered_on, standing_on
 from kring.register.models import Registration
 
 EXPECTED_ROLES = {
@@ -123,7 +124,7 @@ def test_it_gives_history_without_overlap_or_gaps_before_today():
     today = datetime.date(2026, 6, 1)
     rng = random.Random(11)
     for _ in range(500):
-        periods = demo.registration_periods(rng, today)
+        periods = histories.registration_periods(rng, today)
         for earlier, later in zip(periods, periods[1:], strict=False):
             assert later.starts_on == earlier.ends_on + datetime.timedelta(days=1)
         assert periods[0].starts_on < today
@@ -135,7 +136,7 @@ def test_it_lists_the_demo_trainer_in_the_public_register_and_the_api(seeded):
     answer = client.get("/api/v1/registrations/001000", HTTP_AUTHORIZATION="Bearer kring-demo-4f1c9a7e2b")
     assert answer.status_code == 200
     assert answer.json()["registered"] is True
-    registered = Registration.objects.registered_on()
+    registered = registered_on()
     assert registered.filter(search_entry__isnull=False).count() == registered.count() > 0
 
 

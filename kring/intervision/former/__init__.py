@@ -35,8 +35,8 @@ from .model import (
     TOO_FAR,
     TOO_FEW_NEARBY,
     UNIFORM,
+    FormingOutcome,
     OpenGroup,
-    Outcome,
     Parameters,
     Placement,
     Proposal,
@@ -61,7 +61,7 @@ __all__ = [
     "TOO_FEW_NEARBY",
     "UNIFORM",
     "OpenGroup",
-    "Outcome",
+    "FormingOutcome",
     "Parameters",
     "Placement",
     "Proposal",
@@ -74,7 +74,7 @@ __all__ = [
 ]
 
 
-def form_groups(seekers, open_groups=(), parameters: Parameters | None = None) -> Outcome:
+def form_groups(seekers, open_groups=(), parameters: Parameters | None = None) -> FormingOutcome:
     """Fill free places first, then propose new groups; deterministic for ``parameters.seed``."""
     parameters = parameters or Parameters()
     open_groups = list(open_groups)
@@ -135,7 +135,7 @@ def _explain_placement(seeker: SeekerProfile, group: OpenGroup) -> dict:
     return explanation
 
 
-def _outcome(problem, index, open_groups, filled, groups, order, taken) -> Outcome:
+def _outcome(problem, index, open_groups, filled, groups, order, taken) -> FormingOutcome:
     seekers = problem.seekers
     placements = tuple(
         Placement(seekers[i].id, open_groups[g].id, round(fit, 6), _explain_placement(seekers[i], open_groups[g]))
@@ -170,4 +170,4 @@ def _outcome(problem, index, open_groups, filled, groups, order, taken) -> Outco
     unplaced = tuple(
         Unplaced(seekers[u].id, reason_for(problem, index, online_by_language, u)) for u in order if not taken[u]
     )
-    return Outcome(placements, tuple(proposals), unplaced)
+    return FormingOutcome(placements, tuple(proposals), unplaced)

@@ -142,7 +142,7 @@ def borrow_for_leftovers(problem: Problem, index: Index, groups: list[FormingGro
                     candidates += [
                         (j, g)
                         for j in group.members
-                        if problem.modes[j] & bit_needed and _compatible(problem, [u, j], live, u)
+                        if problem.modes[j] & bit_needed and _compatible(problem, [u, j], live)
                     ]
             found = _search_group(problem, groups, u, candidates[:60], live)
             if found is None:
@@ -189,7 +189,7 @@ def _search_group(problem: Problem, groups: list[FormingGroup], u: int, candidat
             if g is not None and len(groups[g].members) - len(borrowed.get(g, ())) <= p.min_size:
                 continue
             members.append(j)
-            if _compatible(problem, members, live, u):
+            if _compatible(problem, members, live):
                 if g is not None:
                     borrowed.setdefault(g, []).append(j)
                 found = dfs(members, k + 1, borrowed)
@@ -205,7 +205,7 @@ def _search_group(problem: Problem, groups: list[FormingGroup], u: int, candidat
     return dfs([u], 0, {})
 
 
-def _compatible(problem: Problem, members, live: bool, around: int) -> bool:
+def _compatible(problem: Problem, members, live: bool) -> bool:
     """Shared moment and language, no conflicts, and (live) a meeting point within everyone's reach."""
     if problem.feasible_basics(members) is None:
         return False

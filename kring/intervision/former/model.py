@@ -132,7 +132,7 @@ class Unplaced:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class FormingOutcome:
     placements: tuple[Placement, ...]
     proposals: tuple[Proposal, ...]
     unplaced: tuple[Unplaced, ...]

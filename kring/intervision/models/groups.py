@@ -132,10 +132,6 @@ class Group(models.Model):
     def is_closed(self) -> bool:
         return self.closed_at is not None
 
-    @property
-    def is_live(self) -> bool:
-        return self.mode in (Mode.LIVE, Mode.BOTH)
-
     def current_members(self):
         return self.members.filter(left_on__isnull=True)
 

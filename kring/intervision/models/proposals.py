@@ -115,10 +115,6 @@ class GroupProposal(models.Model):
     def __str__(self):
         return f"{self.run} #{self.pk}"
 
-    @property
-    def is_new_group(self) -> bool:
-        return self.group_id is None
-
 
 class ProposalMember(models.Model):
     """One person in a proposal and their answer."""

@@ -15,12 +15,8 @@ from kring.cpd.models import Activity
 from kring.members.models import Person
 from kring.recertification import rules
 from kring.recertification.models import CertificationScheme, Cycle, RequirementKind
-from kring.register.models import Registration, RegistrationPeriod, Status
-
-
-def active_period(registration: Registration, on: datetime.date) -> RegistrationPeriod | None:
-    periods = [p for p in registration.periods.all() if p.status == Status.ACTIVE and p.covers(on)]
-    return max(periods, key=lambda p: (p.starts_on, p.recorded_at, p.pk)) if periods else None
+from kring.register.history import active_period_on, registered_on
+from kring.register.models import Registration
 
 
 def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cycle | None:
@@ -35,7 +31,7 @@ def cycle_for(registration: Registration, on: datetime.date | None = None) -> Cy
     )
     if cycle is not None:
         return cycle
-    period = active_period(registration, on)
+    period = active_period_on(registration, on)
     if period is None:
         return None
     scheme = CertificationScheme.objects.for_cycle(period.level, period.starts_on)
@@ -66,13 +62,7 @@ def cycle_save(cycle: Cycle) -> Cycle:
 
 def current_registration(person: Person, on: datetime.date | None = None) -> Registration | None:
     on = on or timezone.localdate()
-    return (
-        Registration.objects.registered_on(on)
-        .filter(person=person)
-        .prefetch_related("periods")
-        .order_by("-created_at")
-        .first()
-    )
+    return registered_on(on).filter(person=person).prefetch_related("periods").order_by("-created_at").first()
 
 
 def current_cycle(person: Person, on: datetime.date | None = None) -> Cycle | None:

@@ -18,7 +18,6 @@ from kring.recertification.models import (
     MBI_TAC_DOMAINS,
     CodeOfEthics,
     Cycle,
-    Decision,
     Dossier,
     DossierStatus,
     DossierVersion,
@@ -28,6 +27,7 @@ from kring.recertification.models import (
     SampleSetting,
 )
 from kring.recertification.services.cycles import cycle_progress, cycle_save
+from kring.register.history import registered_on
 from kring.register.models import Registration
 
 MAX_PEERS = 4
@@ -72,7 +72,7 @@ def _editable(dossier: Dossier) -> Dossier:
 
 
 def is_certified(person: Person) -> bool:
-    return Registration.objects.registered_on().filter(person=person).exists()
+    return registered_on().filter(person=person).exists()
 
 
 @transaction.atomic
@@ -338,7 +338,3 @@ def _draw(dossier: Dossier, version: DossierVersion) -> SampleDraw:
     return SampleDraw.objects.create(
         dossier=dossier, version=version, salt=salt, seed=seed, percentage=percentage, value=value, sampled=sampled
     )
-
-
-def decision_pending(dossier: Dossier) -> Decision | None:
-    return dossier.decisions.order_by("-decided_at", "-pk").first()

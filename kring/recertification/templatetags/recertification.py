@@ -1,6 +1,5 @@
 from django import template
 
-from kring.cpd.models import ActivityKind
 from kring.recertification.models import RequirementKind
 
 register = template.Library()
@@ -9,8 +8,3 @@ register = template.Library()
 @register.filter
 def requirement_label(kind: str) -> str:
     return RequirementKind(kind).label
-
-
-@register.filter
-def activity_label(kind: str) -> str:
-    return ActivityKind(kind).label

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from kring.cpd.models import Activity
 from kring.recertification.tests.conftest import en
+from kring.register.models import RegistrationPeriod, Status
+from tests import factories as t
 
 QUERIES = {}
 
@@ -57,3 +59,24 @@ def test_it_lists_the_log_in_a_constant_number_of_queries(trainer, login, django
     client.get(reverse("recertification:activity_list"))
     with django_assert_max_num_queries(16):
         assert client.get(reverse("recertification:activity_list")).status_code == 200
+
+
+def test_registered_until_is_what_the_register_shows(db, login):
+    """An earlier, ended period does not make the dashboard show its end date as the validity."""
+    today = datetime.date.today()
+    person = t.PersonFactory()
+    t.make_member(person, "trainer")
+    registration = t.make_registration(
+        person, starts_on=today - datetime.timedelta(days=2000), ends_on=today - datetime.timedelta(days=400)
+    )
+    RegistrationPeriod.objects.create(
+        registration=registration,
+        status=Status.ACTIVE,
+        level="specialist",
+        starts_on=today - datetime.timedelta(days=399),
+        ends_on=None,
+    )
+    page = login(person).get(en("recertification:dashboard")).content.decode()
+    old_end = today - datetime.timedelta(days=400)
+    assert 'id="valid-until">–<' in page
+    assert f"{old_end:%-d %B %Y}" not in page
