@@ -147,6 +147,8 @@ LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Links typed without a scheme in URL fields are read as https (the Django 6 default, chosen now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Static and uploaded files -------------------------------------------------------------------
 STATIC_URL = "static/"

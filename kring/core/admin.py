@@ -1,10 +1,14 @@
 """The office works in the Django admin. Access to it is the office role with two-factor set up,
 checked here in one place instead of through Django's per-model permission strings."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from kring.core import identity
 from kring.core.access import has_role, has_two_factor
-from kring.core.models import AuditEntry
+from kring.core.models import Association, AuditEntry
 
 
 def is_office(request) -> bool:
@@ -49,3 +53,37 @@ class AuditEntryAdmin(ReadOnlyOfficeAdmin):
     list_filter = ["action"]
     search_fields = ["action", "source", "=person_id", "=object_id"]
     date_hierarchy = "at"
+
+
+class AssociationForm(forms.ModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        try:
+            identity.check(self.instance)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+@admin.register(Association)
+class AssociationAdmin(OfficeModelAdmin):
+    """The one row of the association's identity: changed through ``identity.update``, never added
+    or removed."""
+
+    form = AssociationForm
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "logo"]}),
+        (_("Address and contact"), {"fields": ["street", "postcode", "city", "country", "email", "phone", "website"]}),
+        (
+            _("Registration and bank"),
+            {"fields": ["kvk_number", "vat_number", "vat_status", "vat_exemption", "iban", "bic", "creditor_id"]},
+        ),
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        identity.update(obj, by=request.user, fields=form.changed_data)

@@ -117,3 +117,52 @@ class WorkerBeat(models.Model):
 
     def __str__(self):
         return self.worker_id
+
+
+class Association(models.Model):
+    """Who runs this Kring: the one row the layout, e-mails, PDFs, invoices and collection files read
+    their name, address and bank details from, so another association can run Kring by editing it.
+    Read it with ``kring.core.identity.current()``; change it only with ``identity.update``."""
+
+    class VatStatus(models.TextChoices):
+        LIABLE = "liable", _("VAT is charged")
+        EXEMPT = "exempt", _("exempt from VAT")
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, help_text=_("Used in page titles and the top bar."))
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=[("NL", _("Netherlands")), ("BE", _("Belgium"))], default="NL"
+    )
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    kvk_number = models.CharField(
+        _("chamber of commerce number"),
+        max_length=12,
+        blank=True,
+        help_text=_("KvK number (NL) or enterprise number (BE)."),
+    )
+    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
+    vat_status = models.CharField(_("VAT"), max_length=10, choices=VatStatus.choices, default=VatStatus.EXEMPT)
+    vat_exemption = models.CharField(
+        _("ground for VAT exemption"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed on invoices when no VAT is charged, e.g. the article of the VAT act that applies."),
+    )
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    creditor_id = models.CharField(_("SEPA creditor identifier"), max_length=35, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="association/", blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("association")
+
+    def __str__(self):
+        return self.name
