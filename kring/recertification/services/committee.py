@@ -298,6 +298,8 @@ def objection_decide(
         states=[""],
         refused=Refused(_("A board member has just decided on this objection.")),
     )
+    if objection.decision.dossier.person.user_id == getattr(by, "pk", None):
+        raise Refused(_("You cannot decide on your own objection; another board member does."))
     if not reason.strip():
         raise Refused(_("Please write the reason for the decision."))
     objection.board_outcome, objection.board_reason = outcome, reason.strip()

@@ -2,7 +2,9 @@
 never a draft, and nothing of people a member has a conflict of interest with; the board never its own."""
 
 import pytest
+from django.utils import translation
 
+from kring.core.refusals import Refused
 from kring.intervision.models import GroupMember
 from kring.intervision.tests.helpers import make_group
 from kring.recertification.models import Decision, Dossier, DossierStatus, Objection, SampleSetting
@@ -121,3 +123,17 @@ def test_the_board_does_not_see_an_objection_of_its_own(board, certification, lo
     assert client.get(en("recertification:board_objection", objection.pk)).status_code == 404
     assert "Niet eens." not in client.get(en("recertification:board_objections")).content.decode()
     assert Objection.objects.filter(pk=objection.pk).exists()
+
+
+def test_the_board_cannot_decide_its_own_objection_even_past_the_page(board, certification):
+    t.make_registration(board)
+    from kring.recertification.services import cycles
+
+    dossier = submit(cycles.current_cycle(board))
+    decision = committee.dossier_decide(dossier, outcome="basis", reason="Te weinig.", by=certification.user)
+    objection = committee.objection_file(decision, text="Niet eens.", by=board.user)
+    with translation.override("en"), pytest.raises(Refused, match="You cannot decide on your own objection"):
+        committee.objection_decide(objection, outcome="upheld", reason="Ik heb gelijk.", by=board.user)
+    objection.refresh_from_db()
+    assert objection.board_outcome == ""
+    assert not dossier.decisions.filter(by_board=True).exists()
