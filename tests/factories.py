@@ -113,8 +113,18 @@ def make_institute(name: str = "Instituut voor Aandacht", **fields):
 
     from kring.accreditation.models import Institute
 
-    defaults = {"slug": slugify(name), "city": "Utrecht", "email": f"info@{slugify(name)}.example"}
+    slug = _free_slug(Institute, slugify(name))
+    defaults = {"slug": slug, "city": "Utrecht", "email": f"info@{slug}.example"}
     return Institute.objects.create(name=name, **{**defaults, **fields})
+
+
+def _free_slug(model, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… when a test makes several of the same name."""
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 def make_institute_staff(user: User, institute, *, ends_on: datetime.date | None = None):
@@ -135,7 +145,7 @@ def make_programme(institute, name: str = "Opleiding MBSR-trainer", **fields):
 
     from kring.accreditation.models import Programme
 
-    defaults = {"slug": slugify(f"{institute.slug}-{name}"), "place": "Utrecht"}
+    defaults = {"slug": _free_slug(Programme, slugify(f"{institute.slug}-{name}")), "place": "Utrecht"}
     return Programme.objects.create(institute=institute, name=name, **{**defaults, **fields})
 
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kring.accreditation.models import Kind, Outcome, Verdict
-from kring.cpd.evidence import clean_evidence
+from kring.core.evidence import clean_evidence
 
 
 class DateInput(forms.DateInput):

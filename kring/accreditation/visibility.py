@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from django.http import FileResponse, Http404
 
 from kring.accreditation.models import Application, ApplicationStatus, InstituteStaff, Teacher
-from kring.cpd.evidence import EXTENSIONS
+from kring.core.evidence import EXTENSIONS
 from kring.members.models import Person
 
 

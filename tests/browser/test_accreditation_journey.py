@@ -28,6 +28,7 @@ def test_from_application_to_accredited_programme_and_a_graduate_who_applies(
     transactional_db, page, live_server, settings, institute, accreditation, certification, member
 ):
     defaults.load()  # the live server's database is flushed: put the default criteria back
+    page.set_default_timeout(60000)  # a long journey on a busy machine: the first pages compile templates
     settings.SITE_URL = live_server.url
     the_institute = institute.user.institute_grants.get().institute
     programme = t.make_programme(the_institute, "Opleiding Aandachtig Lesgeven")
