@@ -80,7 +80,7 @@ def test_from_application_to_accredited_programme_and_a_graduate_who_applies(
     page.fill("input[name=single-name]", str(member))
     page.fill("input[name=single-email]", member.email)
     page.fill("input[name=single-graduated_on]", datetime.date.today().isoformat())
-    page.get_by_role("button", name="Melden").click()
+    page.get_by_role("button", name="Melden", exact=True).click()
     assert "De afgestudeerde is gemeld." in page.content()
 
     log_in(page, live_server, member)
