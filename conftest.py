@@ -77,6 +77,15 @@ def complaints(db):
 
 
 @pytest.fixture
+def institute(db):
+    """Staff of a training institute (the institute role, with two-step verification)."""
+    person = t.PersonFactory(first_name="Ilse", last_name="Instituut")
+    t.make_institute_staff(person.user, t.make_institute())
+    t.add_totp(person.user)
+    return person
+
+
+@pytest.fixture
 def login(client):
     """Log a persona in: ``login(trainer)``; returns the client."""
 

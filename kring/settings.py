@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kring.accounts",
     "kring.members",
     "kring.register",
+    "kring.accreditation",
     "kring.cpd",
     "kring.api",
     "kring.intervision",

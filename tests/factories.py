@@ -105,3 +105,52 @@ def add_activity(person: Person, **fields):
     from kring.cpd.models import Activity
 
     return Activity.objects.create(person=person, **fields)
+
+
+def make_institute(name: str = "Instituut voor Aandacht", **fields):
+    """A training institute (accreditation)."""
+    from django.utils.text import slugify
+
+    from kring.accreditation.models import Institute
+
+    slug = _free_slug(Institute, slugify(name))
+    defaults = {"slug": slug, "city": "Utrecht", "email": f"info@{slug}.example"}
+    return Institute.objects.create(name=name, **{**defaults, **fields})
+
+
+def _free_slug(model, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… when a test makes several of the same name."""
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def make_institute_staff(user: User, institute, *, ends_on: datetime.date | None = None):
+    """Give an account the institute role for ``institute`` (ends in a year unless told otherwise)."""
+    from kring.accreditation.models import InstituteStaff
+
+    today = timezone.localdate()
+    return InstituteStaff.objects.create(
+        user=user,
+        institute=institute,
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=ends_on or today + datetime.timedelta(days=365),
+    )
+
+
+def make_programme(institute, name: str = "Opleiding MBSR-trainer", **fields):
+    from django.utils.text import slugify
+
+    from kring.accreditation.models import Programme
+
+    defaults = {"slug": _free_slug(Programme, slugify(f"{institute.slug}-{name}")), "place": "Utrecht"}
+    return Programme.objects.create(institute=institute, name=name, **{**defaults, **fields})
+
+
+def accredit(programme, starts_on: datetime.date, ends_on: datetime.date | None, status: str = "active"):
+    """A period in a programme's accreditation history, as a decision or the office would record it."""
+    from kring.accreditation.models import AccreditationPeriod
+
+    return AccreditationPeriod.objects.create(programme=programme, status=status, starts_on=starts_on, ends_on=ends_on)

@@ -6,7 +6,8 @@ Every view of Kring declares its audience with ``@allow(...)``. The roles are:
 - ``user``: anyone logged in (also before they have a membership);
 - ``member``: a person with a current membership;
 - ``trainer``: a person with a current registration in the register;
-- the granted roles of ``kring.core.roles.Role`` (office, board and the committees).
+- the granted roles of ``kring.core.roles.Role`` (office, board and the committees);
+- ``institute``: staff of a training institute, granted per institute by accreditation.
 
 Core does not know where a role comes from: each app that knows one adds a *role source* in its
 ``AppConfig.ready()`` (accounts: the granted roles; members: member; register: trainer).
@@ -34,7 +35,9 @@ PUBLIC = "public"
 USER = "user"
 MEMBER = "member"
 TRAINER = "trainer"
-GRANTED = frozenset(Role.values)
+# Staff of a training institute: granted per institute, with an end date, by accreditation.
+INSTITUTE = "institute"
+GRANTED = frozenset({*Role.values, INSTITUTE})
 ALL_ROLES = frozenset({PUBLIC, USER, MEMBER, TRAINER, *GRANTED})
 
 

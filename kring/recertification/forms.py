@@ -195,6 +195,7 @@ class ApplicationForm(forms.ModelForm):
         model = Application
         fields = [
             "level",
+            "graduate",
             "programme_name",
             "graduated_on",
             "study_hours",
@@ -204,9 +205,30 @@ class ApplicationForm(forms.ModelForm):
         ]
         widgets = {"graduated_on": DateInput(), "experience": forms.Textarea(attrs={"rows": 5})}
 
+    def __init__(self, *args, graduations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the graduations an institute reported under this person's own e-mail address.
+        field = self.fields["graduate"]
+        field.queryset = graduations if graduations is not None else field.queryset.none()
+        field.required = False
+        field.label = _("Your graduation, as your institute reported it")
+        field.help_text = _("Not in the list? You can still apply; fill in the programme and date below.")
+        if not field.queryset.exists():
+            del self.fields["graduate"]
+        else:
+            self.fields["programme_name"].required = self.fields["graduated_on"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("graduate") is None:
+            for name in ("programme_name", "graduated_on"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Please fill this in, or choose your graduation above."))
+        return data
+
     def clean_graduated_on(self):
         on = self.cleaned_data["graduated_on"]
-        if on > timezone.localdate():
+        if on is not None and on > timezone.localdate():
             raise forms.ValidationError(_("The date of your certificate cannot be in the future."))
         return on
 

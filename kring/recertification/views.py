@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kring.accreditation.access import graduations_of
 from kring.core.access import TRAINER, USER, allow
 from kring.core.refusals import Refused
 from kring.cpd.evidence import EXTENSIONS
@@ -355,12 +356,12 @@ def peer_confirm(request, pk):
 def application(request):
     person = person_of(request.user)
     existing = Application.objects.filter(person=person).order_by("-submitted_at").first()
-    form = forms.ApplicationForm(request.POST or None, request.FILES or None)
+    form = forms.ApplicationForm(request.POST or None, request.FILES or None, graduations=graduations_of(person))
     if request.method == "POST" and form.is_valid():
         try:
             committee_services.application_submit(
                 person=person,
-                data={k: form.cleaned_data[k] for k in form.Meta.fields},
+                data={k: form.cleaned_data[k] for k in form.Meta.fields if k in form.cleaned_data},
                 certificate=form.cleaned_data["certificate_file"],
                 certificate_type=form.content_type,
                 by=request.user,

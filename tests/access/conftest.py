@@ -4,7 +4,7 @@ import pytest
 
 
 @pytest.fixture
-def personas(db, outsider, member, trainer, office, board, certification, accreditation, complaints):
+def personas(db, outsider, member, trainer, office, board, certification, accreditation, complaints, institute):
     return {
         "anonymous": None,
         "outsider": outsider,
@@ -15,4 +15,5 @@ def personas(db, outsider, member, trainer, office, board, certification, accred
         "certification": certification,
         "accreditation": accreditation,
         "complaints": complaints,
+        "institute": institute,
     }

@@ -19,6 +19,7 @@ ROLES = (
     "certification",
     "accreditation",
     "complaints",
+    "institute",
 )
 STAFF = frozenset({"office", "board", "certification", "accreditation", "complaints"})
 LOGGED_IN = frozenset(ROLES) - {"anonymous"}

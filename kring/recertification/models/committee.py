@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kring.accreditation.models import Graduate
 from kring.members.models import Person
 from kring.recertification.models.dossier import Dossier, DossierVersion
 from kring.register.models import Level, Registration
@@ -133,6 +134,17 @@ class Application(models.Model):
     retreat_days = models.PositiveSmallIntegerField(_("days of silent retreat"))
     experience = models.TextField(_("your experience"), max_length=3000)
     certificate = models.FileField(_("certificate"), upload_to=certificate_path)
+    # The graduation as the institute reported it, and whether the programme was accredited on that
+    # date (kring.accreditation.history). Not reported or not accredited: still allowed, and marked.
+    graduate = models.ForeignKey(
+        Graduate,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reported graduation"),
+    )
+    programme_accredited = models.BooleanField(_("programme accredited on the graduation date"), default=False)
     certificate_type = models.CharField(max_length=40, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kring.accreditation.history import accredited_on
 from kring.core import audit, emails
 from kring.core.access import acting_account
 from kring.core.decisions import lock_for_decision
@@ -332,8 +333,19 @@ def application_submit(*, person: Person, data: dict, certificate, certificate_t
         if all(getattr(open_application, name) == value for name, value in data.items()):
             return open_application
         raise Refused(_("Your application is already with the committee."))
+    graduate = data.get("graduate")
+    if graduate is not None:
+        data = {
+            **data,
+            "programme_name": data.get("programme_name") or str(graduate.programme),
+            "graduated_on": graduate.graduated_on,
+        }
     application = Application.objects.create(
-        person=person, certificate=certificate, certificate_type=certificate_type, **data
+        person=person,
+        certificate=certificate,
+        certificate_type=certificate_type,
+        programme_accredited=graduate is not None and accredited_on(graduate.programme, graduate.graduated_on),
+        **data,
     )
     audit.record("kring.recertification.application.submitted", by=by, person_id=person.pk, obj=application)
     return application

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
+from kring.demo import accreditation as accreditation_demo
 from kring.demo import intervision as intervision_demo
 from kring.demo import people as demo
 from kring.demo import plans
@@ -87,6 +88,7 @@ class Command(BaseCommand):
             rng = random.Random(seed)  # nosec B311 # reproducible demo data from a seed, not a secret
             intervision_demo.seed(rng, demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first())
             intervision_demo.seekers(rng)
+        accreditation_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data
         ensure_demo_insurer()
         elapsed = time.perf_counter() - started
         self.stdout.write(
@@ -99,6 +101,9 @@ class Command(BaseCommand):
                 if login.email in fixed:
                     self.stdout.write(f"  {login.who:42} {login.email:30} {login.password}")
             self.stdout.write(f"  every other seeded person: password {GENERATED_PASSWORD}")
+            self.stdout.write(
+                f"  {'institute staff (Utrecht, Antwerpen)':42} {accreditation_demo.INSTITUTE_LOGIN[0]:30} {accreditation_demo.INSTITUTE_LOGIN[1]}"
+            )
         self.stdout.write(f"Demo insurer API key: Authorization: Bearer {DEMO_KEY}")
 
     def fixed_people_to_add(self, today) -> dict[str, plans.PersonPlan]:

@@ -1,0 +1,44 @@
+"""What the accreditation committee may see: every submitted application, except those of an
+institute where the member teaches or works (conflict of interest: those give 404)."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from django.http import FileResponse, Http404
+
+from kring.accreditation.models import Application, ApplicationStatus, InstituteStaff, Teacher
+from kring.core.evidence import EXTENSIONS
+from kring.members.models import Person
+
+
+def conflicted_institutes(user) -> set[int]:
+    addresses = {user.email.lower()} | {
+        e.lower() for e in Person.objects.filter(user=user).exclude(email="").values_list("email", flat=True)
+    }
+    teaching = Teacher.objects.filter(email__in=addresses).values_list("institute_id", flat=True)
+    staff = InstituteStaff.objects.filter(user=user).values_list("institute_id", flat=True)
+    return set(teaching) | set(staff)
+
+
+def committee_applications(user):
+    return (
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .exclude(programme__institute__in=conflicted_institutes(user))
+        .select_related("programme__institute", "criteria")
+    )
+
+
+def document_response(field, content_type: str):
+    """Documents are always downloaded, never shown in the browser, and never kept in a shared cache."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = PurePosixPath(field.name).stem + EXTENSIONS.get(content_type, "")
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
