@@ -15,7 +15,7 @@ from kring.register.models import Status
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_members_deciding_at_once_suspend_once(trainer, complaints, second_member):
+def test_two_members_deciding_at_once_suspend_once(flushed_data, trainer, complaints, second_member):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL; SQLite writes one transaction at a time")
     registration = trainer.registrations.get()

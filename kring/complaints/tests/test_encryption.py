@@ -29,7 +29,7 @@ def _database_bytes(tmp_path) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_case_text_and_documents_are_not_in_the_database_file(trainer, tmp_path):
+def test_the_case_text_and_documents_are_not_in_the_database_file(flushed_data, trainer, tmp_path):
     marker = b"Unmistakable-PDF-marker-4711"
     document = (ContentFile(plain_pdf() + b"%" + marker), "application/pdf")
     case, _token = file_case(trainer.registrations.get(), email="heel.geheim@example.org", documents=[document])
