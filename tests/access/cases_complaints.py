@@ -8,7 +8,8 @@ from kring.cpd.evidence import clean_evidence
 from kring.intervision.models import GroupMember
 from kring.intervision.tests.helpers import make_group, make_trainer
 from tests import factories as t
-from tests.access.matrix import EVERYONE, Case as AccessCase
+from tests.access.matrix import EVERYONE
+from tests.access.matrix import Case as AccessCase
 
 TRAINER = frozenset({"trainer"})
 COMMITTEE = frozenset({"complaints"})

@@ -1,5 +1,7 @@
 """Encryption at rest: the case text is not in the database file in plain text; keys can rotate."""
 
+import io
+
 import pytest
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
@@ -35,7 +37,7 @@ def test_the_case_text_and_documents_are_not_in_the_database_file(flushed_data, 
     case, _token = file_case(trainer.registrations.get(), email="heel.geheim@example.org", documents=[document])
     stored = _database_bytes(tmp_path)
     assert SECRET_TEXT.encode() not in stored
-    assert "Zonnebloem".encode() not in stored
+    assert b"Zonnebloem" not in stored
     assert b"heel.geheim@example.org" not in stored
     assert marker not in stored
     assert files.texts(Case.objects.get(pk=case.pk))["description"] == SECRET_TEXT
@@ -47,7 +49,7 @@ def test_keys_rotate_and_the_old_key_can_then_be_dropped(trainer, settings):
     old = settings.KRING_COMPLAINTS_KEYS[0]
     new = Fernet.generate_key().decode()
     settings.KRING_COMPLAINTS_KEYS = [new, old]
-    call_command("complaints_rotate_keys", stdout=open("/dev/null", "w"))
+    call_command("complaints_rotate_keys", stdout=io.StringIO())
     settings.KRING_COMPLAINTS_KEYS = [new]
     assert files.texts(Case.objects.get(pk=case.pk))["description"] == SECRET_TEXT
 
@@ -62,3 +64,16 @@ def test_without_a_key_outside_debug_it_refuses_to_start(settings):
     settings.KRING_COMPLAINTS_KEYS = ["not-a-key"]
     with pytest.raises(ImproperlyConfigured):
         crypto.require_keys()
+
+
+def test_the_app_server_does_not_start_in_production_without_a_key(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KRING_COMPLAINTS", "DJANGO_ALLOW"))}
+    env.update(DEBUG="0", KRING_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="kring.settings")
+    result = subprocess.run(
+        [sys.executable, "-c", "import kring.wsgi"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0 and "KRING_COMPLAINTS_KEYS" in result.stderr

@@ -11,7 +11,9 @@ from kring.core.models import AuditEntry
 
 
 def test_the_public_page_has_the_full_text_in_both_languages_and_the_history(client, db):
-    EthicsCode.objects.create(version="2020", applies_from=datetime.date(2020, 1, 1), text_nl="Oude tekst", text_en="Old text")
+    EthicsCode.objects.create(
+        version="2020", applies_from=datetime.date(2020, 1, 1), text_nl="Oude tekst", text_en="Old text"
+    )
     page = client.get(reverse("complaints:ethics")).content.decode()
     assert "Vertrouwelijkheid" in page and "Versie 2020" in page and "Oude tekst" not in page
     old = client.get(reverse("complaints:ethics_version", kwargs={"version": "2020"})).content.decode()

@@ -68,7 +68,9 @@ def test_a_decision_needs_a_reason_and_a_suspension_within_the_rules(registratio
 def test_a_suspension_takes_effect_in_the_register_and_is_lifted_after_its_period(registration, complaints):
     case = invited_case(registration, complaints.user)
     until = TODAY() + datetime.timedelta(days=90)
-    procedure.case_decide(case, outcome="suspension", reason="Grens overschreden", measure_until=until, by=complaints.user)
+    procedure.case_decide(
+        case, outcome="suspension", reason="Grens overschreden", measure_until=until, by=complaints.user
+    )
     standing = history.standing_on(registration, TODAY())
     assert not standing.registered
     assert registration.periods.order_by("-starts_on", "-pk").first().status == Status.SUSPENDED
@@ -92,7 +94,9 @@ def test_each_party_objects_once_within_the_term(registration, complaints, train
     with pytest.raises(Refused):
         objections.objection_lodge(case, party="complainant", text="Nog eens")
     objections.objection_lodge(case, party="trainer", text="Te zwaar", by=trainer.user)
-    case = objections.objection_decide(case, upheld=True, new_outcome="founded", reason="Heroverwogen", by=complaints.user)
+    case = objections.objection_decide(
+        case, upheld=True, new_outcome="founded", reason="Heroverwogen", by=complaints.user
+    )
     assert case.stage == Stage.CLOSED and case.outcome == "founded"
 
 

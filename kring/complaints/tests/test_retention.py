@@ -1,6 +1,7 @@
 """Retention: a closed file is destroyed after the retention term; the log, ruling and register measure stay."""
 
 import datetime
+import io
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -15,7 +16,9 @@ from kring.register.models import Status
 def _decided_and_closed(registration, committee_user, second_user):
     case = invited_case(registration, committee_user)
     procedure.case_decide(case, outcome="strike_off", reason="Zeer ernstig", by=committee_user)
-    ruling = publication.ruling_draft(Case.objects.get(pk=case.pk), text="Een trainer raakte een deelnemer aan.", by=committee_user)
+    ruling = publication.ruling_draft(
+        Case.objects.get(pk=case.pk), text="Een trainer raakte een deelnemer aan.", by=committee_user
+    )
     publication.ruling_approve(ruling, by=second_user)
     Case.objects.filter(pk=case.pk).update(objection_until=timezone.localdate() - datetime.timedelta(days=1))
     return Case.objects.get(pk=case.pk)
@@ -46,7 +49,7 @@ def test_it_closes_after_the_objection_term_and_destroys_after_five_years(regist
 def test_the_command_runs_the_retention(registration, complaints, second_member, settings):
     _decided_and_closed(registration, complaints.user, second_member.user)
     settings.KRING_COMPLAINTS_RETENTION_YEARS = 0
-    call_command("complaints_retention", stdout=open("/dev/null", "w"))
+    call_command("complaints_retention", stdout=io.StringIO())
     assert DestructionLog.objects.count() == 1
 
 
