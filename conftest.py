@@ -4,6 +4,8 @@ import pytest
 
 from tests import factories as t
 
+TEST_COMPLAINTS_KEY = "dGVzdC1rZXktZm9yLWtyaW5nLWNvbXBsYWludHMtMDE="  # nosec B105 # tests only
+
 
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
@@ -18,6 +20,8 @@ def _test_environment(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Complaints are encrypted at rest; tests use a key of their own (kring/complaints/crypto.py).
+    settings.KRING_COMPLAINTS_KEYS = [TEST_COMPLAINTS_KEY]
 
 
 @pytest.fixture

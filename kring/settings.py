@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kring.cpd",
     "kring.api",
     "kring.intervision",
+    "kring.complaints",
     "kring.recertification",
     "kring.demo",  # demo data and its commands; the top of the ladder, nothing imports it
 ]
@@ -183,6 +184,25 @@ KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SE
 KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
 # Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
+
+# --- Complaints (kring.complaints, docs/operations.md) ----------------------------------------------
+# Fernet keys (comma-separated, newest first) that encrypt case texts and documents at rest. Without
+# them only DEBUG uses a fixed development key; the app server refuses to start (kring/wsgi.py).
+KRING_COMPLAINTS_KEYS = env_list("KRING_COMPLAINTS_KEYS")
+# The terms of the procedure, in days. Defaults: receipt confirmed within 2 weeks (mindfulness bodies),
+# a judgement within 6 weeks, extendable once by 4 weeks with a reason (Wkkgz art. 17).
+KRING_COMPLAINTS_RECEIPT_DAYS = int(os.environ.get("KRING_COMPLAINTS_RECEIPT_DAYS", "14"))
+KRING_COMPLAINTS_RESPONSE_DAYS = int(os.environ.get("KRING_COMPLAINTS_RESPONSE_DAYS", "14"))
+KRING_COMPLAINTS_DECISION_DAYS = int(os.environ.get("KRING_COMPLAINTS_DECISION_DAYS", "42"))
+KRING_COMPLAINTS_EXTENSION_DAYS = int(os.environ.get("KRING_COMPLAINTS_EXTENSION_DAYS", "28"))
+KRING_COMPLAINTS_OBJECTION_DAYS = int(os.environ.get("KRING_COMPLAINTS_OBJECTION_DAYS", "28"))
+KRING_COMPLAINTS_MAX_SUSPENSION_DAYS = int(os.environ.get("KRING_COMPLAINTS_MAX_SUSPENSION_DAYS", "365"))
+KRING_COMPLAINTS_RETENTION_YEARS = int(os.environ.get("KRING_COMPLAINTS_RETENTION_YEARS", "5"))
+# How long a private link in an e-mail works; every status e-mail carries a fresh one.
+KRING_COMPLAINTS_LINK_DAYS = int(os.environ.get("KRING_COMPLAINTS_LINK_DAYS", "120"))
+# Complaints filed per client address (django-ratelimit's syntax), and documents added through a link.
+KRING_COMPLAINTS_FILE_RATE = os.environ.get("KRING_COMPLAINTS_FILE_RATE", "5/h")
+KRING_COMPLAINTS_UPLOAD_RATE = os.environ.get("KRING_COMPLAINTS_UPLOAD_RATE", "20/h")
 
 # --- Security -------------------------------------------------------------------------------------
 # The load balancer's addresses or networks (comma-separated, "*" for any peer). Only from these does

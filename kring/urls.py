@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("intervisie/", include("kring.intervision.urls")),
     path("herregistratie/", include("kring.recertification.urls")),
     path("opleidingen/", include("kring.accreditation.urls")),
+    path("", include("kring.complaints.urls")),
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
 )

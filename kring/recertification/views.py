@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kring.accreditation.access import graduations_of
+from kring.complaints.models import EthicsCode
+from kring.complaints.services import ethics as complaints_ethics
 from kring.core.access import TRAINER, USER, allow
 from kring.core.refusals import Refused
 from kring.cpd.evidence import EXTENSIONS
@@ -21,7 +23,6 @@ from kring.members.people import person_of
 from kring.recertification import forms
 from kring.recertification.models import (
     Application,
-    CodeOfEthics,
     Decision,
     DossierStatus,
     InformationRequest,
@@ -73,6 +74,7 @@ def dashboard(request):
             "valid_until": valid_until(registration),
             "dossier": dossier,
             "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
+            "ethics_accepted": complaints_ethics.has_accepted_current(person),
         },
     )
 
@@ -199,6 +201,8 @@ def dossier(request):
                 and not hasattr(d, "objection")
             ],
             "editable": dossier.status != DossierStatus.DECIDED,
+            "ethics_code": EthicsCode.current(),
+            "ethics_accepted": complaints_ethics.has_accepted_current(person),
         },
     )
 
@@ -221,10 +225,17 @@ def dossier_ethics(request):
     if request.method == "POST" and form.is_valid():
         return _dossier_action(
             request,
-            lambda d: dossiers.dossier_accept_ethics(d, by=request.user),
+            lambda d: _accept_both(d, person, request.user),
             _("Thank you. You have accepted the code of ethics."),
         )
-    return render(request, "recertification/dossier_ethics.html", {"form": form, "code": CodeOfEthics.current()})
+    # The full text is the complaints app's versioned code of ethics (kring.complaints).
+    return render(request, "recertification/dossier_ethics.html", {"form": form, "code": EthicsCode.current()})
+
+
+def _accept_both(dossier, person, user):
+    """Accepting in the dossier is accepting the current code of ethics (kept by kring.complaints)."""
+    complaints_ethics.ethics_accept(person, by=user)
+    dossiers.dossier_accept_ethics(dossier, by=user)
 
 
 @allow(TRAINER)

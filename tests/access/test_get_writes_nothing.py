@@ -23,6 +23,10 @@ RECORDS_OF_READING = {
     "members:export": {"core_auditentry"},
     "register:office_register_csv": {"core_auditentry"},
     "register:office_recognitions_csv": {"core_auditentry"},
+    # Every opening of a complaint is in the audit trail (kring.complaints.visibility).
+    "complaints:committee_case": {"core_auditentry"},
+    "complaints:committee_document": {"core_auditentry"},
+    "complaints:trainer_case": {"core_auditentry"},
 }
 API_CALL_LOG = {"api_apicall"}
 
