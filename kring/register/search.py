@@ -38,6 +38,8 @@ VOCABULARY_FIELDS = {
     "target": "target_groups",
     "language": "languages",
 }
+# Filters where a visitor may pick several codes; a trainer with any of them matches ("MBSR or MBCT").
+MULTIPLE = {"programme"}
 POINT_TABLE, ENTRY_TABLE = SearchPoint._meta.db_table, SearchEntry._meta.db_table
 
 
@@ -46,7 +48,8 @@ class Criteria:
     q: str = ""
     origin: geo.Place | None = None
     distance: int = DISTANCE_DEFAULT
-    codes: dict[str, str] = field(default_factory=dict)  # "programme" -> "mbsr", ...
+    # "domain" -> "healthcare"; for the keys in MULTIPLE a tuple of codes: "programme" -> ("mbct", "mbsr")
+    codes: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     online: bool = False
     sort: str = "distance"
     page: int = 1
@@ -102,10 +105,17 @@ def _entry_filter(criteria: Criteria, today: datetime.date, prefix: str = "") ->
         condition &= Q(**{f"{prefix}search_text__contains": term})
     for key, code in criteria.codes.items():
         if code:
-            condition &= Q(**{f"{prefix}{VOCABULARY_FIELDS[key]}__contains": f" {code} "})
+            any_of = Q()
+            for one in _as_tuple(code):
+                any_of |= Q(**{f"{prefix}{VOCABULARY_FIELDS[key]}__contains": f" {one} "})
+            condition &= any_of
     if criteria.online:
         condition &= Q(**{f"{prefix}online": True})
     return condition
+
+
+def _as_tuple(code: str | tuple[str, ...]) -> tuple[str, ...]:
+    return code if isinstance(code, tuple) else (code,)
 
 
 def _page(count: int, requested: int) -> tuple[int, int]:
@@ -126,8 +136,10 @@ def _point_conditions(criteria: Criteria, today: datetime.date) -> tuple[list[st
         params += [f"%{like(term)}%" for term in terms]
     for key, code in criteria.codes.items():
         if code:
-            conditions.append(f"p.{VOCABULARY_FIELDS[key]} {contains}")
-            params.append(f"% {like(code)} %")
+            several = _as_tuple(code)
+            column = f"p.{VOCABULARY_FIELDS[key]} {contains}"
+            conditions.append("(" + " OR ".join([column] * len(several)) + ")")
+            params += [f"% {like(one)} %" for one in several]
     if criteria.online:
         conditions.append("p.online = %s")
         params.append(True)

@@ -58,6 +58,7 @@ def _cards(results) -> list[dict]:
             "name": entry.name,
             "number": entry.number,
             "place": result.place,
+            "photo": entry.photo,
             "online": entry.online,
             "level": levels.get(entry.level, entry.level),
             "programmes": ", ".join(
@@ -91,7 +92,9 @@ def search_page(request):
     are not logged in get the whole page from ``page_cache``."""
     today = timezone.localdate()
     prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
-    params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
+    params = "&".join(
+        f"{name}={','.join(sorted(v.strip() for v in request.GET.getlist(name)))}" for name in SEARCH_PARAMETERS
+    )
     key = "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
     content = cache.get(key)
     if content is None:

@@ -155,7 +155,7 @@ def test_it_pages_by_twenty(client, db, reindex):
     first = client.get("/register/?postcode=3512&sort=name")
     second = client.get("/register/?postcode=3512&sort=name&page=2")
     assert len(names(first)) == 20 and len(names(second)) == 3
-    assert 'rel="next" href="?postcode=3512&amp;sort=name&amp;page=2"' in first.content.decode()
+    assert 'rel="next" href="?postcode=3512&amp;sort=name&amp;page=2#results"' in first.content.decode()
     assert names(client.get("/register/?postcode=3512&sort=name&page=abc")) == names(first)
     assert names(client.get("/register/?postcode=3512&sort=name&page=99")) == names(second)
 
@@ -178,13 +178,15 @@ def test_it_needs_the_same_few_queries_whatever_the_number_of_results(
     assert len(names(response)) == max(0, min(many - 20, 20)) or many < 21
 
 
-def test_it_explains_an_unknown_postcode_and_suggests_belgium(client, trainers):
-    response = client.get("/register/?postcode=1000")
+def test_it_explains_an_unknown_postcode_and_suggests_the_netherlands(client, trainers):
+    # A Belgian postcode left on the Netherlands is searched in Belgium (test_find_on_a_phone); a Dutch
+    # one on Belgium gets the explanation and a link, since the visitor chose Belgium themselves.
+    response = client.get("/register/?postcode=1012&country=BE")
     text = response.content.decode()
     assert response.status_code == 200
-    assert "We kennen postcode 1000 niet in Nederland" in text
-    assert "Bedoel je België?" in text
-    assert 'href="?postcode=1000&amp;country=BE"' in text
+    assert "We kennen postcode 1012 niet in België" in text
+    assert "Bedoel je Nederland?" in text
+    assert 'href="?postcode=1012&amp;country=NL#results"' in text
     assert response.context["results"] is None
 
 
