@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import geo
@@ -137,7 +139,8 @@ class SearchForm(forms.Form):
                 if name == "country" and self.guessed_country:
                     current = {self.guessed_country}
                 options = [(code, label, code in current) for code, label in self.fields[name].choices]
-            shown.append({"field": field, "options": options, "multiple": multiple})
+            html = _options_html(name, self.fields[name].choices, current, multiple) if options else ""
+            shown.append({"field": field, "options": options, "options_html": html, "multiple": multiple})
         return shown
 
     def criteria(self, page: int) -> search.Criteria:
@@ -152,6 +155,32 @@ class SearchForm(forms.Form):
             sort="name" if data.get("sort") == "name" or origin is None else "distance",
             page=page,
         )
+
+
+_escaped_choices: dict[tuple, list[tuple[str, str, str]]] = {}
+
+
+def _options_html(name: str, choices, current: set[str], multiple: bool) -> str:
+    """The options of a select (or the checkboxes of a multiple choice), escaped once per set of choices
+    and process: escaping some fifty labels for every search cost more than finding the results."""
+    key = (name, multiple, tuple((code, str(label)) for code, label in choices))
+    escaped = _escaped_choices.get(key)
+    if escaped is None:
+        escaped = _escaped_choices[key] = [(code, escape(code), escape(label)) for code, label in key[2]]
+    if multiple:
+        return mark_safe(  # nosec B308 B703 # every part escaped above
+            "".join(
+                f'<div class="checkbox"><input type="checkbox" name="{name}" value="{value}" id="id_{name}_{i}"'
+                f'{" checked" if code in current else ""}> <label for="id_{name}_{i}">{label}</label></div>'
+                for i, (code, value, label) in enumerate(escaped)
+            )
+        )
+    return mark_safe(  # nosec B308 B703 # every part escaped above
+        "".join(
+            f'<option value="{value}"{" selected" if code in current else ""}>{label}</option>'
+            for code, value, label in escaped
+        )
+    )
 
 
 def _codes(value) -> str | tuple[str, ...]:

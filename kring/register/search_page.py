@@ -103,4 +103,4 @@ def render(context: dict, request) -> str:
         "page_of": page_of(results.page, results.pages) if results and results.pages > 1 else "",
     }
     template = engines["jinja2"].get_template("register/search_fragment.html")
-    return template.render({**context, **extra}, request)
+    return mark_safe(template.render({**context, **extra}, request))  # nosec B308 B703 # escaped as it rendered
