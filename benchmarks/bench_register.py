@@ -198,7 +198,7 @@ def main() -> None:
         print("PostgreSQL is not reachable at 127.0.0.1:5432; measuring SQLite only.")
     figures = {}
     for database in databases:
-        kept = common.BENCH_DIR / f"register-{TRAINERS}.sqlite3"
+        kept = Path(os.environ.get("BENCH_REUSE_PATH", common.BENCH_DIR / f"register-{TRAINERS}.sqlite3"))
         if REUSE and database == "sqlite" and kept.exists():
             env, seed_s = common.django_env(f"sqlite:///{kept}"), 0.0
             subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)

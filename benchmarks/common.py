@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -87,8 +88,10 @@ class Server:
             f"serve(application, host='127.0.0.1', port={self.port}, threads={threads}, "
             "connection_limit=200, channel_timeout=30, _quiet=True)"
         )
+        # Its output goes to a file: a pipe nobody reads fills up and stops the server mid-run.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 # closed in __exit__
         self.process = subprocess.Popen(
-            [PYTHON, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            [PYTHON, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log
         )
 
     def __enter__(self):
@@ -102,10 +105,13 @@ class Server:
                     return self
             except OSError:
                 time.sleep(0.2)
-        self.process.terminate()  # first, so that reading its output cannot wait for ever
-        raise RuntimeError("the benchmark server did not start: " + self.process.communicate()[1][-2000:].decode())
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.seek(0)
+        raise RuntimeError("the benchmark server did not start: " + self.log.read()[-2000:].decode())
 
     def __exit__(self, *exc):
+        self.log.close()
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
