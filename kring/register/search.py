@@ -181,7 +181,7 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
     else:
         count = len(chosen_rows)
         page, pages = _page(count, criteria.page)
-        chosen = chosen_rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        chosen = chosen_rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE].tolist()
     origin = criteria.origin
     nearest: dict[int, Result] = {}
     for entry, latitude, longitude, place in _page_points(chosen):
@@ -192,7 +192,7 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
     return Results(results, count, page, pages)
 
 
-def _from_memory(criteria: Criteria, today: datetime.date, generation: str | None) -> list[int] | None:
+def _from_memory(criteria: Criteria, today: datetime.date, generation: str | None):
     """Every matching entry id in page order from ``search_memory``, or None where SQL must answer:
     no generation given (the SQL path, also what the tests compare against), free text, or no arrays."""
     if generation is None or fold(criteria.q).split():

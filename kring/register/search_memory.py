@@ -51,6 +51,8 @@ class Snapshot:
     online: np.ndarray
     bits: dict[str, np.ndarray]
     code_bits: dict[str, dict[str, int]]
+    latest_start: int = NO_END  # when every point is listed on a day, the date filter is skipped
+    earliest_end: int = 0
 
 
 def _band(latitude: float) -> int:
@@ -69,8 +71,7 @@ def _code_masks(rows: list[str]) -> tuple[np.ndarray, dict[str, int]] | None:
 def load(generation: str) -> Snapshot | None:
     """Read every search point into arrays (two queries). None when a vocabulary is too large."""
     quote = connection.ops.quote_name
-    columns = ["latitude", "longitude", "lat_sin_half", "lat_cos_half", "lon_sin_half", "lon_cos_half", "lat_cos"]
-    columns += ["entry_id", "listed_from", "listed_until", "online", *VOCABULARY_COLUMNS.values()]
+    columns = COLUMNS
     with connection.cursor() as cursor:
         # Ties (equal sort names) must share a rank, so the entry id can decide as in SQL.
         cursor.execute(
@@ -85,6 +86,15 @@ def load(generation: str) -> Snapshot | None:
             f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(SearchPoint._meta.db_table)}"  # nosec B608 # model columns
         )
         rows = cursor.fetchall()
+    return build(generation, columns, rows, rank)
+
+
+COLUMNS = ["latitude", "longitude", "lat_sin_half", "lat_cos_half", "lon_sin_half", "lon_cos_half", "lat_cos"]
+COLUMNS += ["entry_id", "listed_from", "listed_until", "online", *VOCABULARY_COLUMNS.values()]
+
+
+def build(generation: str, columns: list[str], rows: list[tuple], rank: dict[int, int]) -> Snapshot | None:
+    """The arrays from the points' rows (in ``columns`` order) and each entry's rank of name."""
     rows.sort(key=lambda row: (_band(row[0]), row[1]))
     number = len(rows)
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
@@ -119,6 +129,8 @@ def load(generation: str) -> Snapshot | None:
         online=np.fromiter((bool(v) for v in by_name["online"]), dtype=bool, count=number),
         bits=masks,
         code_bits=code_bits,
+        latest_start=max((_ordinal(d) for d in by_name["listed_from"]), default=NO_END),
+        earliest_end=min((NO_END if d is None else _ordinal(d) for d in by_name["listed_until"]), default=0),
     )
 
 
@@ -151,51 +163,56 @@ def snapshot(generation: str) -> Snapshot | None:
 
 def nearest(
     snap: Snapshot, origin: geo.Place, radius: int, codes: dict, online: bool, today: datetime.date, by_name: bool
-) -> list[int] | None:
-    """Every entry within ``radius`` km of ``origin`` that passes the filters, in the page order of
-    ``search.find``. None when a code is unknown to the arrays' vocabularies (then SQL decides)."""
+) -> np.ndarray:
+    """Every entry id within ``radius`` km of ``origin`` that passes the filters, in the page order of
+    ``search.find`` (the caller cuts the page)."""
     south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
+    wanted = {}
+    for key, code in codes.items():
+        if code:
+            wanted[key] = 0
+            for one in code if isinstance(code, tuple) else (code,):
+                wanted[key] |= snap.code_bits[key].get(one, 0)
+    if any(bits == 0 for bits in wanted.values()):
+        return np.empty(0, dtype=np.int64)  # a code no listed trainer has
     pieces = []
-    for band in range(_band(south), _band(north) + 1):
+    first_band, last_band = _band(south), _band(north)
+    for band in range(first_band, last_band + 1):
         span = snap.band_starts.get(band)
         if span is None:
             continue
         longitudes = snap.longitude[span[0] : span[1]]
         first = span[0] + int(np.searchsorted(longitudes, west, side="left"))
         last = span[0] + int(np.searchsorted(longitudes, east, side="right"))
-        if first < last:
-            pieces.append(np.arange(first, last))
+        if first >= last:
+            continue
+        piece = np.arange(first, last)
+        if band in (first_band, last_band):  # only the outer bands reach beyond the box's latitudes
+            latitudes = snap.latitude[piece]
+            piece = piece[(latitudes >= south) & (latitudes <= north)]
+        pieces.append(piece)
     if not pieces:
-        return []
+        return np.empty(0, dtype=np.int64)
     index = np.concatenate(pieces)
-    day = today.toordinal()
-    keep = (snap.listed_from[index] <= day) & (snap.listed_until[index] >= day)
-    keep &= (snap.latitude[index] >= south) & (snap.latitude[index] <= north)
-    for key, code in codes.items():
-        if not code:
-            continue
-        wanted = 0
-        for one in code if isinstance(code, tuple) else (code,):
-            wanted |= snap.code_bits[key].get(one, 0)
-        if not wanted:
-            keep &= False
-            continue
-        keep &= (snap.bits[key][index] & wanted) != 0
+    # The most selective filters first, so that fewer points are gathered for the rest.
+    for key, bits in wanted.items():
+        index = index[(snap.bits[key][index] & bits) != 0]
     if online:
-        keep &= snap.online[index]
-    index = index[keep]
+        index = index[snap.online[index]]
+    day = today.toordinal()
+    if not (snap.latest_start <= day <= snap.earliest_end):
+        index = index[(snap.listed_from[index] <= day) & (snap.listed_until[index] >= day)]
     term = _haversine_term(snap, index, origin)
     close = term <= math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
     index, term = index[close], term[close]
-    entries = snap.entry[index]
-    # The nearest point per entry: sort by (entry, term) and keep each entry's first row.
-    order = np.lexsort((term, entries))
-    entries, term, ranks = entries[order], term[order], snap.name_rank[index][order]
-    first = np.ones(len(entries), dtype=bool)
-    first[1:] = entries[1:] != entries[:-1]
-    entries, term, ranks = entries[first], term[first], ranks[first]
+    # The nearest point per entry: in order of term, each entry's first occurrence.
+    by_term = np.argsort(term, kind="stable")
+    entries = snap.entry[index][by_term]
+    _, first = np.unique(entries, return_index=True)
+    chosen = by_term[first]
+    entries, term, ranks = snap.entry[index[chosen]], term[chosen], snap.name_rank[index[chosen]]
     keys = (entries, term, ranks) if by_name else (entries, ranks, term)
-    return entries[np.lexsort(keys)].tolist()
+    return entries[np.lexsort(keys)]
 
 
 def _haversine_term(snap: Snapshot, index: np.ndarray, origin: geo.Place) -> np.ndarray:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import jinja2
 from django.template import engines
+from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
@@ -103,4 +104,6 @@ def render(context: dict, request) -> str:
         "page_of": page_of(results.page, results.pages) if results and results.pages > 1 else "",
     }
     template = engines["jinja2"].get_template("register/search_fragment.html")
+    if template_rendered.has_listeners():  # the test client's record of contexts, as for Django templates
+        template_rendered.send(sender=template, template=template, context={**context, **extra})
     return mark_safe(template.render({**context, **extra}, request))  # nosec B308 B703 # escaped as it rendered
