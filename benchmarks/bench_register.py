@@ -39,6 +39,9 @@ CACHED_SEARCH_PATH = "/register/?postcode=3512&distance=25&programme=mbsr"
 BENCH_KEY = "kring-bench-0d9e8f7a6b5c"
 POSTGRES_NAME = "kring_bench"
 SCENARIOS = ("trivial", "search_cached", "search", "api")
+# BENCH_REUSE=1 keeps a database seeded earlier with the same BENCH_TRAINERS (SQLite only), so that
+# three runs for the spread cost one seed; BENCH_DATABASES=sqlite measures one database.
+REUSE = os.environ.get("BENCH_REUSE") == "1"
 
 
 def varied_search_paths(count: int, programmes: list[str], rng: random.Random) -> list[str]:
@@ -64,12 +67,14 @@ def measure_one_database() -> dict:
     from django.utils import timezone
 
     from kring.api import bulk, services
-    from kring.api.models import BulkJob, Insurer
+    from kring.api.models import ApiKey, BulkJob, Insurer
     from kring.api.tasks import bulk_job_run
     from kring.members.models import TaughtProgramme
     from kring.register.models import Registration, SearchEntry
 
-    key, _ = services.api_key_create(Insurer.objects.create(name="Benchmark"), name="bench", secret=BENCH_KEY)
+    key = ApiKey.objects.filter(insurer__name="Benchmark", name="bench").first()  # a reused database
+    if key is None:
+        key, _ = services.api_key_create(Insurer.objects.create(name="Benchmark"), name="bench", secret=BENCH_KEY)
     key.rate_per_minute = 10**9
     key.save()
     numbers = list(Registration.objects.values_list("number", flat=True))
@@ -187,14 +192,21 @@ def print_table(figures: dict) -> None:
 
 def main() -> None:
     databases = ["sqlite"] + (["postgresql"] if common.postgres_reachable() else [])
+    if os.environ.get("BENCH_DATABASES"):
+        databases = [d for d in databases if d in os.environ["BENCH_DATABASES"].split(",")]
     if "postgresql" not in databases:
         print("PostgreSQL is not reachable at 127.0.0.1:5432; measuring SQLite only.")
     figures = {}
     for database in databases:
-        url = common.fresh_database(database, POSTGRES_NAME if database == "postgresql" else "register")
-        env = common.django_env(url)
-        print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
-        seed_s = seed(env)
+        kept = Path(os.environ.get("BENCH_REUSE_PATH", common.BENCH_DIR / f"register-{TRAINERS}.sqlite3"))
+        if REUSE and database == "sqlite" and kept.exists():
+            env, seed_s = common.django_env(f"sqlite:///{kept}"), 0.0
+            subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
+        else:
+            name = POSTGRES_NAME if database == "postgresql" else (kept.stem if REUSE else "register")
+            env = common.django_env(common.fresh_database(database, name))
+            print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
+            seed_s = seed(env)
         print(f"== {database}: seeded in {seed_s:.0f} s; measuring ...", flush=True)
         child = subprocess.run(
             [common.PYTHON, __file__, "--one-database"], env=env, cwd=common.ROOT, capture_output=True, text=True

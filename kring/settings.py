@@ -88,6 +88,14 @@ TEMPLATES = [
             ],
         },
     },
+    # Jinja2 for the one fragment whose rendering is the cost of the busiest page (find a trainer);
+    # escaped like Django templates, see kring/register/search_page.py.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "kring.register.search_page.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------------

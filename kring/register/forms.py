@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import geo
@@ -9,6 +11,8 @@ from kring.register import search
 from kring.register.models import Level
 
 COUNTRY_NAMES = {"NL": _("the Netherlands"), "BE": _("Belgium")}
+FIRST_FIELDS = ("postcode", "distance")
+MORE_FIELDS = ("q", "country", "programme", "domain", "target", "language", "sort")
 
 
 class SearchForm(forms.Form):
@@ -36,7 +40,11 @@ class SearchForm(forms.Form):
             "max_value": _("Choose a distance of at most 100 km."),
         },
     )
-    programme = forms.ChoiceField(label=_("Programme taught"), required=False)
+    programme = forms.MultipleChoiceField(
+        label=_("Programmes taught"),
+        required=False,
+        help_text=_("Pick one or more: a trainer who teaches any of them is shown."),
+    )
     domain = forms.ChoiceField(label=_("Work domain"), required=False)
     target = forms.ChoiceField(label=_("Target group"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
@@ -48,17 +56,18 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = {
-            "programme": _("Any programme"),
             "domain": _("Any work domain"),
             "target": _("Any target group"),
             "language": _("Any language"),
         }
         for key in search.VOCABULARY_MODELS:
-            self.fields[key].choices = [("", anything[key]), *search.names(key).items()]
+            known = list(search.names(key).items())
+            self.fields[key].choices = known if key in search.MULTIPLE else [("", anything[key]), *known]
             self.fields[key].error_messages["invalid_choice"] = _(
                 "We do not know this choice. Please pick one from the list."
             )
         self.other_country = None
+        self.guessed_country = None  # set when a Belgian postcode was left on the Netherlands
 
     def clean(self):
         data = super().clean()
@@ -81,6 +90,10 @@ class SearchForm(forms.Form):
                 )
             else:
                 data["origin"] = geo.lookup(postcode, country)
+                if data["origin"] is None and country == "NL" and geo.lookup(postcode, "BE"):
+                    # The country select starts on the Netherlands; 9000 is not Dutch but it is Gent.
+                    data["origin"], data["country"] = geo.lookup(postcode, "BE"), "BE"
+                    self.guessed_country, self.other_country = "BE", "NL"
                 if data["origin"] is None:
                     other = "BE" if country == "NL" else "NL"
                     if geo.lookup(postcode, other):
@@ -92,11 +105,23 @@ class SearchForm(forms.Form):
                     )
         return data
 
-    def shown_fields(self) -> list[dict]:
+    def first_fields(self) -> list[dict]:
+        """Postcode and distance: what a visitor on a phone fills in first, shown above the fold."""
+        return self._shown(FIRST_FIELDS)
+
+    def more_fields(self) -> list[dict]:
+        """The other filters, folded away in a ``<details>`` (open when one of them is in use)."""
+        return self._shown(MORE_FIELDS)
+
+    def more_in_use(self) -> bool:
+        """Whether a folded filter is set or has an error, so the fold opens to show it."""
+        return any(self.data.get(name) or self[name].errors for name in (*MORE_FIELDS, "online"))
+
+    def _shown(self, names) -> list[dict]:
         """The fields in page order, selects with their options marked, for the search page's hand-written
         markup (the busiest form of Kring is rendered without a template per widget)."""
         shown = []
-        for name in ("q", "postcode", "country", "distance", "programme", "domain", "target", "language", "sort"):
+        for name in names:
             bound = self[name]
             # What the markup reads, looked up once here rather than through the bound field per use.
             field = {
@@ -107,10 +132,15 @@ class SearchForm(forms.Form):
                 "help_text": bound.help_text,
             }
             options = None
+            multiple = isinstance(self.fields[name], forms.MultipleChoiceField)
             if isinstance(self.fields[name], forms.ChoiceField):
-                current = str(field["value"] or "")
-                options = [(code, label, code == current) for code, label in self.fields[name].choices]
-            shown.append({"field": field, "options": options})
+                value = field["value"] or ""
+                current = {str(v) for v in value} if multiple else {str(value)}
+                if name == "country" and self.guessed_country:
+                    current = {self.guessed_country}
+                options = [(code, label, code in current) for code, label in self.fields[name].choices]
+            html = _options_html(name, self.fields[name].choices, current, multiple) if options else ""
+            shown.append({"field": field, "options": options, "options_html": html, "multiple": multiple})
         return shown
 
     def criteria(self, page: int) -> search.Criteria:
@@ -120,11 +150,44 @@ class SearchForm(forms.Form):
             q=data.get("q") or "",
             origin=origin,
             distance=data.get("distance") or search.DISTANCE_DEFAULT,
-            codes={key: data.get(key) or "" for key in search.VOCABULARY_MODELS},
+            codes={key: _codes(data.get(key)) for key in search.VOCABULARY_MODELS},
             online=bool(data.get("online")),
             sort="name" if data.get("sort") == "name" or origin is None else "distance",
             page=page,
         )
+
+
+_escaped_choices: dict[tuple, list[tuple[str, str, str]]] = {}
+
+
+def _options_html(name: str, choices, current: set[str], multiple: bool) -> str:
+    """The options of a select (or the checkboxes of a multiple choice), escaped once per set of choices
+    and process: escaping some fifty labels for every search cost more than finding the results."""
+    key = (name, multiple, tuple((code, str(label)) for code, label in choices))
+    escaped = _escaped_choices.get(key)
+    if escaped is None:
+        escaped = _escaped_choices[key] = [(code, escape(code), escape(label)) for code, label in key[2]]
+    if multiple:
+        return mark_safe(  # nosec B308 B703 # every part escaped above
+            "".join(
+                f'<div class="checkbox"><input type="checkbox" name="{name}" value="{value}" id="id_{name}_{i}"'
+                f'{" checked" if code in current else ""}> <label for="id_{name}_{i}">{label}</label></div>'
+                for i, (code, value, label) in enumerate(escaped)
+            )
+        )
+    return mark_safe(  # nosec B308 B703 # every part escaped above
+        "".join(
+            f'<option value="{value}"{" selected" if code in current else ""}>{label}</option>'
+            for code, value, label in escaped
+        )
+    )
+
+
+def _codes(value) -> str | tuple[str, ...]:
+    """One code for a single choice; a sorted tuple for the programmes (any of them matches)."""
+    if isinstance(value, list | tuple):
+        return tuple(sorted(set(value)))
+    return value or ""
 
 
 class StatusChangeForm(forms.Form):

@@ -142,6 +142,9 @@ class SearchEntry(models.Model):
     online_public = models.BooleanField(default=False, help_text="Whether the trainer made 'online' public at all.")
     website = models.URLField(blank=True)
     places = models.CharField(max_length=300, blank=True, help_text="Public practice places, for display.")
+    photo = models.CharField(
+        max_length=200, blank=True, help_text="Address of the photo, when the trainer made it public."
+    )
 
     def __str__(self):
         return f"{self.number} {self.name}"

@@ -67,12 +67,19 @@ def registration_for_page(number: str) -> tuple[Registration, PublicStanding] | 
     return registration, standing_today(registration)
 
 
+def phone_href(phone: str) -> str:
+    """A ``tel:`` address for a number as people type it ("06 12345678" -> "tel:0612345678")."""
+    return "tel:" + "".join(c for i, c in enumerate(phone) if c.isdigit() or (c == "+" and i == 0))
+
+
 def profile(person: Person) -> dict:
     """Only the fields the person made public, ready for a template. An absent key means private."""
     shown: dict = {}
     for name in ("email", "phone", "website", "about"):
         if person.is_public(name) and getattr(person, name):
             shown[name] = getattr(person, name)
+    if "phone" in shown:
+        shown["phone_href"] = phone_href(shown["phone"])
     if person.public_photo and person.photo:
         shown["photo"] = person.photo.url
     if person.public_practices:

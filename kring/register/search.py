@@ -20,6 +20,7 @@ from django.utils import translation
 
 from kring.core import geo
 from kring.members.models import SpokenLanguage, TargetGroup, TaughtProgramme, WorkDomain
+from kring.register import search_memory
 from kring.register.models import SearchEntry, SearchPoint
 from kring.register.search_index import fold
 
@@ -38,6 +39,8 @@ VOCABULARY_FIELDS = {
     "target": "target_groups",
     "language": "languages",
 }
+# Filters where a visitor may pick several codes; a trainer with any of them matches ("MBSR or MBCT").
+MULTIPLE = {"programme"}
 POINT_TABLE, ENTRY_TABLE = SearchPoint._meta.db_table, SearchEntry._meta.db_table
 
 
@@ -46,7 +49,8 @@ class Criteria:
     q: str = ""
     origin: geo.Place | None = None
     distance: int = DISTANCE_DEFAULT
-    codes: dict[str, str] = field(default_factory=dict)  # "programme" -> "mbsr", ...
+    # "domain" -> "healthcare"; for the keys in MULTIPLE a tuple of codes: "programme" -> ("mbct", "mbsr")
+    codes: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     online: bool = False
     sort: str = "distance"
     page: int = 1
@@ -102,10 +106,17 @@ def _entry_filter(criteria: Criteria, today: datetime.date, prefix: str = "") ->
         condition &= Q(**{f"{prefix}search_text__contains": term})
     for key, code in criteria.codes.items():
         if code:
-            condition &= Q(**{f"{prefix}{VOCABULARY_FIELDS[key]}__contains": f" {code} "})
+            any_of = Q()
+            for one in _as_tuple(code):
+                any_of |= Q(**{f"{prefix}{VOCABULARY_FIELDS[key]}__contains": f" {one} "})
+            condition &= any_of
     if criteria.online:
         condition &= Q(**{f"{prefix}online": True})
     return condition
+
+
+def _as_tuple(code: str | tuple[str, ...]) -> tuple[str, ...]:
+    return code if isinstance(code, tuple) else (code,)
 
 
 def _page(count: int, requested: int) -> tuple[int, int]:
@@ -126,8 +137,10 @@ def _point_conditions(criteria: Criteria, today: datetime.date) -> tuple[list[st
         params += [f"%{like(term)}%" for term in terms]
     for key, code in criteria.codes.items():
         if code:
-            conditions.append(f"p.{VOCABULARY_FIELDS[key]} {contains}")
-            params.append(f"% {like(code)} %")
+            several = _as_tuple(code)
+            column = f"p.{VOCABULARY_FIELDS[key]} {contains}"
+            conditions.append("(" + " OR ".join([column] * len(several)) + ")")
+            params += [f"% {like(one)} %" for one in several]
     if criteria.online:
         conditions.append("p.online = %s")
         params.append(True)
@@ -151,7 +164,7 @@ def _haversine_sql(origin: geo.Place) -> tuple[str, list[float]]:
     )
 
 
-def find(criteria: Criteria, today: datetime.date) -> Results:
+def find(criteria: Criteria, today: datetime.date, generation: str | None = None) -> Results:
     """The page of results for the criteria, on ``today``, in a fixed number of queries.
 
     With a postcode: the bounding box of the circle (indexed latitude/longitude range) narrows the
@@ -161,6 +174,39 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     the ORM cost more time than the database needed to answer it."""
     if criteria.origin is None:
         return _find_by_name(criteria, today)
+    chosen_rows = _from_memory(criteria, today, generation)
+    if chosen_rows is None:
+        rows, count, page, pages = _from_sql(criteria, today)
+        chosen = [row[0] for row in rows]
+    else:
+        count = len(chosen_rows)
+        page, pages = _page(count, criteria.page)
+        chosen = chosen_rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE].tolist()
+    origin = criteria.origin
+    nearest: dict[int, Result] = {}
+    for entry, latitude, longitude, place in _page_points(chosen):
+        distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
+        if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
+            nearest[entry.pk] = Result(entry, distance, place)
+    results = [nearest[entry_id] for entry_id in chosen]
+    return Results(results, count, page, pages)
+
+
+def _from_memory(criteria: Criteria, today: datetime.date, generation: str | None):
+    """Every matching entry id in page order from ``search_memory``, or None where SQL must answer:
+    no generation given (the SQL path, also what the tests compare against), free text, or no arrays."""
+    if generation is None or fold(criteria.q).split():
+        return None
+    snap = search_memory.snapshot(generation)
+    if snap is None:
+        return None
+    return search_memory.nearest(
+        snap, criteria.origin, criteria.distance, criteria.codes, criteria.online, today, criteria.sort == "name"
+    )
+
+
+def _from_sql(criteria: Criteria, today: datetime.date):
+    """The page of entry ids and the count, in one SQL query over the points in the bounding box."""
     origin, radius = criteria.origin, criteria.distance
     south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
     limit = math.sin(radius / (2 * geo.EARTH_RADIUS_KM)) ** 2
@@ -178,15 +224,7 @@ def find(criteria: Criteria, today: datetime.date) -> Results:
     )
     params.append(limit)
     order = "sort_name, nearest, entry_id" if criteria.sort == "name" else "nearest, sort_name, entry_id"
-    rows, count, page, pages = _counted_sql_page(grouped, params, order, criteria.page)
-    chosen = [row[0] for row in rows]
-    nearest: dict[int, Result] = {}
-    for entry, latitude, longitude, place in _page_points(chosen):
-        distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
-        if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
-            nearest[entry.pk] = Result(entry, distance, place)
-    results = [nearest[entry_id] for entry_id in chosen]
-    return Results(results, count, page, pages)
+    return _counted_sql_page(grouped, params, order, criteria.page)
 
 
 # What a result card shows of an entry; the other fields (dates) stay deferred, as with ``only()``.

@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from kring.members.models import Person, PracticeAddress
+from kring.members.models import Person, PracticeAddress, TaughtProgramme
 from kring.register.models import Registration, RegistrationPeriod, SearchEntry, SearchIndexState, SearchPoint
 from kring.register.rules import active_stretch
 
@@ -51,6 +51,7 @@ class Sources:
     periods: dict[int, list[RegistrationPeriod]] = field(default_factory=lambda: defaultdict(list))
     practices: dict[int, list[PracticeAddress]] = field(default_factory=lambda: defaultdict(list))
     lists: dict[str, dict[int, list[str]]] = field(default_factory=dict)
+    programme_words: dict[str, str] = field(default_factory=dict)  # code -> "mbsr mindfulness-based ..."
 
     @classmethod
     def load(cls, registrations: list[Registration]) -> Sources:
@@ -71,6 +72,10 @@ class Sources:
             ):
                 found[person_id].append(code)
             sources.lists[name] = found
+        sources.programme_words = {
+            code: fold(" ".join(dict.fromkeys((code, nl, en))))
+            for code, nl, en in TaughtProgramme.objects.values_list("code", "name_nl", "name_en")
+        }
         return sources
 
 
@@ -93,12 +98,14 @@ def build(
     practices = sources.practices[person.pk] if person.public_practices else []
     places = sorted({p.place for p in practices})
     public_codes = {name: codes(sources.lists[name][person.pk]) if person.is_public(name) else "" for name in LISTS}
+    programme_words = [sources.programme_words.get(code, code) for code in public_codes["programmes"].split()]
     entry = SearchEntry(
         registration=registration,
         number=registration.number,
         name=person.full_name,
         sort_name=fold(f"{person.last_name} {person.first_name} {person.name_prefix}".strip()),
-        search_text=" ".join([fold(person.full_name), *(fold(p) for p in places)]),
+        # Free text finds name, places and public programmes, so "utrecht mbsr" means what it says.
+        search_text=" ".join([fold(person.full_name), *(fold(p) for p in places), *programme_words]),
         level=stretch.level,
         listed_from=stretch.since,
         listed_until=stretch.until,
@@ -107,6 +114,7 @@ def build(
         online_public=person.public_online,
         website=person.website if person.public_website else "",
         places=", ".join(places),
+        photo=person.photo.url if person.public_photo and person.photo else "",
     )
     points = [
         point_for(entry, p.latitude, p.longitude, place=p.place, postcode=p.postcode, country=p.country)

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +19,7 @@ from django_ratelimit.core import is_ratelimited
 
 from kring.core.access import PUBLIC, allow
 from kring.register import documents, exports, page_cache, public, search, search_index
+from kring.register import search_page as search_fragment
 from kring.register.forms import SearchForm
 from kring.register.models import Level
 
@@ -58,6 +58,7 @@ def _cards(results) -> list[dict]:
             "name": entry.name,
             "number": entry.number,
             "place": result.place,
+            "photo": entry.photo,
             "online": entry.online,
             "level": levels.get(entry.level, entry.level),
             "programmes": ", ".join(
@@ -84,32 +85,32 @@ def _links(query, form, results) -> dict:
 
 @require_GET
 @allow(PUBLIC)
-@page_cache.for_visitors(seconds=SEARCH_CACHE_SECONDS, version=search_index.generation)
+@page_cache.for_visitors(seconds=SEARCH_CACHE_SECONDS, version=search_index.generation, shell=True)
 def search_page(request):
     """Results are the same for every visitor: the form and results are cached per query, language and
     day under the index's generation, so a change of the register empties them at once. Visitors who
     are not logged in get the whole page from ``page_cache``."""
     today = timezone.localdate()
-    prefix = f"{search_index.generation()}|{today}|{translation.get_language()}|"
-    params = "&".join(f"{name}={request.GET.get(name, '').strip()}" for name in SEARCH_PARAMETERS)
+    generation = search_index.generation()
+    prefix = f"{generation}|{today}|{translation.get_language()}|"
+    params = "&".join(
+        f"{name}={','.join(sorted(v.strip() for v in request.GET.getlist(name)))}" for name in SEARCH_PARAMETERS
+    )
     key = "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
     content = cache.get(key)
     if content is None:
         form = SearchForm(request.GET)
         results = None
         if form.is_valid():
-            results = search.find(form.criteria(_page_number(request.GET.get("page"))), today)
-        content = render_to_string(
-            "register/_search.html",
-            {
-                "form": form,
-                "results": results,
-                "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
-                "cards": _cards(results),
-                **_links(request.GET, form, results),
-            },
-            request=request,
-        )
+            results = search.find(form.criteria(_page_number(request.GET.get("page"))), today, generation)
+        context = {
+            "form": form,
+            "results": results,
+            "searched": any(request.GET.get(n) for n in SEARCH_PARAMETERS),
+            "cards": _cards(results),
+            **_links(request.GET, form, results),
+        }
+        content = search_fragment.render(context, request)
         cache.set(key, content, SEARCH_CACHE_SECONDS)
     return TemplateResponse(request, "register/search.html", {"content": content})
 

@@ -3,6 +3,7 @@
 import re
 
 from django.test import Client
+from django.utils.html import escape
 
 from kring.register.page_cache import CSRF_PLACEHOLDER
 
@@ -50,3 +51,30 @@ def test_logged_in_users_get_their_own_page(client, member, reindex):
     client.force_login(member.user)
     page = client.get(SEARCH).content.decode()
     assert 'action="/accounts/logout/"' in page and CSRF_PLACEHOLDER not in page
+
+
+def test_the_page_made_from_the_layout_shell_is_the_page_django_renders(db, reindex, client, member):
+    """A visitor gets the page from the cached layout; a logged-in member gets it rendered in full by
+    Django: apart from the header's own links for a logged-in person, the two are the same page."""
+    from kring.core import identity
+    from kring.register import page_cache
+
+    public_trainer("Anna", "O'Utrecht", "3512")
+    reindex()
+    page_cache._shells.clear()
+    for path in (SEARCH + "&q=a%26b%22", "/en/register/?postcode=9000", "/register/?programme=yoga"):
+        visitor = Client().get(path).content.decode()
+        client.force_login(member.user)
+        full = client.get(path).content.decode()
+        client.logout()
+
+        def main(page):
+            return page[page.index("<main") : page.index("</main>")]
+
+        assert main(visitor) == main(full)
+        assert f'name="next" type="hidden" value="{escape(path)}"' in visitor
+    assert len(page_cache._shells) == 2  # one layout per language
+    association = identity.current()
+    association.short_name = "Kring Nieuw"
+    identity.update(association, by=None, fields=["short_name"])
+    assert "Kring Nieuw" in Client().get(SEARCH).content.decode()  # an edit of the identity: a new layout
