@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kring.api",
     "kring.intervision",
     "kring.recertification",
+    "kring.find",
     "kring.demo",  # demo data and its commands; the top of the ladder, nothing imports it
 ]
 

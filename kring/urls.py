@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("register/", include("kring.register.urls")),
     path("intervisie/", include("kring.intervision.urls")),
     path("herregistratie/", include("kring.recertification.urls")),
+    path("vinden/", include("kring.find.urls")),
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
 )
