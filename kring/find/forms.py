@@ -33,7 +33,8 @@ class OfferSearchForm(SearchForm):
         for name in [n for n in self.fields if n not in (*self.KEEP, "where", "within")]:
             del self.fields[name]
         self.fields["sort"] = forms.ChoiceField(label=_("Sort by"), required=False, choices=self.SORTS)
-        self.fields["programme"].label = _("Programme")
+        if "programme" in self.fields:
+            self.fields["programme"].label = _("Programme")
         for name in ("where", "within", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "We do not know this choice. Please pick one from the list."
