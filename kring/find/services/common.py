@@ -23,6 +23,11 @@ def registration_of(person, on: datetime.date) -> Registration:
     raise Refused(_("Only trainers with a valid registration in the register can announce this."))
 
 
+def lock(registration: Registration) -> None:
+    """Announcements of one registration one at a time, so a double click finds the first one."""
+    Registration.objects.select_for_update().filter(pk=registration.pk).first()
+
+
 def check_valid_on(registration: Registration, on: datetime.date, what: str) -> None:
     if history.active_period_on(history.with_history().get(pk=registration.pk), on) is None:
         raise Refused(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kring.core import audit
 from kring.core.refusals import Refused
 from kring.find.models import Course
-from kring.find.services.common import check_starts_ahead, check_valid_on, place_of, registration_of
+from kring.find.services.common import check_starts_ahead, check_valid_on, lock, place_of, registration_of
 
 FIELDS = ("programme", "starts_on", "time", "sessions", "language", "price", "places_left", "text", "signup_url")
 
@@ -33,6 +33,7 @@ def course_announce(*, person, data: dict, by) -> Course:
     values = _checked(data)
     registration = registration_of(person, values["starts_on"])
     check_valid_on(registration, values["starts_on"], _("course"))
+    lock(registration)
     same = Course.objects.filter(
         registration=registration,
         withdrawn_at__isnull=True,

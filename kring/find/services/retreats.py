@@ -11,7 +11,7 @@ from kring.core.refusals import Refused
 from kring.cpd.models import ActivityKind
 from kring.cpd.services import activity_record_automatic
 from kring.find.models import Retreat, RetreatAttendance
-from kring.find.services.common import check_starts_ahead, check_valid_on, place_of, registration_of
+from kring.find.services.common import check_starts_ahead, check_valid_on, lock, place_of, registration_of
 from kring.register.models import Registration
 
 FIELDS = ("title", "starts_on", "ends_on", "days", "teacher", "language", "text", "signup_url")
@@ -37,6 +37,7 @@ def retreat_announce(*, person, data: dict, by) -> Retreat:
     values = _checked(data)
     registration = registration_of(person, values["starts_on"])
     check_valid_on(registration, values["starts_on"], _("retreat"))
+    lock(registration)
     same = Retreat.objects.filter(
         registration=registration, withdrawn_at__isnull=True, title=values["title"], starts_on=values["starts_on"]
     ).first()
