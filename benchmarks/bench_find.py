@@ -25,13 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+os.environ.setdefault("BENCH_TRAINERS", "2000")  # read by bench_register's seed when imported
+
 from benchmarks import common  # noqa: E402
 from benchmarks.bench_register import seed  # noqa: E402
 
 COURSES = int(os.environ.get("BENCH_COURSES", "20000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "500"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
-os.environ.setdefault("BENCH_TRAINERS", "2000")
 WARMUP = 20
 SCENARIOS = ("trivial", "courses", "courses_filtered")
 
