@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kring.intervision",
     "kring.complaints",
     "kring.recertification",
+    "kring.find",
     "kring.demo",  # demo data and its commands; the top of the ladder, nothing imports it
 ]
 

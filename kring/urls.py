@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("herregistratie/", include("kring.recertification.urls")),
     path("opleidingen/", include("kring.accreditation.urls")),
     path("", include("kring.complaints.urls")),
+    path("vinden/", include("kring.find.urls")),
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
 )

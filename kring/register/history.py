@@ -59,8 +59,14 @@ def period_on(periods: list[RegistrationPeriod], on: datetime.date) -> Registrat
 def periods_on(on: datetime.date) -> QuerySet[RegistrationPeriod]:
     """``period_on`` in the database: the periods of the outer registration covering ``on``, the
     winner first. For a subquery (``Subquery(periods_on(d).values("status")[:1])``)."""
+    return periods_covering(OuterRef("pk"), on)
+
+
+def periods_covering(registration, on) -> QuerySet[RegistrationPeriod]:
+    """``periods_on`` for any registration and date, both of which may be ``OuterRef``s: "was the
+    registration of this course registered on the course's first day?" in one subquery."""
     return (
-        RegistrationPeriod.objects.filter(registration=OuterRef("pk"), starts_on__lte=on)
+        RegistrationPeriod.objects.filter(registration=registration, starts_on__lte=on)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
         .order_by(*WINNER_FIRST)
     )

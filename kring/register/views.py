@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
 
 from kring.core.access import PUBLIC, allow
-from kring.register import documents, exports, page_cache, public, search, search_index
+from kring.register import documents, exports, page_cache, page_hook, public, search, search_index
 from kring.register import search_page as search_fragment
 from kring.register.forms import SearchForm
 from kring.register.models import Level
@@ -131,6 +131,8 @@ def detail(request, number):
             "profile": public.profile(registration.person),
             "qr_svg": documents.qr_svg(documents.absolute_url(registration)) if standing.registered else "",
             "page_url": documents.absolute_url(registration),
+            # Parts that apps above the register add (kring.register.page_hook), e.g. the trainer's courses.
+            "extra_sections": page_hook.sections(registration, timezone.localdate()) if standing.registered else [],
         },
     )
 

@@ -98,11 +98,25 @@ def test_it_writes_one_audit_entry_for_the_bulk_of_the_seed(seeded):
     """People, memberships and registrations are one entry; the demo intervision goes through the
     intervision services, which record their own steps."""
     assert AuditEntry.objects.filter(action="kring.demo.association.seeded").count() == 1
-    bulk = AuditEntry.objects.exclude(action__startswith="kring.intervision.").exclude(
-        action__startswith="kring.cpd.activity."
+    bulk = (
+        AuditEntry.objects.exclude(action__startswith="kring.intervision.")
+        .exclude(action__startswith="kring.cpd.activity.")
+        .exclude(action="kring.find.supervisor.recognised")  # through the find service, as the office would
     )
     assert not bulk.filter(person_id__isnull=False).exists()  # nothing per person
-    assert bulk.count() <= 3  # the seed, and the demo insurer
+    assert bulk.count() <= 4  # the seed, the demo courses and retreats, and the demo insurer
+
+
+def test_it_announces_courses_retreats_and_supervisors(seeded):
+    from kring.find import courses, offers, supervisors
+    from kring.find.models import Retreat
+
+    today = timezone.localdate()
+    listed = courses.find(offers.Criteria(), today)
+    assert listed.count >= 40
+    assert {f.offer.country for f in listed.results} <= {"NL", "BE", ""}
+    assert Retreat.objects.count() >= 3
+    assert supervisors.recognised_on(today).exists()
 
 
 def test_it_adds_nothing_when_people_exist_and_asked_if_empty(seeded):

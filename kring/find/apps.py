@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FindConfig(AppConfig):
+    name = "kring.find"
+    verbose_name = _("Find")
+
+    def ready(self):
+        # The kinds of offer "find" knows: each module registers itself (kring.find.kinds).
+        from kring.find import kinds
+
+        kinds.load()
+        # Courses on the trainer's public page (kring.register.page_hook).
+        from kring.find import sections
+        from kring.register.page_hook import add_trainer_page_section
+
+        add_trainer_page_section(sections.trainer_courses)
+        # A card in "Beheer mijn gegevens" (kring.members.overview) and the data export.
+        from kring.members.export import add_export_section
+        from kring.members.overview import add_overview_card
+
+        add_overview_card(sections.my_offers_card)
+        add_export_section("find", sections.export_of)

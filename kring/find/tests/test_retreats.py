@@ -1,0 +1,115 @@
+"""Retreats: bad input, finding them, and confirmed attendance arriving in the CPD log."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kring.core.refusals import Refused
+from kring.cpd.models import Activity
+from kring.find import offers, retreats, services
+from kring.find.models import Retreat
+from kring.find.tests.helpers import make_retreat, make_trainer
+
+pytestmark = pytest.mark.django_db
+IN = datetime.timedelta
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"days": 0}, "days"),
+        ({"days": 9}, "days"),
+        ({"ends_on": "before"}, "ends_on"),
+        ({"starts_on": "past"}, "starts_on"),
+    ],
+)
+def test_bad_retreats_are_refused(overrides, field):
+    today = timezone.localdate()
+    if overrides.get("ends_on") == "before":
+        overrides["ends_on"] = today + IN(30)
+    if overrides.get("starts_on") == "past":
+        overrides["starts_on"] = today - IN(3)
+    with pytest.raises(Refused) as refused:
+        make_retreat(make_trainer(), **overrides)
+    assert refused.value.field == field and not Retreat.objects.exists()
+
+
+def past_retreat(organiser):
+    """A retreat that took place: announced ahead, its dates then moved into the past (as time would)."""
+    retreat = make_retreat(organiser)
+    Retreat.objects.filter(pk=retreat.pk).update(
+        starts_on=timezone.localdate() - IN(6), ends_on=timezone.localdate() - IN(2)
+    )
+    retreat.refresh_from_db()
+    return retreat
+
+
+def test_attendance_arrives_in_the_cpd_log_once():
+    organiser, one, two = make_trainer(), make_trainer(), make_trainer()
+    retreat = past_retreat(organiser)
+    numbers = [p.registrations.get().number for p in (one, two)]
+    services.retreat_attendance_confirm(retreat, numbers=numbers, by=organiser.user)
+    services.retreat_attendance_confirm(retreat, numbers=numbers[:1], by=organiser.user)
+    activities = Activity.objects.filter(kind="retreat").order_by("person_id")
+    assert [(a.person_id, a.days, a.source) for a in activities] == [
+        (one.pk, 5, f"find.retreat:{retreat.pk}"),
+        (two.pk, 5, f"find.retreat:{retreat.pk}"),
+    ]
+    assert activities[0].is_automatic and activities[0].date == retreat.ends_on
+
+
+def test_attendance_with_an_unknown_number_records_nothing():
+    organiser, one = make_trainer(), make_trainer()
+    retreat = past_retreat(organiser)
+    with pytest.raises(Refused, match="999999"):
+        services.retreat_attendance_confirm(
+            retreat, numbers=[one.registrations.get().number, "999999"], by=organiser.user
+        )
+    assert not Activity.objects.exists() and not retreat.attendances.exists()
+
+
+def test_attendance_before_the_retreat_ends_is_refused():
+    organiser = make_trainer()
+    retreat = make_retreat(organiser)
+    with pytest.raises(Refused, match="laatste dag"):
+        services.retreat_attendance_confirm(retreat, numbers=[organiser.registrations.get().number], by=organiser.user)
+
+
+def test_find_retreats_filters_and_sorts(client, django_assert_max_num_queries):
+    today = timezone.localdate()
+    ardennen = make_retreat(make_trainer(), starts_on=today + IN(60), ends_on=today + IN(64))
+    utrecht = make_retreat(
+        make_trainer(),
+        title="Stilte in Utrecht",
+        postcode="3512",
+        country="NL",
+        starts_on=today + IN(20),
+        ends_on=today + IN(22),
+        days=3,
+    )
+    online = make_retreat(make_trainer(), title="Online stilte", online=True, postcode="", language=ardennen.language)
+
+    def found(query):
+        with django_assert_max_num_queries(12):
+            response = client.get(reverse("find:retreats") + query)
+        return [card["offer"].pk for card in response.context["cards"]]
+
+    assert found("") == [utrecht.pk, online.pk, ardennen.pk]
+    assert found("?postcode=3512&country=NL&where=place") == [utrecht.pk]
+    assert found("?where=online") == [online.pk]
+    assert found("?within=1") == [utrecht.pk]
+    assert found("?postcode=6600&country=BE&distance=30&sort=distance") == [ardennen.pk, online.pk]
+    assert found("?language=en") == []
+    assert retreats.find(offers.Criteria(), ardennen.starts_on).results == []
+
+
+def test_retreat_page_and_attendance_page(client, login):
+    organiser = make_trainer()
+    retreat = make_retreat(organiser)
+    page = client.get(reverse("find:retreat", kwargs={"pk": retreat.pk})).content.decode()
+    assert "Hanna de Wit" in page and 'property="og:title"' in page
+    login(organiser)
+    response = client.post(reverse("find:retreat_attendance", kwargs={"pk": retreat.pk}), {"numbers": "004211"})
+    assert response.status_code == 200 and response.context["form"].errors

@@ -1,0 +1,119 @@
+"""A trainer's own courses and retreats ("Mijn aanbod", reached from "Beheer mijn gegevens")."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kring.core.access import TRAINER, allow
+from kring.core.refusals import Refused, on_form
+from kring.find import services
+from kring.find.forms import AttendanceForm, CourseForm, RetreatForm
+from kring.find.models import Course, Retreat
+from kring.members.people import person_of
+
+
+def own(rows, user, pk):
+    """A course or retreat of the logged-in trainer's own registrations; anyone else's gives 404."""
+    offer = rows.filter(pk=pk, registration__person=person_of(user)).select_related("registration").first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+@allow(TRAINER)
+def my_offers(request):
+    person = person_of(request.user)
+    mine = {"registration__person": person}
+    return render(
+        request,
+        "find/my_offers.html",
+        {
+            "courses": list(Course.objects.filter(**mine).select_related("programme").order_by("-starts_on")),
+            "retreats": list(Retreat.objects.filter(**mine).order_by("-starts_on")),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _form_page(request, form, template, context=None):
+    return render(request, template, {"form": form, **(context or {})})
+
+
+@allow(TRAINER)
+def course_add(request):
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_announce(person=person_of(request.user), data=form.cleaned_data, by=request.user)
+        except Refused as refused:
+            on_form(form, refused)
+        else:
+            messages.success(request, _("Your course is announced."))
+            return redirect("find:my_offers")
+    return _form_page(request, form, "find/course_form.html")
+
+
+@allow(TRAINER)
+def course_edit(request, pk):
+    course = own(Course.objects.all(), request.user, pk)
+    form = CourseForm(request.POST or None, initial=CourseForm.initial_of(course))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_change(course, data=form.cleaned_data, by=request.user)
+        except Refused as refused:
+            on_form(form, refused)
+        else:
+            messages.success(request, _("Your course is saved."))
+            return redirect("find:my_offers")
+    return _form_page(request, form, "find/course_form.html", {"course": course})
+
+
+@allow(TRAINER)
+@require_POST
+def course_withdraw(request, pk):
+    services.course_withdraw(own(Course.objects.all(), request.user, pk), by=request.user)
+    messages.info(request, _("The course is withdrawn. It is no longer listed."))
+    return redirect("find:my_offers")
+
+
+@allow(TRAINER)
+def retreat_add(request):
+    form = RetreatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.retreat_announce(person=person_of(request.user), data=form.cleaned_data, by=request.user)
+        except Refused as refused:
+            on_form(form, refused)
+        else:
+            messages.success(request, _("Your retreat is announced."))
+            return redirect("find:my_offers")
+    return _form_page(request, form, "find/retreat_form.html")
+
+
+@allow(TRAINER)
+@require_POST
+def retreat_withdraw(request, pk):
+    services.retreat_withdraw(own(Retreat.objects.all(), request.user, pk), by=request.user)
+    messages.info(request, _("The retreat is withdrawn. It is no longer listed."))
+    return redirect("find:my_offers")
+
+
+@allow(TRAINER)
+def retreat_attendance(request, pk):
+    retreat = own(Retreat.objects.all(), request.user, pk)
+    form = AttendanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.retreat_attendance_confirm(retreat, numbers=form.numbers_list(), by=request.user)
+        except Refused as refused:
+            on_form(form, refused)
+        else:
+            messages.success(request, _("Attendance is confirmed. The retreat days are in the trainers' CPD logs."))
+            return redirect("find:my_offers")
+    attended = retreat.attendances.select_related("person").order_by("person__last_name")
+    return _form_page(request, form, "find/retreat_attendance.html", {"retreat": retreat, "attended": attended})
