@@ -1,0 +1,47 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kring.finance.models import Invoice
+
+
+class MandateForm(forms.Form):
+    """Signing a SEPA mandate online: the text is shown above the form, the date is today."""
+
+    holder_name = forms.CharField(label=_("Name of the account holder"), max_length=70)
+    iban = forms.CharField(label=_("IBAN"), max_length=42, help_text=_("For example NL91 ABNA 0417 1643 00."))
+    agree = forms.BooleanField(label=_("I agree to the mandate text above."))
+
+
+class YearlyRunForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Year"), min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year
+    )
+
+
+class CollectionForm(forms.Form):
+    collection_date = forms.DateField(
+        label=_("Collection date"),
+        help_text=_("A bank business day, at least 14 days from today."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class StatementForm(forms.Form):
+    file = forms.FileField(label=_("Bank statement (camt.053)"))
+
+
+class ResolveForm(forms.Form):
+    invoice = forms.ModelChoiceField(
+        label=_("Invoice this pays"),
+        required=False,
+        queryset=Invoice.objects.none(),
+        to_field_name="number",
+        widget=forms.TextInput,
+        help_text=_("The invoice number, for example 2026-000012. Leave empty if it pays no invoice."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invoice"].queryset = Invoice.objects.filter(kind=Invoice.Kind.INVOICE)
