@@ -110,7 +110,7 @@ def add_activity(person: Person, **fields):
 # Finance: the association's bank details, fees and mandates.
 
 ASSOCIATION_IBAN = "NL91ABNA0417164300"
-CREDITOR_ID = "NL98ZZZ999999999999"
+CREDITOR_ID = "NL57ZZZ999999999999"
 
 
 def association_with_bank(**changes):

@@ -239,17 +239,18 @@ def collection_create(collection_date: datetime.date, *, by) -> Collection:
             for invoice, end_to_end in zip(invoices, ids, strict=True)
         ]
         CollectionItem.objects.bulk_create(items)
-        collection.xml = pain008(collection, items)
+        collection.xml, collection.message_id = pain008(collection, items)
         collection.total_cents = sum(item.amount_cents for item in items)
-        collection.save(update_fields=["xml", "total_cents"])
+        collection.save(update_fields=["xml", "message_id", "total_cents"])
         audit.record("kring.finance.collection.made", by=by, obj=collection, items=len(items))
         for item in items:
             _prenotify(item, collection_date)
     return collection
 
 
-def pain008(collection: Collection, items: list[CollectionItem]) -> str:
-    """The collection as pain.008.001.02, validated by sepaxml against its bundled XSD."""
+def pain008(collection: Collection, items: list[CollectionItem]) -> tuple[str, str]:
+    """The collection as pain.008.001.02, validated by sepaxml against its bundled XSD, and the
+    message id sepaxml gave it (stored, so the bank's answer can be traced)."""
     association = identity.current()
     config = {
         "name": association.name[:70],
@@ -262,7 +263,6 @@ def pain008(collection: Collection, items: list[CollectionItem]) -> str:
     if association.bic:
         config["BIC"] = association.bic
     sepa = SepaDD(config, schema=SCHEMA, clean=True)
-    sepa.msg_id = collection.message_id  # ours, stored, so the bank's answer can be traced
     for item in items:
         payment = {
             "name": item.mandate.holder_name,
@@ -278,7 +278,7 @@ def pain008(collection: Collection, items: list[CollectionItem]) -> str:
         if item.mandate.bic:
             payment["BIC"] = item.mandate.bic
         sepa.add_payment(payment)
-    return sepa.export(validate=True).decode("utf-8")
+    return sepa.export(validate=True).decode("utf-8"), sepa.msg_id
 
 
 def _prenotify(item: CollectionItem, collection_date: datetime.date) -> None:
