@@ -45,3 +45,31 @@ class ResolveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["invoice"].queryset = Invoice.objects.filter(kind=Invoice.Kind.INVOICE)
+
+
+class ApplicationForm(forms.Form):
+    type = forms.ModelChoiceField(label=_("Membership type"), queryset=None, empty_label=None, widget=forms.RadioSelect)
+    pays_by_mandate = forms.TypedChoiceField(
+        label=_("How do you want to pay?"),
+        choices=[("1", _("By direct debit (I sign the mandate below)")), ("0", _("By bank transfer"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        initial="1",
+    )
+    holder_name = forms.CharField(label=_("Name of the account holder"), max_length=70, required=False)
+    iban = forms.CharField(
+        label=_("IBAN"), max_length=42, required=False, help_text=_("For example NL91 ABNA 0417 1643 00.")
+    )
+    agree = forms.BooleanField(label=_("I agree to the mandate text (only for direct debit)."), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from kring.members.models import MembershipType
+
+        super().__init__(*args, **kwargs)
+        self.fields["type"].queryset = MembershipType.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pays_by_mandate") and not data.get("agree"):
+            self.add_error("agree", _("To pay by direct debit, agree to the mandate text."))
+        return data

@@ -305,3 +305,35 @@ class BankEntry(models.Model):
         verbose_name_plural = _("bank entries")
         ordering = ["-booked_on", "pk"]
         indexes = [models.Index(fields=["outcome"])]
+
+
+class Application(models.Model):
+    """Someone asks to become a member, choosing a type and how to pay (a mandate signed online, with
+    its text, IBAN, name and date, or transfers). The office accepts or declines it."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for the office")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="membership_applications")
+    type = models.ForeignKey(MembershipType, on_delete=models.PROTECT, verbose_name=_("type"))
+    starts_on = models.DateField(_("membership from"))
+    pays_by_mandate = models.BooleanField(_("pays by direct debit"), default=False)
+    holder_name = models.CharField(_("account holder"), max_length=70, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    mandate_text = models.TextField(_("mandate text as signed"), blank=True)
+    signed_on = models.DateField(_("mandate signed on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    created_at = models.DateTimeField(_("applied"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(status="requested"), name="finance_one_open_application"
+            )
+        ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kring.finance import views_member, views_office
+from kring.finance import views_join, views_member, views_office
 
 app_name = "finance"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("mijn-gegevens/facturen/<int:pk>/pdf/", views_member.invoice_pdf, name="my_invoice_pdf"),
     path("mijn-gegevens/machtiging/<int:pk>/", views_member.mandate, name="my_mandate"),
     path("mijn-gegevens/machtiging/nieuw/", views_member.mandate_new, name="mandate_new"),
+    path("lid-worden/", views_join.join, name="join"),
+    path("financien/aanmeldingen/", views_join.applications, name="applications"),
+    path("financien/aanmeldingen/<int:pk>/", views_join.application_decide, name="application_decide"),
     path("financien/", views_office.overview, name="office"),
     path("financien/jaarrun/", views_office.yearly_run, name="yearly_run"),
     path("financien/incasso/", views_office.collections, name="collections"),

@@ -1,6 +1,6 @@
 """Finance: the office's money pages for the office only; a member sees only their own invoices and mandate."""
 
-from tests.access.matrix import LOGGED_IN, Case
+from tests.access.matrix import EVERYONE, LOGGED_IN, Case
 
 OFFICE = frozenset({"office"})
 MEMBER_ONLY = frozenset({"member"})
@@ -9,7 +9,9 @@ MEMBER_ONLY = frozenset({"member"})
 def _member_invoice(personas):
     from kring.finance import services
 
-    invoice = services.invoice_issue(personas["member"], [{"description": "Contributie", "amount_cents": 8500}], by=None)
+    invoice = services.invoice_issue(
+        personas["member"], [{"description": "Contributie", "amount_cents": 8500}], by=None
+    )
     return {"pk": invoice.pk}
 
 
@@ -38,7 +40,21 @@ def _bank_entry(personas):
     return {"pk": entry.pk}
 
 
+def _application(personas):
+    from kring.finance import joining
+    from kring.members.models import MembershipType
+
+    application = joining.application_submit(
+        personas["outsider"], type=MembershipType.objects.get(code="practitioner"), by=None, pays_by_mandate=False
+    )
+    return {"pk": application.pk}
+
+
 CASES = [
+    Case("finance:join", EVERYONE),
+    Case("finance:join", LOGGED_IN, method="post", data={"type": ""}),
+    Case("finance:applications", OFFICE),
+    Case("finance:application_decide", OFFICE, kwargs=_application, method="post", data={}, ok=(302,)),
     Case("finance:my_invoices", LOGGED_IN),
     Case("finance:my_invoice_pdf", MEMBER_ONLY, kwargs=_member_invoice),
     Case("finance:my_mandate", MEMBER_ONLY, kwargs=_member_mandate),
