@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 from sepaxml import SepaDD
@@ -49,7 +50,7 @@ def _new_reference(person: Person) -> str:
     return f"KRING-{person.pk}-{secrets.token_hex(4).upper()}"
 
 
-MANDATE_TEXT = (
+MANDATE_TEXT = gettext_noop(
     "By signing this mandate you authorise %(name)s (creditor identifier %(creditor_id)s) to send "
     "instructions to your bank to debit your account, and your bank to debit your account in accordance "
     "with those instructions. You are entitled to a refund from your bank under the terms and conditions "

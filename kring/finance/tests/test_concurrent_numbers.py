@@ -2,6 +2,8 @@
 its own thread and database connection, get consecutive numbers, none twice and none skipped, also
 when some of them roll back. Runs on PostgreSQL (SQLite writes one transaction at a time)."""
 
+import threading
+
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
@@ -9,7 +11,6 @@ from django.db import connection, transaction
 from kring.core.models import Association
 from kring.finance import services
 from kring.finance.models import Invoice
-from kring.intervision.tests.helpers import race
 from kring.members import vocabulary
 from tests import factories as t
 
@@ -24,6 +25,29 @@ pytestmark = [
 
 class RolledBack(Exception):
     pass
+
+
+def race(action, arguments, refusals):
+    """Call ``action(argument)`` for each argument in its own thread, all released at the same moment."""
+    barrier = threading.Barrier(len(arguments))
+    outcomes = []
+
+    def run(argument):
+        barrier.wait()
+        try:
+            action(argument)
+            outcomes.append("done")
+        except refusals:
+            outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 # shown in the assertion instead of lost in the thread
+            outcomes.append(type(error).__name__)
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
 
 
 @pytest.fixture(autouse=True)
