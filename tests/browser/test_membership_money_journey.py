@@ -3,6 +3,7 @@ collection file is made, the bank statement marks the invoice paid, and the memb
 
 import datetime
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -53,7 +54,8 @@ def test_apply_accept_invoice_collect_and_see_paid(page, live_server):
     assert "85,00" in page.content()
     _log_in(page, visitor)
     page.goto("/lid-worden/")
-    page.check("input[name=type][value='%s']" % t.MembershipType.objects.get(code="practitioner").pk)
+    practitioner = t.MembershipType.objects.get(code="practitioner").pk
+    page.check(f"input[name=type][value='{practitioner}']")
     page.check("input[name=pays_by_mandate][value='1']")
     page.fill("#id_holder_name", "V. Nieuw")
     page.fill("#id_iban", "NL44 RABO 0123 4567 89")
@@ -77,7 +79,7 @@ def test_apply_accept_invoice_collect_and_see_paid(page, live_server):
     office.wait_for_url(re.compile(r"/financien/incasso/\d+/"))
     with office.expect_download() as download:
         office.click("text=Download het pain.008-bestand")
-    assert b"pain.008.001.02" in open(download.value.path(), "rb").read()
+    assert "pain.008.001.02" in Path(download.value.path()).read_text()
 
     # The bank's statement comes in and marks the invoice paid.
     item = CollectionItem.objects.get()
