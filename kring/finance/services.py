@@ -136,7 +136,13 @@ def _active_mandate(person: Person) -> Mandate | None:
 
 
 def invoice_issue(
-    person: Person, lines: list[dict], *, by, issued_on: datetime.date | None = None, period: str = ""
+    person: Person,
+    lines: list[dict],
+    *,
+    by,
+    issued_on: datetime.date | None = None,
+    period: str = "",
+    notify: bool = True,
 ) -> Invoice:
     """Issue one invoice with ``lines`` (description, amount_cents, vat_rate, vat_exemption), numbered
     without gaps, and e-mail it once committed."""
@@ -166,7 +172,8 @@ def invoice_issue(
         invoice.vat_cents = sum(row.vat_cents for row in rows)
         invoice.save(update_fields=["total_cents", "vat_cents"])
         audit.record("kring.finance.invoice.issued", by=by, obj=invoice, person_id=person.pk, number=number)
-        _send_when_committed(invoice)
+        if notify:
+            _send_when_committed(invoice)
     return invoice
 
 
@@ -229,7 +236,7 @@ def fee_lines(person: Person, year: int) -> list[dict]:
     return lines
 
 
-def invoice_person_for_year(person: Person, year: int, *, by) -> Invoice | None:
+def invoice_person_for_year(person: Person, year: int, *, by, notify: bool = True) -> Invoice | None:
     """One invoice with the fee of ``year`` and every open charge; None when nothing is owed.
     Running it twice bills nothing twice: each fee becomes a charge with its own source reference."""
     with transaction.atomic():
@@ -244,10 +251,10 @@ def invoice_person_for_year(person: Person, year: int, *, by) -> Invoice | None:
                 vat_rate=line["vat_rate"] or 0,
                 vat_exemption=line["vat_exemption"],
             )
-        return invoice_open_charges(person, by=by, period=str(year))
+        return invoice_open_charges(person, by=by, period=str(year), notify=notify)
 
 
-def invoice_open_charges(person: Person, *, by, period: str = "") -> Invoice | None:
+def invoice_open_charges(person: Person, *, by, period: str = "", notify: bool = True) -> Invoice | None:
     with transaction.atomic():
         charges = list(Charge.objects.select_for_update().filter(person=person, invoice__isnull=True).order_by("pk"))
         if not charges:
@@ -261,7 +268,7 @@ def invoice_open_charges(person: Person, *, by, period: str = "") -> Invoice | N
             }
             for c in charges
         ]
-        invoice = invoice_issue(person, lines, by=by, period=period)
+        invoice = invoice_issue(person, lines, by=by, period=period, notify=notify)
         Charge.objects.filter(pk__in=[c.pk for c in charges]).update(invoice=invoice)
     return invoice
 

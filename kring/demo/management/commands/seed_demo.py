@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
+from kring.demo import finance as finance_demo
 from kring.demo import intervision as intervision_demo
 from kring.demo import people as demo
 from kring.demo import plans
@@ -88,6 +89,7 @@ class Command(BaseCommand):
             intervision_demo.seed(rng, demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first())
             intervision_demo.seekers(rng)
         ensure_demo_insurer()
+        finance_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data, not a secret
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "
