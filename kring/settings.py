@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API documentation's scripts from Kring itself, not from a CDN
     "kring.accounts",
     "kring.members",
+    "kring.finance",
     "kring.register",
     "kring.accreditation",
     "kring.cpd",
@@ -192,6 +193,8 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SECONDS", "5"))
 KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
 # Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
+# Days between the pre-notification e-mail and a direct debit (SEPA: 14 unless agreed otherwise).
+KRING_SEPA_PRENOTIFICATION_DAYS = int(os.environ.get("KRING_SEPA_PRENOTIFICATION_DAYS", "14"))
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
 
 # --- Complaints (kring.complaints, docs/operations.md) ----------------------------------------------

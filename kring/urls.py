@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("kring.accounts.urls")),
+    path("", include("kring.finance.urls")),
     path("mijn-gegevens/", include("kring.members.urls")),
     path("register/", include("kring.register.urls")),
     path("intervisie/", include("kring.intervision.urls")),

@@ -154,3 +154,46 @@ def accredit(programme, starts_on: datetime.date, ends_on: datetime.date | None,
     from kring.accreditation.models import AccreditationPeriod
 
     return AccreditationPeriod.objects.create(programme=programme, status=status, starts_on=starts_on, ends_on=ends_on)
+
+
+# Finance: the association's bank details, fees and mandates.
+
+ASSOCIATION_IBAN = "NL91ABNA0417164300"
+CREDITOR_ID = "NL57ZZZ999999999999"
+
+
+def association_with_bank(**changes):
+    """Give the association an IBAN, BIC and creditor identifier, as collection files need."""
+    from django.core.cache import cache
+
+    from kring.core.models import Association
+
+    values = {"iban": ASSOCIATION_IBAN, "bic": "ABNANL2A", "creditor_id": CREDITOR_ID, **changes}
+    association, _created = Association.objects.get_or_create(
+        pk=1, defaults={"name": "Vereniging", "short_name": "VMT"}
+    )
+    values.setdefault("vat_exemption", association.vat_exemption or "Vrijgesteld van btw (art. 11 lid 1 sub e Wet OB)")
+    Association.objects.filter(pk=1).update(**values)
+    cache.clear()
+    return Association.objects.get(pk=1)
+
+
+def make_fee(type_code: str = "practitioner", year: int = 2026, amount_cents: int = 8500, **extra):
+    from kring.finance.models import Fee
+
+    return Fee.objects.create(
+        type=MembershipType.objects.get(code=type_code), year=year, amount_cents=amount_cents, **extra
+    )
+
+
+def make_mandate(person: Person, iban: str = "NL44RABO0123456789", **extra):
+    from kring.finance import sepa
+
+    return sepa.mandate_sign(
+        person,
+        iban=iban,
+        holder_name=person.full_name,
+        signed_on=extra.pop("signed_on", timezone.localdate() - datetime.timedelta(days=30)),
+        by=None,
+        **extra,
+    )

@@ -21,6 +21,7 @@ from kring.accounts.models import RoleGrant, User
 from kring.core import audit
 from kring.demo import accreditation as accreditation_demo
 from kring.demo import find as find_demo
+from kring.demo import finance as finance_demo
 from kring.demo import intervision as intervision_demo
 from kring.demo import people as demo
 from kring.demo import plans
@@ -94,6 +95,7 @@ class Command(BaseCommand):
         if not Course.objects.exists():
             find_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data from a seed, not a secret
         ensure_demo_insurer()
+        finance_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data, not a secret
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Seeded {trainers} trainers and {members} members in {elapsed:.1f} s; "

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FinanceConfig(AppConfig):
+    name = "kring.finance"
+    verbose_name = _("Finance")
+
+    def ready(self):
+        # "Beheer mijn gegevens" shows my invoices and mandate (kring.members.sections), and
+        # "download my data" includes them (kring.members.export): members never imports finance.
+        from kring.finance import member_parts
+        from kring.members.export import add_export_section
+        from kring.members.sections import add_home_card, add_tab
+
+        add_tab("invoices", _("Invoices and mandate"), "finance:my_invoices")
+        add_home_card("finance/_home_card.html", member_parts.home_card)
+        add_export_section("finance", member_parts.export_section)

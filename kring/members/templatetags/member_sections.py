@@ -1,0 +1,15 @@
+from django import template
+
+from kring.members import sections
+
+register = template.Library()
+
+
+@register.simple_tag
+def extra_tabs():
+    return sections.tabs()
+
+
+@register.simple_tag
+def extra_home_cards(person):
+    return sections.home_cards(person)
