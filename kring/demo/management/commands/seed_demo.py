@@ -20,8 +20,8 @@ from django.utils import timezone
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
 from kring.demo import accreditation as accreditation_demo
-from kring.demo import find as find_demo
 from kring.demo import finance as finance_demo
+from kring.demo import find as find_demo
 from kring.demo import intervision as intervision_demo
 from kring.demo import people as demo
 from kring.demo import plans
