@@ -27,7 +27,7 @@ from kring.recertification.models import (
     PeerInvitation,
 )
 from kring.recertification.services import committee as committee_services
-from kring.recertification.services import cycles, dossiers
+from kring.recertification.services import conditions, cycles, dossiers
 from kring.register.public import standing_today
 
 GAP_LABELS = {
@@ -72,6 +72,7 @@ def dashboard(request):
             "valid_until": valid_until(registration),
             "dossier": dossier,
             "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
+            "open_conditions": conditions.open_conditions().filter(dossier__person=person),
         },
     )
 
