@@ -14,8 +14,7 @@ from kring.api import services as api_services
 from kring.api.models import Insurer
 from kring.recertification.models import Outcome
 from kring.recertification.services import committee, cycles, dossiers
-from kring.register import exports
-from kring.register import history
+from kring.register import exports, history
 from kring.register.history import with_history
 
 

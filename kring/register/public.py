@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from kring.members.models import Person
-from kring.register.models import Level, Registration, Status
 from kring.register.history import registered_stretch
+from kring.register.models import Level, Registration, Status
 from kring.register.rules import ended_on
 
 
