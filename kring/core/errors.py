@@ -23,7 +23,7 @@ def _texts(status: int) -> tuple[str, str]:
             "The address may be old or mistyped. From the home page you can find your way again."
         )
     return _("Something went wrong on our side"), _(
-        "Nothing you did caused this. Please try again in a moment; we have been told about it."
+        "Nothing you did caused this. Please try again in a moment; if it keeps happening, let the office know."
     )
 
 
