@@ -19,6 +19,7 @@ run: setup ## Start Kring with demo data on SQLite at http://$(HOST):$(PORT) (Ct
 
 test: setup ## Lint, security analysis, then the whole suite on SQLite, PostgreSQL (when reachable) and in Chromium
 	@scripts/ensure-system-packages $(TEST_PACKAGES)
+	@command -v java >/dev/null || scripts/ensure-system-packages default-jre-headless  # the HTML validator (vnu.jar)
 	@scripts/test.sh
 
 bench: setup ## Run the benchmarks in benchmarks/ (figures in var/bench/)

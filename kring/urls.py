@@ -27,3 +27,8 @@ urlpatterns += i18n_patterns(
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# Kring's own error pages, in the layout and the visitor's language (kring/core/errors.py).
+handler403 = "kring.core.errors.permission_denied"
+handler404 = "kring.core.errors.page_not_found"
+handler500 = "kring.core.errors.server_error"

@@ -3,7 +3,13 @@
 # (restarted when it dies) and the web server together. Ctrl-C stops both.
 set -euo pipefail
 export DEBUG="${DEBUG:-1}"
-PY=.venv/bin/python
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+# Absolute links (QR codes, PDFs, e-mails, calendar feeds, open data) follow the address served here,
+# unless SITE_URL says otherwise (behind a proxy or a tunnel); the host must be allowed too.
+export SITE_URL="${SITE_URL:-http://${HOST}:${PORT}}"
+export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost,${HOST}}"
+PY="${PY:-.venv/bin/python}"  # another interpreter only for the test of this script
 mkdir -p var
 $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_demo --if-empty
@@ -29,7 +35,7 @@ supervise() {
 }
 supervise $PY manage.py kring_worker --interval 1 --no-reload &
 pids+=($!)
-echo "Kring runs at http://${HOST}:${PORT}/  (Ctrl-C stops it)"
+echo "Kring runs at http://${HOST}:${PORT}/ (links say ${SITE_URL}/)  (Ctrl-C stops it)"
 $PY manage.py runserver "${HOST}:${PORT}" --noreload &
 pids+=($!)
 wait -n

@@ -25,8 +25,15 @@ class Standing(Schema):
     registered: bool = Field(description="True when the registration was active on that date.")
     status: StatusCode | None = Field(description="Status on that date; null when no period covers the date.")
     level: LevelCode | None = Field(description="Level on that date; null when no period covers the date.")
-    valid_since: datetime.date | None = Field(description="First day of the period that covers the date.")
-    valid_until: datetime.date | None = Field(description="Last day of that period; null when open-ended.")
+    valid_since: datetime.date | None = Field(
+        description="When registered: the first day of the uninterrupted registration that covers the date. "
+        "Otherwise the first day of the period with that status."
+    )
+    valid_until: datetime.date | None = Field(
+        description="When registered: the last day of the uninterrupted registration that covers the date, "
+        "renewals already decided included (the same date as on the public page, the proof and the open data). "
+        "Otherwise the last day of the period with that status. Null when open-ended."
+    )
     programmes: list[str] = Field(description="Codes of the programmes the registration covers (e.g. 'mbsr').")
     counts_for_reimbursement: bool = Field(
         description="True when a course by this trainer counts for reimbursement on that date: registered, "

@@ -46,7 +46,6 @@ def answer_date(on: datetime.date | None) -> datetime.date:
 
 def standing_of(registration, on: datetime.date) -> dict:
     standing = standing_on(registration, on)
-    period = standing.period
     return {
         "number": registration.number,
         "name": registration.person.full_name,
@@ -54,8 +53,8 @@ def standing_of(registration, on: datetime.date) -> dict:
         "registered": standing.registered,
         "status": standing.status,
         "level": standing.level,
-        "valid_since": period.starts_on if period else None,
-        "valid_until": period.ends_on if period else None,
+        "valid_since": standing.valid_since,
+        "valid_until": standing.valid_until,
         "programmes": sorted(standing.programme_codes),
         "counts_for_reimbursement": standing.counts_for_reimbursement,
     }

@@ -7,17 +7,17 @@ worker, so a slow mail server never slows down a page.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from kring.core import links
 from kring.core.tasks import send_email
 
 
 def render(name: str, context: dict, language: str) -> tuple[str, str, str]:
     with translation.override(language):
-        context = {"site_url": settings.SITE_URL, **context}
+        context = {"site_url": links.site_url(), **context}
         subject = " ".join(render_to_string(f"emails/{name}-subject.txt", context).split())
         body = render_to_string(f"emails/{name}-body.txt", context)
         try:

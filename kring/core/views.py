@@ -8,11 +8,12 @@ from django.views import i18n
 
 from kring.core import health
 from kring.core.access import PUBLIC, allow
+from kring.core.home import home_entries
 
 
 @allow(PUBLIC)
 def home(request):
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"entries": home_entries()})
 
 
 @allow(PUBLIC)

@@ -22,3 +22,16 @@ class FindConfig(AppConfig):
 
         add_overview_card(sections.my_offers_card)
         add_export_section("find", sections.export_of)
+        # The first way in on the home page (kring.core.home): a course, before a trainer.
+        from kring.core.home import HomeEntry, add_home_entry
+
+        add_home_entry(
+            HomeEntry(
+                "find-course",
+                _("Find a course near you"),
+                _("An 8-week mindfulness course that starts soon, near you or online."),
+                _("Find a course, a retreat or a supervisor"),
+                "find:home",
+                order=5,
+            )
+        )

@@ -14,10 +14,12 @@ from kring.cpd.models import Activity
 from kring.recertification import forms, visibility
 from kring.recertification.models import (
     ApplicationStatus,
+    Decision,
     Dossier,
     DossierStatus,
 )
 from kring.recertification.services import committee as services
+from kring.recertification.services import conditions
 from kring.recertification.services.cycles import cycle_progress
 from kring.recertification.services.dossiers import dossier_gaps
 from kring.recertification.views import GAP_LABELS, evidence_response
@@ -52,7 +54,12 @@ def queue(request):
     return render(
         request,
         "recertification/committee_queue.html",
-        {"dossiers": dossiers, "applications": applications, "left_out": left_out},
+        {
+            "dossiers": dossiers,
+            "applications": applications,
+            "left_out": left_out,
+            "open_conditions": conditions.open_conditions().filter(dossier__in=_dossiers(request)),
+        },
     )
 
 
@@ -80,6 +87,7 @@ def dossier(request, pk):
             "question_form": forms.QuestionForm(),
             "note_form": forms.NoteForm(),
             "decision_form": forms.DecisionForm(),
+            "conditions_form": forms.ConditionsMetForm(),
         },
     )
 
@@ -139,6 +147,22 @@ def decide(request, pk):
         ),
         _("The decision has been recorded and sent."),
     )
+
+
+@require_POST
+@allow(CERTIFICATION)
+def conditions_met(request, pk):
+    decision = get_object_or_404(Decision.objects.filter(dossier__in=_dossiers(request)), pk=pk)
+    form = forms.ConditionsMetForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please keep the note under 3,000 characters."))
+    else:
+        try:
+            conditions.decision_conditions_meet(decision, note=form.cleaned_data["note"], by=request.user)
+            messages.success(request, _("The conditions are marked as met."))
+        except Refused as refused:
+            messages.info(request, str(refused))
+    return redirect("recertification:committee_dossier", pk=decision.dossier_id)
 
 
 @allow(CERTIFICATION)

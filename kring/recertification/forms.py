@@ -151,6 +151,15 @@ class NoteForm(forms.Form):
     )
 
 
+class ConditionsMetForm(forms.Form):
+    note = forms.CharField(
+        label=_("How were the conditions met? (optional)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect)
     reason = forms.CharField(

@@ -25,6 +25,11 @@ urlpatterns = [
     path("commissie/dossiers/<int:pk>/vraag/", committee_views.ask, name="committee_ask"),
     path("commissie/dossiers/<int:pk>/notitie/", committee_views.note, name="committee_note"),
     path("commissie/dossiers/<int:pk>/besluit/", committee_views.decide, name="committee_decide"),
+    path(
+        "commissie/besluiten/<int:pk>/voorwaarden-vervuld/",
+        committee_views.conditions_met,
+        name="committee_conditions_met",
+    ),
     path("commissie/bewijs/<int:pk>/", committee_views.evidence, name="committee_evidence"),
     path(
         "commissie/antwoorden/<int:pk>/bijlage/", committee_views.answer_attachment, name="committee_answer_attachment"

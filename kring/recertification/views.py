@@ -29,7 +29,7 @@ from kring.recertification.models import (
     PeerInvitation,
 )
 from kring.recertification.services import committee as committee_services
-from kring.recertification.services import cycles, dossiers
+from kring.recertification.services import conditions, cycles, dossiers
 from kring.register.public import standing_today
 
 GAP_LABELS = {
@@ -75,6 +75,7 @@ def dashboard(request):
             "dossier": dossier,
             "invitations": PeerInvitation.objects.filter(colleague=person, confirmed_at__isnull=True).count(),
             "ethics_accepted": complaints_ethics.has_accepted_current(person),
+            "open_conditions": conditions.open_conditions().filter(dossier__person=person),
         },
     )
 

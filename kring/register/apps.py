@@ -21,3 +21,16 @@ class RegisterConfig(AppConfig):
         from kring.register.export import registrations_of
 
         add_export_section("registrations", registrations_of)
+        # The way in for visitors on the home page (kring.core.home).
+        from kring.core.home import HomeEntry, add_home_entry
+
+        add_home_entry(
+            HomeEntry(
+                "find-trainer",
+                _("Find a trainer"),
+                _("Look for a certified mindfulness trainer near you, or check a registration."),
+                _("Search the register"),
+                "register:search",
+                order=10,
+            )
+        )

@@ -5,20 +5,20 @@ from __future__ import annotations
 import hashlib
 
 import segno
-from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from kring.core import identity, links
+from kring.core.pdf import render as pdf_render
 from kring.register.models import Registration
 from kring.register.public import PublicStanding
 
 
 def absolute_url(registration: Registration) -> str:
     """The address of the trainer's public page, in the active language: what the QR code points at."""
-    return settings.SITE_URL + reverse("register:detail", kwargs={"number": registration.number})
+    return links.absolute_reverse("register:detail", kwargs={"number": registration.number})
 
 
 def qr_svg(url: str) -> str:
@@ -35,13 +35,11 @@ def proof_pdf(registration: Registration, standing: PublicStanding) -> bytes:
     Rendering a PDF takes a tenth of a second or more, so the PDF is cached under a digest of its HTML:
     the same registration, standing, name, language and day of issue give the same document, and any
     change of those (the register, the person's name, a new day) gives a new key."""
-    import weasyprint  # loaded on demand: it is heavy and only this document needs it
-
     html = _proof_html(registration, standing)
     key = "register:proof:" + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
-        pdf = weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+        pdf = pdf_render(html)
         cache.set(key, pdf, PROOF_CACHE_SECONDS)
     return pdf
 
@@ -57,5 +55,6 @@ def _proof_html(registration: Registration, standing: PublicStanding) -> str:
             "url": url,
             "qr_svg": qr_svg(url),
             "issued_on": timezone.localdate(),
+            "association": identity.current(),
         },
     )

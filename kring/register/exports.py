@@ -6,13 +6,11 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils import timezone, translation
 
-from kring.core import audit, spreadsheets
+from kring.core import audit, links, spreadsheets
 from kring.register.history import standing_on
 from kring.register.models import Registration, SearchEntry, SearchPoint, Status
 from kring.register.public import standing_today
@@ -52,7 +50,7 @@ RECOGNITION_COLUMNS = ["number", "agb_code", "level", "starts_on", "ends_on"]
 
 def _public_url(number: str) -> str:
     with translation.override("nl"):
-        return settings.SITE_URL + reverse("register:detail", kwargs={"number": number})
+        return links.absolute_reverse("register:detail", kwargs={"number": number})
 
 
 def open_data_rows(today: datetime.date) -> Iterator[dict]:

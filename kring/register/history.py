@@ -1,11 +1,21 @@
-"""Answers from the register's history: "was number X registered on date D, at which level?"
+"""Answers from the register's history: "was number X registered on date D, at which level, and
+until when is that registration valid?"
 
-Shared by the public pages, the open data and the insurers' API so that they always agree.
+Shared by the public pages, the proof PDF, the open data, the office's exports and the insurers' API
+so that they always agree.
+
+**Valid until** (``valid_until``) is defined here once: the last day of the *uninterrupted
+registration* that covers the date — the run of consecutive active days without a gap, a suspension,
+a strike-off or an expiry. Periods already recorded after the current one count when they follow it
+without a gap: a renewal the committee has decided (also "accept with conditions"), or a change of
+level. A renewal that has not been decided is not in the history and does not count. ``None`` means
+open-ended; on a date the registration is not registered there is no validity at all.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -15,6 +25,7 @@ from kring.register.models import Level, Registration, RegistrationPeriod, Statu
 
 # When periods overlap, the one that starts last wins; on the same start, the one recorded last.
 WINNER_FIRST = ("-starts_on", "-recorded_at", "-pk")
+ONE_DAY = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,21 @@ class StandingOn:
     period: RegistrationPeriod | None  # the period covering ``on``; None before the first or in a gap
     programme_codes: frozenset[str]
     reimbursable_codes: frozenset[str]
+    stretch: Span | None = None  # the uninterrupted registration covering ``on``, when registered
+
+    @property
+    def valid_since(self) -> datetime.date | None:
+        """First day of the uninterrupted registration; for another status, of that status's period."""
+        if self.stretch is not None:
+            return self.stretch.since
+        return self.period.starts_on if self.period is not None else None
+
+    @property
+    def valid_until(self) -> datetime.date | None:
+        """``valid_until`` of the module docstring; for another status, the last day of its period."""
+        if self.stretch is not None:
+            return self.stretch.until
+        return self.period.ends_on if self.period is not None else None
 
     @property
     def registered(self) -> bool:
@@ -45,6 +71,80 @@ class StandingOn:
     def counts_for_reimbursement(self) -> bool:
         """Insurers reimburse only specialist trainers registered for MBSR/MBCT-like programmes."""
         return self.registered and self.level == Level.SPECIALIST and bool(self.reimbursable_codes)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of days in one status. ``until`` None means open-ended."""
+
+    status: str
+    level: str
+    since: datetime.date
+    until: datetime.date | None
+
+
+def spans(periods: Sequence[RegistrationPeriod]) -> list[Span]:
+    """The history cut into consecutive stretches, as ``period_on`` sees each day.
+
+    Adjacent days with the same status and level are merged. Days that no period covers are gaps
+    (no span)."""
+    if not periods:
+        return []
+    points = sorted({p.starts_on for p in periods} | {p.ends_on + ONE_DAY for p in periods if p.ends_on})
+    result: list[Span] = []
+    for index, start in enumerate(points):
+        period = period_on(list(periods), start)
+        if period is None:
+            continue
+        end = points[index + 1] - ONE_DAY if index + 1 < len(points) else None
+        previous = result[-1] if result else None
+        if (
+            previous
+            and previous.status == period.status
+            and previous.level == period.level
+            and previous.until is not None
+            and previous.until + ONE_DAY == start
+        ):
+            result[-1] = Span(period.status, period.level, previous.since, end)
+        else:
+            result.append(Span(period.status, period.level, start, end))
+    return result
+
+
+def active_stretch(periods: Sequence[RegistrationPeriod], on: datetime.date) -> Span | None:
+    """The registered stretch that covers ``on`` or, failing that, the first one after it.
+
+    Level changes inside a stretch do not interrupt it: "registered since" is the first day of the
+    uninterrupted registration, "valid until" its last day. The level is the one on ``on`` (or on the
+    first day, for a future stretch)."""
+    stretches: list[list[Span]] = []
+    for span in spans(periods):
+        if span.status != Status.ACTIVE:
+            stretches.append([])
+            continue
+        last = stretches[-1][-1] if stretches and stretches[-1] else None
+        if last is not None and last.until is not None and last.until + ONE_DAY == span.since:
+            stretches[-1].append(span)
+        else:
+            stretches.append([span])
+    for parts in filter(None, stretches):
+        until = parts[-1].until
+        if until is None or until >= on:
+            current = next((p for p in parts if p.since <= on and (p.until is None or on <= p.until)), parts[0])
+            return Span(Status.ACTIVE, current.level, parts[0].since, until)
+    return None
+
+
+def registered_stretch(periods: Sequence[RegistrationPeriod], on: datetime.date) -> Span | None:
+    """The uninterrupted registration that covers ``on`` (None when not registered on ``on``)."""
+    stretch = active_stretch(periods, on)
+    return stretch if stretch is not None and stretch.since <= on else None
+
+
+def valid_until(periods: Sequence[RegistrationPeriod], on: datetime.date) -> datetime.date | None:
+    """The one definition of "valid until" (see the module docstring). None: open-ended or not registered."""
+    stretch = registered_stretch(periods, on)
+    return stretch.until if stretch is not None else None
 
 
 def period_on(periods: list[RegistrationPeriod], on: datetime.date) -> RegistrationPeriod | None:
@@ -89,12 +189,14 @@ def standing_on(registration: Registration, on: datetime.date) -> StandingOn:
     """The standing of a registration on a date. Uses prefetched ``periods`` and ``programmes`` if present."""
     periods = list(registration.periods.all())
     programmes = list(registration.programmes.all())
+    period = period_on(periods, on)
     return StandingOn(
         number=registration.number,
         on=on,
-        period=period_on(periods, on),
+        period=period,
         programme_codes=frozenset(p.code for p in programmes),
         reimbursable_codes=frozenset(p.code for p in programmes if p.counts_for_reimbursement),
+        stretch=registered_stretch(periods, on) if period is not None and period.status == Status.ACTIVE else None,
     )
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from kring.members.models import Person
+from kring.register.history import registered_stretch
 from kring.register.models import Level, Registration, Status
-from kring.register.rules import active_stretch, ended_on
+from kring.register.rules import ended_on
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class PublicStanding:
 def standing_today(registration: Registration, today: datetime.date | None = None) -> PublicStanding:
     today = today or timezone.localdate()
     periods = list(registration.periods.all())
-    stretch = active_stretch(periods, today)
-    if stretch is not None and stretch.since <= today:
+    stretch = registered_stretch(periods, today)
+    if stretch is not None:
         return PublicStanding(True, stretch.level, stretch.since, stretch.until, None, None)
     ended = ended_on(periods, today)
     return PublicStanding(False, None, None, None, ended[0] if ended else None, ended[1] if ended else None)

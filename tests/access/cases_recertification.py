@@ -82,6 +82,14 @@ def own_decision(p):
     return {"pk": Decision.objects.create(dossier=own_dossier(p), outcome="basis", reason="Te weinig cursussen.").pk}
 
 
+def conditional_decision(p):
+    """A decision with conditions on another trainer's dossier (the committee may mark them met)."""
+    decision = Decision.objects.create(
+        dossier=other_dossier(p), outcome="accept_conditions", reason="Goed.", conditions="Een retraite."
+    )
+    return {"pk": decision.pk}
+
+
 def own_invitation(p):
     other = other_dossier(p)
     from kring.recertification.models import PeerInvitation
@@ -241,4 +249,12 @@ CASES = [
     Case("recertification:board_objection", BOARD, kwargs=objection),
     Case("admin:recertification_certificationscheme_changelist", OFFICE),
     Case("admin:recertification_samplesetting_changelist", OFFICE),
+    Case(
+        "recertification:committee_conditions_met",
+        COMMITTEE,
+        kwargs=conditional_decision,
+        method="post",
+        data={"note": "Retraite gevolgd."},
+        ok=(302,),
+    ),
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import icalendar
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kring.core import links
 from kring.core.access import PUBLIC, allow
 from kring.intervision import feeds, queries, services
 from kring.intervision.models import GroupMember, MemberFeed
@@ -79,7 +79,7 @@ def calendar(request):
     feed = MemberFeed.objects.filter(person=person).first()
     groups = queries.my_groups(person)
     memberships = {m.group_id: m for m in GroupMember.objects.filter(person=person, left_on__isnull=True)}
-    base = settings.SITE_URL
+    base = links.site_url()
     for group in groups:
         memberships[group.pk].group = group
         token = feeds.group_feed_token(memberships[group.pk])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-import weasyprint
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kring.core import refusals
 from kring.core.access import allow
+from kring.core.pdf import render as pdf_render
 from kring.core.refusals import Refused
 from kring.intervision import queries, rules, services
 from kring.intervision.forms import AvoidForm, RecordForm, SeekerForm
@@ -147,7 +147,7 @@ def _pdf(request, person, year: int, attendances, filename: str) -> HttpResponse
         },
         request=request,
     )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = pdf_render(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

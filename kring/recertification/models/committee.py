@@ -70,6 +70,12 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     by_board = models.BooleanField(_("decided by the board"), default=False)
     decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+    # The conditions of "accept with conditions" stay open until the committee marks them met.
+    conditions_met_at = models.DateTimeField(_("conditions met"), null=True, blank=True)
+    conditions_met_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    conditions_met_note = models.TextField(_("how the conditions were met"), blank=True, max_length=3000)
 
     class Meta:
         verbose_name = _("decision")
@@ -84,6 +90,10 @@ class Decision(models.Model):
     @property
     def objection_deadline(self) -> datetime.date:
         return timezone.localdate(self.decided_at) + datetime.timedelta(days=OBJECTION_DAYS)
+
+    @property
+    def conditions_open(self) -> bool:
+        return self.outcome == Outcome.ACCEPT_WITH_CONDITIONS and self.conditions_met_at is None
 
     @property
     def on_trust(self) -> bool:

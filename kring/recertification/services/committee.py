@@ -81,13 +81,17 @@ def _check_committee(dossier: Dossier, by) -> Dossier:
         refused=_not_open,
     )
     if conflict_of_interest(by, dossier.person):
-        raise Refused(
-            _(
-                "You cannot handle this dossier because of a conflict of interest: it is your own, or "
-                "it belongs to someone in your intervision group. Another committee member will."
-            )
-        )
+        raise conflict_refusal()
     return dossier
+
+
+def conflict_refusal() -> Refused:
+    return Refused(
+        _(
+            "You cannot handle this dossier because of a conflict of interest: it is your own, or "
+            "it belongs to someone in your intervision group. Another committee member will."
+        )
+    )
 
 
 def _mail(person: Person, name: str, context: dict) -> None:

@@ -180,3 +180,24 @@ def test_confirming_a_peer_conversation_twice_at_the_same_moment_counts_once(tra
     outcomes = race(lambda _click: dossiers.peer_confirm(invitation, by=colleague.user), [1, 2], refusals=(Refused,))
     assert outcomes == ["done", "done"]
     assert audits("peer.confirmed") == 1
+
+
+def test_two_members_marking_the_same_conditions_met_give_one_mark(trainer, certification, second_colleague):
+    from kring.recertification.services import conditions
+
+    t.grant(second_colleague.user, "certification")
+    dossier = dossiers.dossier_for_cycle(cycles.current_cycle(trainer))
+    dossiers.dossier_submit(dossier, by=trainer.user)
+    decision = services.dossier_decide(
+        dossier,
+        outcome=Outcome.ACCEPT_WITH_CONDITIONS,
+        reason="Goed.",
+        conditions="Een retraite.",
+        by=certification.user,
+    )
+    outcomes = race(
+        lambda user: conditions.decision_conditions_meet(decision, note="Gedaan.", by=user),
+        [certification.user, second_colleague.user],
+    )
+    assert sorted(outcomes) == ["done", "refused"]
+    assert audits("conditions.met") == 1

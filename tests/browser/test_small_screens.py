@@ -1,0 +1,63 @@
+"""Every page, as each persona that may open it, at 360 px in Chromium: no horizontal scrolling."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+
+from tests.pages import every_page
+
+WIDTH = 360
+
+
+@pytest.fixture
+def personas(transactional_db, outsider, member, trainer, office, board, certification, accreditation, complaints):
+    return {
+        "anonymous": None,
+        "outsider": outsider,
+        "member": member,
+        "trainer": trainer,
+        "office": office,
+        "board": board,
+        "certification": certification,
+        "accreditation": accreditation,
+        "complaints": complaints,
+    }
+
+
+def session_cookie(person, live_server) -> dict:
+    client = Client()
+    client.force_login(person.user)
+    value = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    return {"name": django_settings.SESSION_COOKIE_NAME, "value": value, "url": live_server.url}
+
+
+def test_no_page_scrolls_sideways_at_360_px(browser, live_server, personas, settings):
+    from kring.members import vocabulary
+
+    vocabulary.load()
+    settings.ALLOWED_HOSTS = ["*"]
+    pages = every_page(personas)
+    too_wide = []
+    contexts = {}
+    checked = 0
+    for item in pages:
+        if item.role not in contexts:
+            context = browser.new_context(
+                base_url=live_server.url, locale="nl-NL", viewport={"width": WIDTH, "height": 740}
+            )
+            if personas[item.role] is not None:
+                context.add_cookies([session_cookie(personas[item.role], live_server)])
+            contexts[item.role] = context.new_page()
+        page = contexts[item.role]
+        if not page.request.get(item.url).headers.get("content-type", "").startswith("text/html"):
+            continue  # a PDF, CSV, calendar or evidence file: no page to scroll
+        checked += 1
+        response = page.goto(item.url)
+        assert response.status == 200, f"{item.label}: {response.status}"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > WIDTH:
+            too_wide.append(f"{item.label}: {width} px")
+    for page in contexts.values():
+        page.context.close()
+    assert too_wide == [], "\n".join(too_wide)
+    assert checked > 50
