@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kring.members",
     "kring.register",
     "kring.cpd",
+    "kring.events",
     "kring.api",
     "kring.intervision",
     "kring.recertification",
@@ -182,6 +183,8 @@ KRING_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("KRING_WORKER_HEARTBEAT_SE
 KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", "60"))
 # Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
+# Self check-in at an event: tries of the short code per registration (kring/events/views/participant.py).
+KRING_CHECKIN_RATE = os.environ.get("KRING_CHECKIN_RATE", "5/10m")
 
 # --- Security -------------------------------------------------------------------------------------
 # The load balancer's addresses or networks (comma-separated, "*" for any peer). Only from these does

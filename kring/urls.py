@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("mijn-gegevens/", include("kring.members.urls")),
     path("register/", include("kring.register.urls")),
     path("intervisie/", include("kring.intervision.urls")),
+    path("evenementen/", include("kring.events.urls")),
     path("herregistratie/", include("kring.recertification.urls")),
     path("bureau/", admin.site.urls),
     prefix_default_language=False,
