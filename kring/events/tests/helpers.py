@@ -51,7 +51,9 @@ def make_member(**fields):
 
 
 def register(event: Event, person, mode: str = "live", places: int = 1):
-    return services.register(event.pk, person=person, roles=roles_of(person.user), mode=mode, places=places, by=person.user)
+    return services.register(
+        event.pk, person=person, roles=roles_of(person.user), mode=mode, places=places, by=person.user
+    )
 
 
 def join_waiting(event: Event, person, mode: str = "live", places: int = 1):
@@ -63,5 +65,5 @@ def join_waiting(event: Event, person, mode: str = "live", places: int = 1):
 def full_event(places: int = 1, **fields):
     """An event whose places are all taken by other members; returns (event, the registrations)."""
     event = make_event(capacity_live=places, **fields)
-    taken = [register(event, make_member()) for _ in range(places)]
+    taken = [register(event, make_member(), mode=event.modes[0]) for _ in range(places)]
     return event, taken
