@@ -342,7 +342,7 @@ def _entry_for_answer(token: str, person: Person | None) -> tuple[Event, Waiting
     if found is None:
         raise Refused(_("This offer is not known. Perhaps the link was mistyped."))
     event = _lock_event(found)
-    entry = WaitingEntry.objects.select_for_update().select_related("person__user").get(token=token)
+    entry = WaitingEntry.objects.select_for_update(of=("self",)).select_related("person__user").get(token=token)
     if person is not None and entry.person_id != person.pk:
         raise Refused(_("This offer was made to someone else."))
     if entry.status == WaitingStatus.OFFERED and entry.offer_expires_at <= timezone.now():
@@ -514,7 +514,9 @@ def _started(event: Event) -> None:
 @transaction.atomic
 def attendance_checkin(registration_pk: int, *, by) -> Registration:
     """The office (or the host, for online participants) confirms that someone was there."""
-    registration = Registration.objects.select_for_update().select_related("event", "person").get(pk=registration_pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("event", "person").get(pk=registration_pk)
+    )
     _started(registration.event)
     return _attend(registration, by=acting_account(by), how="office")
 
@@ -522,7 +524,9 @@ def attendance_checkin(registration_pk: int, *, by) -> Registration:
 @transaction.atomic
 def attendance_self(token: str, *, code: str) -> Registration:
     """A participant checks in with the short code shown at the event."""
-    registration = Registration.objects.select_for_update().select_related("event", "person").get(token=token)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("event", "person").get(token=token)
+    )
     event = registration.event
     _started(event)
     if timezone.now() > event.ends_at + datetime.timedelta(hours=2):
