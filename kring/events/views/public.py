@@ -81,6 +81,8 @@ def register(request, pk):
     second POST registers."""
     event = queries.event_for_page(pk)
     person = person_of(request.user)
+    if not rules.audience_allows(event, roles_of(request.user)):
+        return render(request, "core/refused.html", {"message": rules.NOT_FOR_YOU[event.audience]}, status=403)
     form = RegisterForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
