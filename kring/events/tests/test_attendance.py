@@ -5,9 +5,9 @@ import io
 
 import pytest
 from django.core.cache import cache
-from pypdf import PdfReader
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from kring.core.refusals import Refused
 from kring.cpd.models import Activity, ActivityKind
