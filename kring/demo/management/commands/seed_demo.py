@@ -19,12 +19,14 @@ from django.utils import timezone
 
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
+from kring.demo import events as events_demo
 from kring.demo import intervision as intervision_demo
 from kring.demo import people as demo
 from kring.demo import plans
 from kring.demo.insurer import DEMO_KEY, ensure_demo_insurer
 from kring.demo.logins import DEMO_LOGINS, DEMO_TRAINER_AGB, DEMO_TRAINER_NUMBER, GENERATED_PASSWORD, fixed_people
 from kring.demo.writer import Writer, chunks
+from kring.events.models import Event
 from kring.intervision.models import Group
 from kring.members import vocabulary
 from kring.members.models import (
@@ -87,6 +89,12 @@ class Command(BaseCommand):
             rng = random.Random(seed)  # nosec B311 # reproducible demo data from a seed, not a secret
             intervision_demo.seed(rng, demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first())
             intervision_demo.seekers(rng)
+        if fixed or not Event.objects.exists():
+            events_demo.seed(
+                random.Random(seed),  # nosec B311 # reproducible demo data from a seed, not a secret
+                demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first(),
+                demo_member=Person.objects.filter(user__email="lid@kring.example").first(),
+            )
         ensure_demo_insurer()
         elapsed = time.perf_counter() - started
         self.stdout.write(
