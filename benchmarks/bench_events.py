@@ -68,7 +68,7 @@ events = Event.objects.bulk_create(events, batch_size=500)
 rows = []
 for n in range(registrations_n):
     event = events[n % len(events)]
-    person = people[n % len(people)]
+    person = people[((n % len(events)) * 50 + n // len(events)) % len(people)]  # one per person and event
     rows.append(Registration(
         event=event, person=person, name=person.full_name, email=f"r{n}@example.org", mode=event.modes[0],
         status="confirmed", price_group="member", amount_due=Decimal("40"), payment_status="open",
@@ -105,10 +105,11 @@ def main() -> None:
         [common.PYTHON, "-c", FILL, str(EVENTS), str(REGISTRATIONS)],
         env=env,
         cwd=common.ROOT,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
     seed_s = time.perf_counter() - started
     upcoming = done.stdout.split()[:20]
     details = [f"/evenementen/{pk}/" for pk in upcoming]

@@ -146,3 +146,18 @@ def test_the_office_registers_cancels_and_marks_paid_on_its_page(office, member,
     client.post(reverse("events:office_cancel", kwargs={"pk": registration.pk}))
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_the_event_page_has_a_constant_number_of_queries(client, member, django_assert_max_num_queries):
+    small = make_event()
+    register(small, make_member())
+    client.force_login(member.user)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("events:detail", kwargs={"pk": small.pk}))
+    big = make_event(capacity_live=40, kind="congress")
+    for _ in range(15):
+        register(big, make_member())
+    for n in range(4):
+        big.sessions.create(title=f"Sessie {n}", starts_at=big.starts_at, ends_at=big.ends_at)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("events:detail", kwargs={"pk": big.pk}))
