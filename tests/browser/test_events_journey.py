@@ -54,7 +54,7 @@ def test_waiting_list_offer_yes_check_in_and_certificate(page):
     page.goto(f"/evenementen/{event.pk}/")
     assert page.get_by_text("vol, wachtlijst open").first.is_visible()
     page.click("a[href$='/aanmelden/']")
-    page.click("form button[type=submit]")
+    page.click("main form[action$='/aanmelden/'] button[type=submit]")
     page.click("button[name=wait]")
     page.wait_for_url("**/evenementen/mijn/")
     assert page.get_by_text("Nummer 1 op de lijst").is_visible()
