@@ -76,7 +76,7 @@ for n in range(registrations_n):
     ))
 Registration.objects.bulk_create(rows, batch_size=2000)
 WaitingEntry.objects.bulk_create(
-    [WaitingEntry(event=events[n], person=people[-1 - n], mode=events[n].modes[0], token=f"w{n}") for n in range(200)]
+    [WaitingEntry(event=events[n], person=people[-1 - n], mode=events[n].modes[0], token=f"w{n}") for n in range(min(200, len(events)))]
 )
 print(" ".join(str(e.pk) for e in events if e.starts_at > now)[:2000])
 """
