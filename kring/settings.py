@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kring.register",
     "kring.accreditation",
     "kring.cpd",
+    "kring.events",
     "kring.api",
     "kring.intervision",
     "kring.complaints",
@@ -196,6 +197,8 @@ KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", 
 # Days between the pre-notification e-mail and a direct debit (SEPA: 14 unless agreed otherwise).
 KRING_SEPA_PRENOTIFICATION_DAYS = int(os.environ.get("KRING_SEPA_PRENOTIFICATION_DAYS", "14"))
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
+# Self check-in at an event: tries of the short code per registration (kring/events/views/participant.py).
+KRING_CHECKIN_RATE = os.environ.get("KRING_CHECKIN_RATE", "5/10m")
 
 # --- Complaints (kring.complaints, docs/operations.md) ----------------------------------------------
 # Fernet keys (comma-separated, newest first) that encrypt case texts and documents at rest. Without

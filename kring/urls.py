@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("mijn-gegevens/", include("kring.members.urls")),
     path("register/", include("kring.register.urls")),
     path("intervisie/", include("kring.intervision.urls")),
+    path("evenementen/", include("kring.events.urls")),
     path("herregistratie/", include("kring.recertification.urls")),
     path("opleidingen/", include("kring.accreditation.urls")),
     path("", include("kring.complaints.urls")),

@@ -27,10 +27,16 @@ def render(name: str, context: dict, language: str) -> tuple[str, str, str]:
     return subject, body, html
 
 
-def send(name: str, *, to: str, context: dict | None = None, language: str = "nl") -> None:
-    """Render e-mail ``name`` for one reader and queue it for delivery."""
+def send(
+    name: str, *, to: str, context: dict | None = None, language: str = "nl", attachments: list | None = None
+) -> None:
+    """Render e-mail ``name`` for one reader and queue it for delivery. ``attachments`` are
+    ``[filename, text, mimetype]`` lists (text only, e.g. a calendar file), so the task stays JSON."""
     subject, body, html = render(name, context or {}, language)
-    send_email.enqueue(to=[to], subject=subject, body=body, html=html)
+    if attachments:
+        send_email.enqueue(to=[to], subject=subject, body=body, html=html, attachments=attachments)
+    else:
+        send_email.enqueue(to=[to], subject=subject, body=body, html=html)
 
 
 def send_rendered(*, to: list[str], subject: str, body: str, html: str = "") -> None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
 from kring.demo import accreditation as accreditation_demo
+from kring.demo import events as events_demo
 from kring.demo import finance as finance_demo
 from kring.demo import find as find_demo
 from kring.demo import intervision as intervision_demo
@@ -28,6 +29,7 @@ from kring.demo import plans
 from kring.demo.insurer import DEMO_KEY, ensure_demo_insurer
 from kring.demo.logins import DEMO_LOGINS, DEMO_TRAINER_AGB, DEMO_TRAINER_NUMBER, GENERATED_PASSWORD, fixed_people
 from kring.demo.writer import Writer, chunks
+from kring.events.models import Event
 from kring.find.models import Course
 from kring.intervision.models import Group
 from kring.members import vocabulary
@@ -94,6 +96,12 @@ class Command(BaseCommand):
         accreditation_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data
         if not Course.objects.exists():
             find_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data from a seed, not a secret
+        if fixed or not Event.objects.exists():
+            events_demo.seed(
+                random.Random(seed),  # nosec B311 # reproducible demo data from a seed, not a secret
+                demo_trainer=Person.objects.filter(user__email="trainer@kring.example").first(),
+                demo_member=Person.objects.filter(user__email="lid@kring.example").first(),
+            )
         ensure_demo_insurer()
         finance_demo.seed(random.Random(seed))  # nosec B311 # reproducible demo data, not a secret
         elapsed = time.perf_counter() - started
