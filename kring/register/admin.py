@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.core.admin import OfficeModelAdmin
 from kring.core.refusals import Refused
+from kring.core.widgets import DateInput
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
 from kring.register.history import periods_on
@@ -37,8 +38,10 @@ class RegistrationAddForm(forms.ModelForm):
     """Adding a registration also opens its first period, through ``registration_create``."""
 
     level = forms.ChoiceField(label=_("level"), choices=Level.choices)
-    starts_on = forms.DateField(label=_("registered from"), initial=timezone.localdate)
-    ends_on = forms.DateField(label=_("valid until"), required=False, help_text=_("Leave empty for five years."))
+    starts_on = forms.DateField(label=_("registered from"), initial=timezone.localdate, widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("valid until"), required=False, help_text=_("Leave empty for five years."), widget=DateInput()
+    )
 
     class Meta:
         model = Registration

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import geo
+from kring.core.widgets import DateInput
 from kring.register import search
 from kring.register.models import Level
 
@@ -130,9 +131,7 @@ class SearchForm(forms.Form):
 class StatusChangeForm(forms.Form):
     """The office's small form for a status change: from which day, and why."""
 
-    on = forms.DateField(
-        label=_("From (date)"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("From (date)"), initial=timezone.localdate, widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
@@ -140,7 +139,7 @@ class RenewForm(StatusChangeForm):
     ends_on = forms.DateField(
         label=_("Valid until (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for five years."),
     )
     level = forms.ChoiceField(
