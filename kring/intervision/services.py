@@ -240,6 +240,7 @@ def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
                 language=coordinator.language,
                 context={
                     "group": group.name,
+                    "group_id": group.pk,
                     "name": person.full_name,
                     "message": request.message,
                     "coordinator": coordinator.first_name,
@@ -274,6 +275,7 @@ def _mail_decision(join_request: JoinRequest, group: Group) -> None:
                 language=person.language,
                 context={
                     "group": group.name,
+                    "group_id": group.pk,
                     "accepted": join_request.status == JoinRequest.Status.ACCEPTED,
                     "message": join_request.decided_message,
                     "name": person.first_name,
