@@ -9,6 +9,7 @@ from django.db.models import Subquery
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kring.core.admin import OfficeModelAdmin
 from kring.core.refusals import Refused
@@ -96,7 +97,11 @@ def _status_action(name: str, label, form_class, service):
                 except Refused as error:
                     refused.append(f"{registration.number}: {error}")
             if done:
-                modeladmin.message_user(request, _("%(count)d registrations changed.") % {"count": done})
+                modeladmin.message_user(
+                    request,
+                    ngettext("%(count)d registration changed.", "%(count)d registrations changed.", done)
+                    % {"count": done},
+                )
             for message in refused:
                 modeladmin.message_user(request, message, level=messages.ERROR)
             return None
