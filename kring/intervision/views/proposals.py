@@ -110,15 +110,17 @@ def avoid_remove(request, pk):
 def proposals_office(request):
     if request.method == "POST":
         run = proposals.proposals_run(by=request.user)
-        groups = ngettext(
-            "%(count)s new group proposed", "%(count)s new groups proposed", run.proposals_count
-        ) % {"count": run.proposals_count}
+        groups = ngettext("%(count)s new group proposed", "%(count)s new groups proposed", run.proposals_count) % {
+            "count": run.proposals_count
+        }
         places = ngettext(
             "%(count)s place suggested in an existing group",
             "%(count)s places suggested in existing groups",
             run.placements_count,
         ) % {"count": run.placements_count}
-        messages.info(request, _("The group former has run: %(groups)s, %(places)s.") % {"groups": groups, "places": places})
+        messages.info(
+            request, _("The group former has run: %(groups)s, %(places)s.") % {"groups": groups, "places": places}
+        )
         return redirect("intervision:proposals_office")
     run = ProposalRun.objects.select_related("by").first()
     reasons = {}
