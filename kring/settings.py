@@ -143,7 +143,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "kring.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "kring.members.signup.SignupNameForm"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Kring – "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the association's short name, set by kring.accounts.adapter
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("KRING_LOGIN_RATE", "5/5m/ip,5/5m/key"),
     "signup": "20/m/ip",
@@ -159,6 +159,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# Kring's own Dutch for texts of Django and allauth that read formal or wrong ("Uw", "Aanmelden" for
+# logging in) or that Django's Dutch catalogue lacks; these catalogues win over every app's.
+LOCALE_PATHS = [BASE_DIR / "kring" / "locale"]
 USE_TZ = True
 # Links typed without a scheme in URL fields are read as https (the Django 6 default, chosen now).
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -176,6 +179,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # --- E-mail ---------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kring <noreply@kring.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The right-hand side of every Message-ID; Python would otherwise use the host name of the worker.
+EMAIL_MESSAGE_ID_DOMAIN = (
+    os.environ.get("EMAIL_MESSAGE_ID_DOMAIN", "") or (SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0])
+)
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]

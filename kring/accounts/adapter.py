@@ -1,19 +1,47 @@
-from allauth.account.adapter import DefaultAccountAdapter
+from dataclasses import dataclass
 
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.utils import translation
+
+from kring.core import identity, links
 from kring.core.clientip import client_ip
 from kring.core.emails import send_rendered
 
 
+@dataclass(frozen=True)
+class AssociationSite:
+    """What allauth's e-mails call the site: the association and the address Kring is served on.
+    Kring has no Sites framework; without this, allauth's e-mails said "Hallo van !"."""
+
+    name: str
+    domain: str
+
+
+def current_site() -> AssociationSite:
+    return AssociationSite(name=identity.current().name, domain=links.site_url().split("://", 1)[-1])
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """Sends allauth's e-mails (verification, password reset) through the task worker, and gives
-    allauth's rate limits the client's address as Kring's trusted proxies report it."""
+    """Sends allauth's e-mails (verification, password reset) in Kring's layout through the task
+    worker, and gives allauth's rate limits the client's address as Kring's trusted proxies report it."""
 
     def get_client_ip(self, request):
         return client_ip(request) or super().get_client_ip(request)
 
+    def format_email_subject(self, subject: str) -> str:
+        return f"{identity.current().short_name} – {subject}"
+
     def send_mail(self, template_prefix, email, context):
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": current_site(),
+            "association": identity.current(),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
-        html = next(
-            (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""
+        send_rendered(
+            to=list(message.to), subject=message.subject, body=message.body, language=translation.get_language()
         )
-        send_rendered(to=list(message.to), subject=message.subject, body=message.body, html=html)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import segno
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from kring.core import identity
+from kring.core import identity, links, pdf
 from kring.events.models import Registration
 
 
 def check_url(registration: Registration) -> str:
-    return settings.SITE_URL + reverse("events:certificate_check", kwargs={"code": registration.certificate_code})
+    return links.absolute_reverse("events:certificate_check", kwargs={"code": registration.certificate_code})
 
 
 def certificate_html(registration: Registration) -> str:
@@ -39,7 +37,4 @@ def certificate_html(registration: Registration) -> str:
 
 def certificate_pdf(registration: Registration) -> bytes:
     """Tagged PDF (PDF/UA-1), so screen readers read it in order."""
-    import weasyprint  # loaded on demand: it is heavy and only the documents need it
-
-    html = certificate_html(registration)
-    return weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.render(certificate_html(registration))

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime
 
 import icalendar
-from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kring.core import links
 from kring.events.models import Event, Registration
 
 
@@ -33,7 +32,7 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
 
 
 def page_url(event: Event) -> str:
-    return settings.SITE_URL + reverse("events:detail", kwargs={"pk": event.pk})
+    return links.absolute_reverse("events:detail", kwargs={"pk": event.pk})
 
 
 def _event(event: Event, *, link: str = "") -> icalendar.Event:

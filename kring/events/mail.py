@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 
-from kring.core import emails, identity
+from kring.core import emails, identity, links
 from kring.events import ical
 from kring.events.models import Registration, WaitingEntry
 
 
 def _url(name: str, language: str, **kwargs) -> str:
     with translation.override(language):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs)
+        return links.absolute_reverse(name, kwargs=kwargs)
 
 
 def confirmation(registration: Registration) -> None:

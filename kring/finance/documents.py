@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from kring.core import identity
+from kring.core import identity, pdf
 from kring.finance.models import Invoice
 
 
@@ -39,11 +38,9 @@ def invoice_html(invoice: Invoice) -> str:
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
-    import weasyprint  # loaded on demand: it is heavy and only documents need it
-
     with translation.override(invoice.person.language):
         html = invoice_html(invoice)
-    return weasyprint.HTML(string=html, base_url=settings.SITE_URL).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.render(html)
 
 
 def email_context(invoice: Invoice) -> dict:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.widgets import DateTimeInput
 from kring.intervision import services
 from kring.intervision.models import Group, IntervisionRecord, Meeting, Mode, Moment, Seeker
 from kring.members.models import Person, TargetGroup, WorkDomain
@@ -112,19 +112,6 @@ class SeekerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("work_domain", "target_group", "language"):
             self.fields[name].empty_label = _("No preference")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def format_value(self, value):
-        if hasattr(value, "strftime"):
-            return (
-                timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
-                if timezone.is_aware(value)
-                else value.strftime("%Y-%m-%dT%H:%M")
-            )
-        return value
 
 
 class MeetingForm(forms.ModelForm):

@@ -387,6 +387,7 @@ def _ask_to_join(proposal: GroupProposal, person: Person) -> None:
                 language=coordinator.language,
                 context={
                     "group": group.name,
+                    "group_id": group.pk,
                     "name": person.full_name,
                     "coordinator": coordinator.first_name,
                     "message": _("The group former suggested this group to me."),

@@ -11,6 +11,7 @@ group to the pure group former (``former/``) and stores what it proposes; people
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -239,6 +240,7 @@ def join_request_create(group: Group, *, by, message: str = "") -> JoinRequest:
                 language=coordinator.language,
                 context={
                     "group": group.name,
+                    "group_id": group.pk,
                     "name": person.full_name,
                     "message": request.message,
                     "coordinator": coordinator.first_name,
@@ -273,6 +275,7 @@ def _mail_decision(join_request: JoinRequest, group: Group) -> None:
                 language=person.language,
                 context={
                     "group": group.name,
+                    "group_id": group.pk,
                     "accepted": join_request.status == JoinRequest.Status.ACCEPTED,
                     "message": join_request.decided_message,
                     "name": person.first_name,
@@ -405,6 +408,20 @@ def meeting_update(meeting: Meeting, *, by, **fields) -> Meeting:
 # Attendance --------------------------------------------------------------------------------------
 
 
+def _was_member_at(meeting: Meeting, person: Person) -> bool:
+    """Whether ``person`` was in the group on the meeting's day. Those who started the group in Kring
+    count for its earlier meetings too: a group often brings meetings it held before it was entered
+    here, and its coordinator joined on the day of entering it."""
+    day = timezone.localdate(meeting.starts_at)
+    founded = timezone.localdate(meeting.group.created_at)
+    return (
+        meeting.group.members.filter(person=person)
+        .filter(Q(joined_on__lte=day) | Q(joined_on__lte=founded))
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+        .exists()
+    )
+
+
 @transaction.atomic
 def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -> Attendance:
     """Note that someone was at a meeting: oneself, or (by the coordinator) any member of the group.
@@ -416,7 +433,7 @@ def attendance_register(meeting: Meeting, *, by, person: Person | None = None) -
         raise Refused(_("Only the coordinator can note someone else's attendance."))
     if not meeting.has_started:
         raise Refused(_("This meeting has not taken place yet."))
-    if not meeting.group.members.filter(person=person, joined_on__lte=timezone.localdate(meeting.starts_at)).exists():
+    if not _was_member_at(meeting, person):
         raise Refused(_("Only members of the group can be noted as present."))
     if meeting.attendances.filter(person=person).exists():
         raise Refused(_("This attendance has already been noted."))

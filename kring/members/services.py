@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from kring.core import audit, emails
 from kring.members import rules
@@ -176,13 +175,11 @@ def erasure_decline(request: ErasureRequest, *, by: User | None, note: str = "")
         audit.record("kring.members.erasure.declined", by=by, person_id=request.person_id, obj=request)
         person = request.person
         if person.user_id:
-            with translation.override(person.language):
-                privacy_url = reverse("members:privacy")
             emails.send(
                 "members-erasure-declined",
                 to=person.user.email,
                 language=person.language,
-                context={"first_name": person.first_name, "note": request.note, "privacy_url": privacy_url},
+                context={"first_name": person.first_name, "note": request.note},
             )
 
 

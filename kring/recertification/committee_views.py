@@ -69,6 +69,7 @@ def dossier(request, pk):
     activities = Activity.objects.filter(
         person=dossier.person, date__gte=dossier.cycle.starts_on, date__lte=dossier.cycle.ends_on
     ).select_related("programme")
+    questions = list(dossier.questions.all())
     return render(
         request,
         "recertification/committee_dossier.html",
@@ -79,12 +80,13 @@ def dossier(request, pk):
             "gaps": [GAP_LABELS[g] for g in dossier_gaps(dossier)],
             "peers": dossier.peers.select_related("colleague"),
             "versions": dossier.versions.all(),
-            "questions": dossier.questions.all(),
+            "questions": questions,
             "notes": dossier.notes.all(),
             "decisions": dossier.decisions.all(),
             "draws": dossier.draws.all(),
             "open": dossier.status in services.OPEN,
             "question_form": forms.QuestionForm(),
+            "awaiting_answer": any(q.answered_at is None for q in questions),
             "note_form": forms.NoteForm(),
             "decision_form": forms.DecisionForm(),
             "conditions_form": forms.ConditionsMetForm(),

@@ -7,17 +7,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.widgets import DateInput
 from kring.cpd.evidence import clean_evidence
 from kring.cpd.models import Activity, ActivityKind
 from kring.recertification import rules
 from kring.recertification.models import MBI_TAC_DOMAINS, Application, BoardOutcome, Dossier, Outcome
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ActivityForm(forms.ModelForm):

@@ -9,9 +9,11 @@ from django.db.models import Subquery
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kring.core.admin import OfficeModelAdmin
 from kring.core.refusals import Refused
+from kring.core.widgets import DateInput
 from kring.register import exports, services
 from kring.register.forms import LevelForm, RenewForm, StatusChangeForm
 from kring.register.history import periods_on
@@ -37,8 +39,10 @@ class RegistrationAddForm(forms.ModelForm):
     """Adding a registration also opens its first period, through ``registration_create``."""
 
     level = forms.ChoiceField(label=_("level"), choices=Level.choices)
-    starts_on = forms.DateField(label=_("registered from"), initial=timezone.localdate)
-    ends_on = forms.DateField(label=_("valid until"), required=False, help_text=_("Leave empty for five years."))
+    starts_on = forms.DateField(label=_("registered from"), initial=timezone.localdate, widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("valid until"), required=False, help_text=_("Leave empty for five years."), widget=DateInput()
+    )
 
     class Meta:
         model = Registration
@@ -93,7 +97,11 @@ def _status_action(name: str, label, form_class, service):
                 except Refused as error:
                     refused.append(f"{registration.number}: {error}")
             if done:
-                modeladmin.message_user(request, _("%(count)d registrations changed.") % {"count": done})
+                modeladmin.message_user(
+                    request,
+                    ngettext("%(count)d registration changed.", "%(count)d registrations changed.", done)
+                    % {"count": done},
+                )
             for message in refused:
                 modeladmin.message_user(request, message, level=messages.ERROR)
             return None

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kring.core import geo
+from kring.core.widgets import DateInput
 from kring.register import search
 from kring.register.models import Level
 
@@ -193,9 +194,7 @@ def _codes(value) -> str | tuple[str, ...]:
 class StatusChangeForm(forms.Form):
     """The office's small form for a status change: from which day, and why."""
 
-    on = forms.DateField(
-        label=_("From (date)"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("From (date)"), initial=timezone.localdate, widget=DateInput())
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
@@ -203,7 +202,7 @@ class RenewForm(StatusChangeForm):
     ends_on = forms.DateField(
         label=_("Valid until (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for five years."),
     )
     level = forms.ChoiceField(

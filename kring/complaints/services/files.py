@@ -7,10 +7,10 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 
 from kring.complaints import crypto
 from kring.complaints.models import Case, CaseDocument, CaseEntry
+from kring.core import links
 
 LINK_SALT = "kring.complaints.link"
 MAX_DOCUMENTS = 20
@@ -63,7 +63,7 @@ def link_token(case: Case, secret: str) -> str:
 
 
 def link_url(token: str) -> str:
-    return settings.SITE_URL + reverse("complaints:follow", kwargs={"token": token})
+    return links.absolute_reverse("complaints:follow", kwargs={"token": token})
 
 
 def case_by_token(token: str) -> Case | None:

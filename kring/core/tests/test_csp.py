@@ -11,6 +11,8 @@ from tests import factories as t
 
 # Rendered to PDF by WeasyPrint on the server and handed out as a file: no browser runs this HTML.
 PDF_TEMPLATES = {"register/proof.html", "intervision/record_pdf.html"}
+# The HTML part of e-mails is read by mail programs, which know no style sheets of Kring; no CSP applies.
+PDF_TEMPLATES |= {"emails/base.html"}
 
 INLINE = [
     (re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE), "inline <script>"),

@@ -18,9 +18,7 @@ def test_it_queues_in_the_database_and_the_worker_sends_it(transactional_db, set
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    emails.send_rendered(
-        to=["bram@example.org"], subject="Je registratie", body="Alles is in orde.", html="<p>Alles is in orde.</p>"
-    )
+    emails.send_rendered(to=["bram@example.org"], subject="Je registratie", body="Alles is in orde.")
     assert mail.outbox == []
     assert DBTaskResult.objects.count() == 1
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from kring.core import links
 from kring.core.access import PUBLIC, allow, roles_of
 from kring.find import calendars, courses, kinds, retreats
 from kring.find.forms import CourseSearchForm, RetreatSearchForm
@@ -65,7 +65,7 @@ def _listed(rows, pk):
 
 
 def _page_url(name: str, pk: int) -> str:
-    return settings.SITE_URL + reverse(name, kwargs={"pk": pk})
+    return links.absolute_reverse(name, kwargs={"pk": pk})
 
 
 @require_GET

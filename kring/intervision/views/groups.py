@@ -121,7 +121,8 @@ def join_request_create(request, pk):
 def group_leave(request, pk):
     group = queries.group_for_member(request.user, pk)
     person = person_of(request.user)
-    form = LeaveForm(request.POST or None, group=group, person=person)
+    # Bound on every POST: a member's form has no fields, so its POST may hold nothing but the token.
+    form = LeaveForm(request.POST if request.method == "POST" else None, group=group, person=person)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_leave(group, by=request.user, successor=form.cleaned_data.get("successor"))

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kring.core import refusals
@@ -109,13 +110,16 @@ def avoid_remove(request, pk):
 def proposals_office(request):
     if request.method == "POST":
         run = proposals.proposals_run(by=request.user)
+        groups = ngettext("%(count)s new group proposed", "%(count)s new groups proposed", run.proposals_count) % {
+            "count": run.proposals_count
+        }
+        places = ngettext(
+            "%(count)s place suggested in an existing group",
+            "%(count)s places suggested in existing groups",
+            run.placements_count,
+        ) % {"count": run.placements_count}
         messages.info(
-            request,
-            _(
-                "The group former has run: %(groups)s new groups proposed, %(places)s places "
-                "suggested in existing groups."
-            )
-            % {"groups": run.proposals_count, "places": run.placements_count},
+            request, _("The group former has run: %(groups)s, %(places)s.") % {"groups": groups, "places": places}
         )
         return redirect("intervision:proposals_office")
     run = ProposalRun.objects.select_related("by").first()

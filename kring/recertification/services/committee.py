@@ -243,6 +243,8 @@ def dossier_decide(
     """The committee decides on a dossier, with a written reason. The dossier is locked and checked
     first: of two members deciding at the same moment, the second is told a colleague just did."""
     dossier = _check_committee(dossier, by)
+    if dossier.questions.filter(answered_at__isnull=True).exists():
+        raise Refused(_("The trainer has not yet answered the committee's question. Decide after the answer."))
     if not reason.strip():
         raise Refused(_("Please write the reason for the decision."))
     if outcome == Outcome.ACCEPT_WITH_CONDITIONS and not conditions.strip():
