@@ -8,13 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.accreditation.models import Kind, Outcome, Verdict
 from kring.core.evidence import clean_evidence
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from kring.core.widgets import DateInput
 
 
 class ProgrammeForm(forms.Form):

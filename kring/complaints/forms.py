@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kring.complaints.models import Outcome
 from kring.complaints.services.files import MAX_DOCUMENTS
+from kring.core.widgets import DateInput
 from kring.cpd.evidence import clean_evidence
 from kring.register.models import Registration, SearchEntry
 
@@ -15,13 +16,6 @@ from kring.register.models import Registration, SearchEntry
 # neighbourhood; more can be added later through the private link.
 MAX_AT_ONCE = 5
 MAX_TEXT = 8000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

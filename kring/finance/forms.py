@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.widgets import DateInput
 from kring.finance.models import Invoice
 
 
@@ -23,7 +24,7 @@ class CollectionForm(forms.Form):
     collection_date = forms.DateField(
         label=_("Collection date"),
         help_text=_("A bank business day, at least 14 days from today."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kring.core.widgets import DateInput
 from kring.find import offers, supervisors
 from kring.members.models import SpokenLanguage, TaughtProgramme
 from kring.register.forms import SearchForm
@@ -80,7 +81,7 @@ class SupervisorSearchForm(SearchForm):
         )
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class PlaceFields(forms.Form):

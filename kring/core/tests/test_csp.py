@@ -10,7 +10,12 @@ import kring
 from tests import factories as t
 
 # Rendered to PDF by WeasyPrint on the server and handed out as a file: no browser runs this HTML.
-PDF_TEMPLATES = {"register/proof.html", "intervision/record_pdf.html"}
+PDF_TEMPLATES = {
+    "register/proof.html",
+    "intervision/record_pdf.html",
+    "events/certificate.html",
+    "finance/invoice_pdf.html",
+}
 # The HTML part of e-mails is read by mail programs, which know no style sheets of Kring; no CSP applies.
 PDF_TEMPLATES |= {"emails/base.html"}
 

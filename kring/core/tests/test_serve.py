@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[3]
 HOST = "kring.example"
@@ -50,6 +51,7 @@ def production_env(tmp_path, **extra) -> dict[str, str]:
         HOST="127.0.0.1",
         WEB_CONCURRENCY="1",
         GUNICORN_THREADS="2",
+        KRING_COMPLAINTS_KEYS=Fernet.generate_key().decode(),
     )
     env.update(extra)
     return env
