@@ -22,8 +22,8 @@ def with_card_data():
 
 def find(criteria: offers.Criteria, today: datetime.date) -> search.Results:
     courses = with_card_data()
-    if criteria.programme:
-        courses = courses.filter(programme__code=criteria.programme)
+    if criteria.programmes:
+        courses = courses.filter(programme__code__in=criteria.programmes)
     return offers.find(courses, criteria, today, extra="price")
 
 

@@ -46,7 +46,7 @@ class OfferSearchForm(SearchForm):
         return offers.Criteria(
             origin=data["origin"],
             distance=data.get("distance") or offers.search.DISTANCE_DEFAULT,
-            programme=data.get("programme") or "",
+            programmes=tuple(data.get("programme") or ()),
             language=data.get("language") or "",
             where=data.get("where") or "all",
             within_months=int(data.get("within") or 0),

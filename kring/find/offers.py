@@ -28,7 +28,7 @@ WHERE = ("all", "place", "online")
 class Criteria:
     origin: geo.Place | None = None
     distance: int = search.DISTANCE_DEFAULT
-    programme: str = ""
+    programmes: tuple[str, ...] = ()  # any of them matches ("MBSR or MBCT")
     language: str = ""
     where: str = "all"  # all: near you and online; place: only at a place; online: only online
     within_months: int = 0  # 0: any start date

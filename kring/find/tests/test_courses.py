@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kring.core.models import AuditEntry
 from kring.core.refusals import Refused
@@ -66,7 +66,7 @@ def test_someone_whose_registration_ended_cannot_announce():
     period = RegistrationPeriod.objects.get(registration__person=trainer)
     period.ends_on = timezone.localdate() - datetime.timedelta(days=1)
     period.save()
-    with pytest.raises(Refused, match="valid registration"):
+    with translation.override("en"), pytest.raises(Refused, match="valid registration"):
         make_course(trainer)
     assert not Course.objects.exists()
 
@@ -76,7 +76,7 @@ def test_a_course_after_the_end_of_the_registration_is_refused():
     period = RegistrationPeriod.objects.get(registration__person=trainer)
     period.ends_on = timezone.localdate() + datetime.timedelta(days=10)
     period.save()
-    with pytest.raises(Refused, match="not valid on") as refused:
+    with translation.override("en"), pytest.raises(Refused, match="not valid on") as refused:
         make_course(trainer, starts_on=timezone.localdate() + datetime.timedelta(days=20))
     assert refused.value.field == "starts_on" and not Course.objects.exists()
 
@@ -116,7 +116,7 @@ def test_change_and_withdraw():
     services.course_withdraw(course, by=trainer.user)
     assert AuditEntry.objects.filter(action="kring.find.course.withdrawn").count() == 1
     assert listed_pks() == []
-    with pytest.raises(Refused, match="withdrawn"):
+    with translation.override("en"), pytest.raises(Refused, match="withdrawn"):
         services.course_change(course, data=course_data(), by=trainer.user)
 
 

@@ -93,7 +93,7 @@ def test_results_link_to_the_other_kinds(client, spread):
     search_index.rebuild()
     response = client.get(reverse("find:courses") + "?postcode=9000&country=BE&programme=mbsr")
     texts = [hint.text for hint in response.context["hints"]]
-    assert "1 trainer near you gives MBSR." in texts, texts
+    assert "1 trainer bij jou in de buurt geeft MBSR." in texts, texts
     assert any("retreat" in text for text in texts) is False
 
 

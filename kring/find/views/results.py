@@ -29,7 +29,8 @@ def context(request, form, results, *, kind: str, today) -> dict:
         near = kinds.Near(
             origin=data.get("origin"),
             distance=data.get("distance") or search.DISTANCE_DEFAULT,
-            programme=data.get("programme") or "",
+            # The hints ("3 trainers near you give MBCT") speak of one programme, so only when one is chosen.
+            programme=programmes[0] if len(programmes := data.get("programme") or []) == 1 else "",
         )
         hints = kinds.hints(near, today, roles=roles_of(request.user), besides=kind)
     return {
