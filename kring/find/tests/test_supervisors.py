@@ -67,7 +67,7 @@ def test_find_a_supervisor_near_you_or_online(client, login, office, trainer, dj
     login(trainer)
 
     def found(query):  # the page, the person, their roles and the association the layout names
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(17):
             response = client.get(reverse("find:supervisors") + query)
         return [card["found"].entry.registration.person_id for card in response.context["cards"]]
 
