@@ -21,7 +21,7 @@ class FilterForm(forms.Form):
         label=_("Month"),
         regex=r"^\d{4}-(0[1-9]|1[0-2])$",
         required=False,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-09"}),
+        widget=forms.TextInput(attrs={"placeholder": "2026-09", "inputmode": "numeric"}),
         error_messages={"invalid": _("Choose a month like 2026-09.")},
     )
     postcode = forms.CharField(label=_("Near postcode"), max_length=10, required=False)
