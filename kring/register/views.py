@@ -85,7 +85,7 @@ def _links(query, form, results) -> dict:
 
 @require_GET
 @allow(PUBLIC)
-@page_cache.for_visitors(seconds=SEARCH_CACHE_SECONDS, version=search_index.generation, shell=True)
+@page_cache.for_visitors(seconds=SEARCH_CACHE_SECONDS, version=search_index.generation, shell=True)  # nosec B604 # "shell" is the page cache's layout option, not a subprocess
 def search_page(request):
     """Results are the same for every visitor: the form and results are cached per query, language and
     day under the index's generation, so a change of the register empties them at once. Visitors who
