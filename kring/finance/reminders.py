@@ -40,7 +40,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
     sent = 0
     for invoice in candidates:
         with transaction.atomic():
-            invoice = Invoice.objects.select_for_update().select_related("person__user").get(pk=invoice.pk)
+            invoice = Invoice.objects.select_for_update(of=("self",)).select_related("person__user").get(pk=invoice.pk)
             if not due_for_reminder(invoice, today):
                 continue  # re-checked under the lock: a second job run sends nothing twice
             invoice.reminders_sent += 1

@@ -210,7 +210,13 @@ def collection_create(collection_date: datetime.date, *, by) -> Collection:
     """Make the pain.008 file for every collectable invoice, after the pre-flight checks, and send
     each debtor the pre-notification."""
     with transaction.atomic():
-        invoices = list(collectable().select_for_update(of=("self",)).order_by("number"))
+        # PostgreSQL locks no rows of a DISTINCT query: lock the invoices the query finds, by key.
+        invoices = list(
+            Invoice.objects.filter(pk__in=collectable().values("pk"))
+            .select_related("person")
+            .select_for_update(of=("self",))
+            .order_by("number")
+        )
         mandates = {
             m.person_id: m
             for m in Mandate.objects.filter(status=Mandate.Status.ACTIVE, person_id__in=[i.person_id for i in invoices])
