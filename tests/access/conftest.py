@@ -2,18 +2,9 @@
 
 import pytest
 
+from tests.access.matrix import personas_of
+
 
 @pytest.fixture
-def personas(db, outsider, member, trainer, office, board, certification, accreditation, complaints, institute):
-    return {
-        "anonymous": None,
-        "outsider": outsider,
-        "member": member,
-        "trainer": trainer,
-        "office": office,
-        "board": board,
-        "certification": certification,
-        "accreditation": accreditation,
-        "complaints": complaints,
-        "institute": institute,
-    }
+def personas(db, request):
+    return personas_of(request)

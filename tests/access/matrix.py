@@ -23,6 +23,14 @@ ROLES = (
 )
 STAFF = frozenset({"office", "board", "certification", "accreditation", "complaints"})
 LOGGED_IN = frozenset(ROLES) - {"anonymous"}
+
+
+def personas_of(request) -> dict:
+    """One person per role, from the fixture of the same name (the anonymous visitor is nobody), so
+    every check over the roles knows every role the matrix has."""
+    return {role: None if role == "anonymous" else request.getfixturevalue(role) for role in ROLES}
+
+
 EVERYONE = frozenset(ROLES)
 MEMBERS = frozenset({"member", "trainer"})
 

@@ -4,24 +4,15 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
+from tests.access.matrix import personas_of
 from tests.pages import every_page
 
 WIDTH = 360
 
 
 @pytest.fixture
-def personas(transactional_db, outsider, member, trainer, office, board, certification, accreditation, complaints):
-    return {
-        "anonymous": None,
-        "outsider": outsider,
-        "member": member,
-        "trainer": trainer,
-        "office": office,
-        "board": board,
-        "certification": certification,
-        "accreditation": accreditation,
-        "complaints": complaints,
-    }
+def personas(transactional_db, request):
+    return personas_of(request)
 
 
 def session_cookie(person, live_server) -> dict:
@@ -31,7 +22,6 @@ def session_cookie(person, live_server) -> dict:
     return {"name": django_settings.SESSION_COOKIE_NAME, "value": value, "url": live_server.url}
 
 
-@pytest.mark.xfail(reason="its fixtures need the membership types a flushed database no longer has; open", strict=False)
 def test_no_page_scrolls_sideways_at_360_px(browser, live_server, personas, settings):
     from kring.members import vocabulary
 
