@@ -14,5 +14,5 @@ class FinanceConfig(AppConfig):
         from kring.members.sections import add_home_card, add_tab
 
         add_tab("invoices", _("Invoices and mandate"), "finance:my_invoices")
-        add_home_card("finance/_home_card.html", member_parts.home_card)
+        add_home_card("invoices", member_parts.home_card)
         add_export_section("finance", member_parts.export_section)

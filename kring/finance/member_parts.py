@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from kring.finance import rules
 from kring.finance.models import Invoice, Mandate
 from kring.members.models import Person
+from kring.members.sections import Card
 
 
-def home_card(person: Person) -> dict | None:
+def home_card(person: Person, roles: frozenset) -> Card | None:
     # Two queries, whatever the number of invoices: the overview keeps a constant query count.
     invoices = list(person.invoices.values_list("status", "kind", "total_cents", "paid_cents"))
     mandate = person.mandates.filter(status=Mandate.Status.ACTIVE).first()
     if not invoices and mandate is None:
         return None
     open_invoices = [i for i in invoices if i[0] == Invoice.Status.OPEN and i[1] == Invoice.Kind.INVOICE]
-    return {
-        "open_count": len(open_invoices),
-        "open_total": rules.euro(sum(total - paid for _s, _k, total, paid in open_invoices)),
-        "mandate": mandate,
-    }
+    if open_invoices:
+        total = rules.euro(sum(total - paid for _s, _k, total, paid in open_invoices))
+        texts = [
+            ngettext(
+                "One invoice is open: € %(total)s.",
+                "%(count)s invoices are open: € %(total)s in all.",
+                len(open_invoices),
+            )
+            % {"count": len(open_invoices), "total": total}
+        ]
+    else:
+        texts = [_("All your invoices are paid.")]
+    if mandate:
+        texts.append(_("We collect by direct debit from your account ending in %(end)s.") % {"end": mandate.iban[-4:]})
+    return Card(
+        key="invoices",
+        title=_("Invoices and mandate"),
+        texts=tuple(texts),
+        url=reverse("finance:my_invoices"),
+        link_text=_("See my invoices"),
+    )
 
 
 def export_section(person: Person) -> dict:

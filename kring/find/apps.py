@@ -16,11 +16,11 @@ class FindConfig(AppConfig):
         from kring.register.page_hook import add_trainer_page_section
 
         add_trainer_page_section(sections.trainer_courses)
-        # A card in "Beheer mijn gegevens" (kring.members.overview) and the data export.
+        # A card in "Beheer mijn gegevens" (kring.members.sections) and the data export.
         from kring.members.export import add_export_section
-        from kring.members.overview import add_overview_card
+        from kring.members.sections import add_home_card
 
-        add_overview_card(sections.my_offers_card)
+        add_home_card("find", sections.my_offers_card)
         add_export_section("find", sections.export_of)
         # The first way in on the home page (kring.core.home): a course, before a trainer.
         from kring.core.home import HomeEntry, add_home_entry

@@ -1,5 +1,5 @@
 """What "find" adds to the pages of lower apps through their hooks: the trainer's public page
-(``kring.register.page_hook``), "Beheer mijn gegevens" (``kring.members.overview``) and "download my
+(``kring.register.page_hook``), "Beheer mijn gegevens" (``kring.members.sections``) and "download my
 data" (``kring.members.export``)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kring.core.access import TRAINER
 from kring.find import courses
 from kring.find.models import Course, Retreat
-from kring.members.overview import Card
+from kring.members.sections import Card
 
 
 def trainer_courses(registration, today) -> str:
@@ -26,7 +26,7 @@ def my_offers_card(person, roles) -> Card | None:
     return Card(
         key="find",
         title=_("My courses and retreats"),
-        text=_("Announce your courses and retreats, so people near you find them. Also: supervision."),
+        texts=(_("Announce your courses and retreats, so people near you find them. Also: supervision."),),
         url=reverse("find:my_offers"),
         link_text=_("Manage my courses and retreats"),
     )

@@ -1,16 +1,14 @@
-"""Parts of "Beheer mijn gegevens" that apps above members add: a tab and a card on the overview.
+"""Parts of "Beheer mijn gegevens" that apps above members add: a tab, and a card on the overview.
 
 Members never imports the apps above it; each joins once in its ``AppConfig.ready()`` (finance adds
-"Invoices and mandate"). The layout reads the tabs, the overview renders the cards in the order added.
+"Invoices and mandate", find "My courses and retreats"). No signal: the layout reads the tabs and the
+overview view asks each card source, in the order added, what its card shows for this person.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from kring.members.models import Person
 
@@ -22,8 +20,18 @@ class Tab:
     url_name: str
 
 
+@dataclass(frozen=True)
+class Card:
+    key: str  # the heading's id
+    title: str
+    texts: tuple[str, ...]  # one paragraph each
+    url: str
+    link_text: str
+
+
+CardSource = Callable[[Person, frozenset], Card | None]
 _tabs: dict[str, Tab] = {}
-_cards: dict[str, Callable[[Person], dict | None]] = {}
+_cards: dict[str, CardSource] = {}
 
 
 def add_tab(key: str, label, url_name: str) -> None:
@@ -31,19 +39,15 @@ def add_tab(key: str, label, url_name: str) -> None:
     _tabs[key] = Tab(key, label, url_name)
 
 
-def add_home_card(template: str, context: Callable[[Person], dict | None]) -> None:
-    """A card on the overview: ``template`` rendered with ``context(person)``; None leaves it out."""
-    _cards[template] = context
+def add_home_card(key: str, source: CardSource) -> None:
+    """A card on the overview: ``source(person, roles)`` says what it shows, or None to leave it out.
+    A source keeps its query count constant: the overview's budget is fixed."""
+    _cards[key] = source
 
 
 def tabs() -> list[Tab]:
     return list(_tabs.values())
 
 
-def home_cards(person: Person) -> str:
-    parts = []
-    for template, context in _cards.items():
-        values = context(person)
-        if values is not None:
-            parts.append(render_to_string(template, {"person": person, **values}))
-    return mark_safe("".join(parts))  # nosec B308 B703 # each part is a template rendered with autoescaping
+def home_cards(person: Person, roles: frozenset) -> list[Card]:
+    return [card for card in (source(person, roles) for source in _cards.values()) if card is not None]

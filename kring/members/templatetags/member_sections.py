@@ -8,8 +8,3 @@ register = template.Library()
 @register.simple_tag
 def extra_tabs():
     return sections.tabs()
-
-
-@register.simple_tag
-def extra_home_cards(person):
-    return sections.home_cards(person)

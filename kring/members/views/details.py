@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kring.core.access import USER, allow, roles_of
-from kring.members import overview, services
+from kring.members import sections, services
 from kring.members.access import practice_for_user
 from kring.members.forms import ContactForm, PracticeForm
 from kring.members.models import ErasureRequest, Person
@@ -27,8 +27,8 @@ def home(request):
         ],
         "memberships": list(person.memberships.select_related("type")),
         "open_erasure": person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED).first(),
-        # Cards of the apps above members (kring.members.overview), e.g. the courses a trainer announces.
-        "extra_cards": overview.cards(person, roles_of(request.user)),
+        # Cards of the apps above members (kring.members.sections): invoices, announced courses.
+        "extra_cards": sections.home_cards(person, roles_of(request.user)),
     }
     return render(request, "members/home.html", context)
 
