@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kring.accreditation.models import Kind, Outcome, Verdict
+from kring.accreditation.models import BoardOutcome, Kind, Outcome, Verdict
 from kring.core.evidence import clean_evidence
 from kring.core.widgets import DateInput
 
@@ -152,6 +152,16 @@ class ConditionMetForm(forms.Form):
 
 class ObjectionForm(forms.Form):
     text = forms.CharField(label=_("Your objection"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class BoardDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Board's decision"), choices=BoardOutcome.choices, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The institute reads it. Upheld against a refusal, the programme is accredited from today."),
+    )
 
 
 class GraduateForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kring.accreditation.views import committee, institute, public
+from kring.accreditation.views import board, committee, institute, public
 
 app_name = "accreditation"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("commissie/beoordelaar/<int:pk>/verklaring/", committee.statement, name="statement"),
     path("commissie/beoordelaar/<int:pk>/beoordeling/", committee.assess, name="assess"),
     path("commissie/voorwaarde/<int:pk>/", committee.condition_met, name="condition_met"),
+    path("bestuur/bezwaren/", board.objections, name="board_objections"),
+    path("bestuur/bezwaren/<int:pk>/", board.objection, name="board_objection"),
     path("bureau/opleiding/<int:pk>/status/", public.programme_status, name="programme_status"),
     path("<slug:slug>/", public.public_programme, name="public_programme"),
 ]

@@ -1,5 +1,6 @@
 """What the accreditation committee may see: every submitted application, except those of an
-institute where the member teaches or works (conflict of interest: those give 404)."""
+institute where the member teaches or works (conflict of interest: those give 404); the same rule
+for the board and the objections."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import PurePosixPath
 
 from django.http import FileResponse, Http404
 
-from kring.accreditation.models import Application, ApplicationStatus, InstituteStaff, Teacher
+from kring.accreditation.models import Application, ApplicationStatus, InstituteStaff, Objection, Teacher
 from kring.core.evidence import EXTENSIONS
 from kring.members.models import Person
 
@@ -27,6 +28,14 @@ def committee_applications(user):
         .exclude(programme__institute__in=conflicted_institutes(user))
         .select_related("programme__institute", "criteria")
     )
+
+
+def board_objections(user):
+    """Objections the board decides on: every one filed, except those of an institute where the board
+    member teaches or works."""
+    return Objection.objects.exclude(
+        decision__application__programme__institute__in=conflicted_institutes(user)
+    ).select_related("decision__application__programme__institute")
 
 
 def document_response(field, content_type: str):

@@ -11,8 +11,19 @@ class FinanceConfig(AppConfig):
         # "download my data" includes them (kring.members.export): members never imports finance.
         from kring.finance import member_parts
         from kring.members.export import add_export_section
-        from kring.members.sections import add_home_card, add_tab
+        from kring.members.sections import add_home_card, add_tab, role_card
 
         add_tab("invoices", _("Invoices and mandate"), "finance:my_invoices")
         add_home_card("invoices", member_parts.home_card)
+        add_home_card(
+            "finance-office",
+            role_card(
+                "office",
+                "finance-office",
+                _("Finance"),
+                _("Fees, invoices, direct debits and the bank statements."),
+                "finance:office",
+                _("Go to finance"),
+            ),
+        )
         add_export_section("finance", member_parts.export_section)

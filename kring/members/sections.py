@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from kring.members.models import Person
 
 
@@ -51,3 +53,14 @@ def tabs() -> list[Tab]:
 
 def home_cards(person: Person, roles: frozenset) -> list[Card]:
     return [card for card in (source(person, roles) for source in _cards.values()) if card is not None]
+
+
+def role_card(role: str, key: str, title, text, url_name: str, link_text) -> CardSource:
+    """A card only people with ``role`` see: the way to the pages of that role (no query)."""
+
+    def source(person: Person, roles: frozenset) -> Card | None:
+        if role not in roles:
+            return None
+        return Card(key=key, title=str(title), texts=(str(text),), url=reverse(url_name), link_text=str(link_text))
+
+    return source

@@ -7,13 +7,14 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from kring.accreditation import defaults
-from kring.accreditation.models import Chair, Decision, Document, Kind, Question, Reviewer, Teacher
+from kring.accreditation.models import Chair, Decision, Document, Kind, Objection, Question, Reviewer, Teacher
 from kring.accreditation.services import applications
 from tests import factories as t
 from tests.access.matrix import EVERYONE, Case
 
 INSTITUTE = frozenset({"institute"})
 COMMITTEE = frozenset({"accreditation"})
+BOARD = frozenset({"board"})
 OFFICE = frozenset({"office"})
 NOBODY = frozenset()
 
@@ -109,6 +110,15 @@ def condition(p):
     return {"pk": decision.conditions.create(text="Een supervisor.", due_on=datetime.date(2027, 1, 1)).pk}
 
 
+def objection(p):
+    """Another institute's objection to a refusal, waiting for the board."""
+    application = other_submitted(p)
+    decision = Decision.objects.create(
+        application=application, version=application.versions.get(), outcome="refuse", reason="Te kort."
+    )
+    return {"pk": Objection.objects.create(decision=decision, text="Niet eens.").pk}
+
+
 def pk(make):
     return lambda p: {"pk": make(p).pk}
 
@@ -142,6 +152,9 @@ CASES = [
     Case("accreditation:statement", COMMITTEE, kwargs=reviewer_of_committee_member, method="post", ok=(302,)),
     Case("accreditation:assess", COMMITTEE, kwargs=reviewer_of_committee_member, method="post", ok=(302,)),
     Case("accreditation:condition_met", COMMITTEE, kwargs=condition, method="post", ok=(302,)),
+    Case("accreditation:board_objections", BOARD),
+    Case("accreditation:board_objection", BOARD, kwargs=objection),
+    Case("accreditation:board_objection", BOARD, kwargs=objection, method="post", ok=(200,)),
     Case("accreditation:programme_status", OFFICE, kwargs=pk(own_programme)),
     Case("admin:accreditation_institute_changelist", OFFICE),
     Case("admin:accreditation_criteriaversion_changelist", OFFICE),

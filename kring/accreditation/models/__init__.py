@@ -12,6 +12,7 @@ from kring.accreditation.models.institutes import Country, Institute, InstituteS
 from kring.accreditation.models.review import (
     OBJECTION_DAYS,
     Assessment,
+    BoardOutcome,
     Chair,
     Condition,
     Decision,
@@ -45,6 +46,7 @@ __all__ = [
     "Institute",
     "InstituteStaff",
     "Kind",
+    "BoardOutcome",
     "Objection",
     "Outcome",
     "Programme",

@@ -128,11 +128,24 @@ class Condition(models.Model):
         ordering = ["due_on", "pk"]
 
 
+class BoardOutcome(models.TextChoices):
+    UPHELD = "upheld", _("The objection is upheld")
+    DISMISSED = "dismissed", _("The objection is dismissed")
+
+
 class Objection(models.Model):
+    """The institute's objection to a decision, and the board's final decision on it."""
+
     decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="objection")
     text = models.TextField(_("your objection"), max_length=5000)
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     filed_at = models.DateTimeField(_("filed"), default=timezone.now)
+    board_outcome = models.CharField(_("board's decision"), max_length=12, choices=BoardOutcome.choices, blank=True)
+    board_reason = models.TextField(_("board's reason"), blank=True, max_length=3000)
+    board_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    board_decided_at = models.DateTimeField(_("board decided"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("objection")

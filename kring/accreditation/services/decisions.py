@@ -1,5 +1,6 @@
-"""The committee's decision on an application, its conditions, the institute's objection, and the
-office's changes to an accreditation's status (suspend, withdraw, reinstate)."""
+"""The committee's decision on an application, its conditions, the institute's objection and the
+board's decision on it, and the office's changes to an accreditation's status (suspend, withdraw,
+reinstate)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kring.accreditation.models import (
     AccreditationPeriod,
     Application,
     ApplicationStatus,
+    BoardOutcome,
     Condition,
     Decision,
     Objection,
@@ -138,6 +140,54 @@ def objection_file(decision: Decision, *, text: str, by, today: datetime.date | 
     except IntegrityError as error:
         raise Refused(_("You have already objected to this decision; the board will answer you.")) from error
     return objection
+
+
+def objection_decide(objection: Objection, *, outcome: str, reason: str, by, today: datetime.date | None = None):
+    """The board decides on an institute's objection; its decision is final, and the institute hears
+    it by e-mail. Upheld against a refusal, the programme is accredited from today for the validity of
+    the criteria it was judged by; upheld against conditions, the open conditions are lifted (recorded
+    as met, with the board's reason). The objection is locked and checked first, so two board members
+    cannot both decide, and a board member who teaches at the institute cannot decide at all."""
+    today = today or timezone.localdate()
+    if outcome not in BoardOutcome.values:
+        raise Refused(_("Please choose the board's decision."), field="outcome")
+    if not reason.strip():
+        raise Refused(_("Please write the reason for the decision; the institute reads it."), field="reason")
+    with transaction.atomic():
+        objection = lock_for_decision(
+            Objection.objects.select_related("decision__application__programme__institute"),
+            objection.pk,
+            states=[""],
+            field="board_outcome",
+            refused=Refused(_("A board member has just decided on this objection.")),
+        )
+        decision = objection.decision
+        programme = decision.application.programme
+        if teaches_at(by, programme.institute):
+            raise Refused(_("You teach at or work for this institute, so you cannot decide on it."))
+        objection.board_outcome, objection.board_reason = outcome, reason.strip()
+        objection.board_decided_by, objection.board_decided_at = by, timezone.now()
+        objection.save()
+        if outcome == BoardOutcome.UPHELD:
+            _uphold(decision, reason=reason.strip(), by=by, today=today)
+        audit.record("kring.accreditation.objection.decided", by=by, obj=decision.application, outcome=outcome)
+    mail.to_institute("accreditation-objection", programme.institute, {"objection": objection, "programme": programme})
+    return objection
+
+
+def _uphold(decision: Decision, *, reason: str, by, today: datetime.date) -> None:
+    if decision.outcome == Outcome.REFUSE:
+        AccreditationPeriod.objects.create(
+            programme=decision.application.programme,
+            status=Status.ACTIVE,
+            starts_on=today,
+            ends_on=rules.valid_until(today, decision.application.criteria.validity_years),
+            decision=decision,
+            reason="board",
+            recorded_by=by,
+        )
+    elif decision.outcome == Outcome.CONDITIONS:
+        decision.conditions.filter(met_on__isnull=True).update(met_on=today, met_note=reason)
 
 
 def status_change(

@@ -79,3 +79,22 @@ def test_two_submits_at_the_same_moment_store_one_version(programme, institute):
     outcomes = race(lambda _n: applications.application_submit(application, by=institute.user), [1, 2])
     assert outcomes == ["done", "done"]
     assert ApplicationVersion.objects.count() == 1
+
+
+def test_two_board_members_deciding_one_objection_at_the_same_moment_decide_once(programme, institute):
+    application = fill(applications.application_start(programme, by=institute.user), institute.user)
+    applications.application_submit(application, by=institute.user)
+    decision = decisions.application_decide(application, outcome="refuse", reason="Te kort.", by=member_of_committee())
+    objection = decisions.objection_file(decision, text="Niet eens.", by=institute.user)
+    board = []
+    for _n in range(2):
+        person = t.PersonFactory()
+        t.grant(person.user, "board")
+        board.append(person.user)
+    outcomes = race(
+        lambda c: decisions.objection_decide(objection, outcome=c[1], reason="Gelezen.", by=c[0]),
+        [(board[0], "upheld"), (board[1], "dismissed")],
+    )
+    assert sorted(outcomes) == ["done", "refused"]
+    objection.refresh_from_db()
+    assert AccreditationPeriod.objects.count() == (1 if objection.board_outcome == "upheld" else 0)
