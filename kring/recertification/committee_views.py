@@ -21,8 +21,7 @@ from kring.recertification.models import (
 from kring.recertification.services import committee as services
 from kring.recertification.services import conditions
 from kring.recertification.services.cycles import cycle_progress
-from kring.recertification.services.dossiers import dossier_gaps
-from kring.recertification.views import GAP_LABELS, evidence_response
+from kring.recertification.views import dossier_gap_lines, evidence_response
 
 CERTIFICATION = "certification"
 
@@ -70,14 +69,15 @@ def dossier(request, pk):
         person=dossier.person, date__gte=dossier.cycle.starts_on, date__lte=dossier.cycle.ends_on
     ).select_related("programme")
     questions = list(dossier.questions.all())
+    progress = cycle_progress(dossier.cycle, dossier.person)
     return render(
         request,
         "recertification/committee_dossier.html",
         {
             "dossier": dossier,
             "activities": activities,
-            "progress": cycle_progress(dossier.cycle, dossier.person),
-            "gaps": [GAP_LABELS[g] for g in dossier_gaps(dossier)],
+            "progress": progress,
+            "gaps": dossier_gap_lines(dossier, progress),
             "peers": dossier.peers.select_related("colleague"),
             "versions": dossier.versions.all(),
             "questions": questions,

@@ -7,10 +7,12 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kring.accreditation.access import graduations_of
 from kring.complaints.models import EthicsCode
@@ -27,18 +29,46 @@ from kring.recertification.models import (
     DossierStatus,
     InformationRequest,
     PeerInvitation,
+    RequirementKind,
 )
 from kring.recertification.services import committee as committee_services
 from kring.recertification.services import conditions, cycles, dossiers
 from kring.register.public import standing_today
 
 GAP_LABELS = {
-    "requirements": gettext_lazy("Not every requirement of the scheme is met yet."),
     "ethics": gettext_lazy("The code of ethics has not been accepted yet."),
     "reflection": gettext_lazy("The reflection is still empty."),
     "peers": gettext_lazy("Two colleagues have not yet confirmed the peer conversation."),
     "peer_report": gettext_lazy("The report of the peer conversation is still empty."),
 }
+
+
+def dossier_gap_lines(dossier, progress) -> list[str]:
+    """What the dossier still lacks, in words; an unmet requirement by name, with how far it is."""
+    lines = []
+    for gap in dossiers.dossier_gaps(dossier):
+        if gap != "requirements":
+            lines.append(str(GAP_LABELS[gap]))
+            continue
+        for item in progress:
+            label = RequirementKind(item.kind).label
+            if not item.per_year and not item.met:
+                lines.append(_("%(requirement)s: %(done)s of %(required)s done.") % _amounts(label, item))
+            # A requirement per year is open per year: a busy year does not make up for a quiet one.
+            for stretch in [s for s in item.stretches if item.per_year and not s.met]:
+                lines.append(
+                    _("%(requirement)s, the year until %(end)s: %(done)s of %(required)s done.")
+                    % {**_amounts(label, stretch), "end": date_format(stretch.ends_on, "j F Y")}
+                )
+    return lines
+
+
+def _amounts(label, progress) -> dict:
+    return {
+        "requirement": label,
+        "done": floatformat(progress.done, -1),
+        "required": floatformat(progress.required, -1),
+    }
 
 
 def _trainer_context(request):
@@ -187,7 +217,7 @@ def dossier(request):
         {
             "dossier": dossier,
             "cycle": cycle,
-            "gaps": [GAP_LABELS[g] for g in dossiers.dossier_gaps(dossier)],
+            "gaps": dossier_gap_lines(dossier, cycles.cycle_progress(cycle, person)),
             "peers": dossier.peers.select_related("colleague") if started else [],
             "versions": dossier.versions.all() if started else [],
             "questions": dossier.questions.all() if started else [],
@@ -290,11 +320,24 @@ def dossier_peers(request):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @allow(TRAINER)
 def dossier_submit(request):
+    """First a look at the whole dossier as the committee will read it (GET), then the submission (POST)."""
     person, registration, cycle = _trainer_context(request)
     dossier = dossiers.dossier_for_cycle(cycle)
+    if request.method == "GET":
+        if dossier.status == DossierStatus.DECIDED:
+            return redirect("recertification:dossier")
+        progress = cycles.cycle_progress(cycle, person)
+        context = {
+            "dossier": dossier,
+            "cycle": cycle,
+            "progress": progress,
+            "gaps": dossier_gap_lines(dossier, progress),
+            "peers": dossier.peers.select_related("colleague") if dossier.pk else [],
+        }
+        return render(request, "recertification/dossier_review.html", context)
     try:
         version = dossiers.dossier_submit(dossier, by=request.user)
     except Refused as refused:

@@ -186,6 +186,7 @@ CASES = [
     Case("recertification:dossier_ethics", TRAINER),
     Case("recertification:dossier_reflection", TRAINER),
     Case("recertification:dossier_peers", TRAINER),
+    Case("recertification:dossier_submit", TRAINER),
     Case("recertification:dossier_submit", TRAINER, method="post", ok=(302,)),
     Case(
         "recertification:question_answer",

@@ -50,6 +50,8 @@ def test_recertification_from_log_to_new_validity(
     page.goto("/herregistratie/")
     assert "3 van 10 gedaan" in page.content()
     page.goto("/herregistratie/dossier/")
+    page.get_by_role("link", name="Mijn dossier nakijken en indienen").click()
+    assert "Uren supervisie in de cyclus: 3 van 10 gedaan." in page.locator("#dossier-gaps").inner_text()
     page.get_by_role("button", name="Mijn dossier indienen").click()
     assert "certificeringscommissie" in page.locator("#dossier-status").inner_text().lower()
 

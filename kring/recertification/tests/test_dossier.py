@@ -144,3 +144,31 @@ def test_without_a_sample_setting_submitting_says_so_and_changes_nothing(
     dossier.refresh_from_db()
     assert dossier.status == "draft" and not dossier.versions.exists()
     assert not SampleSetting.objects.exists()
+
+
+def test_before_submitting_the_trainer_sees_the_whole_dossier_and_what_is_open_by_name(
+    trainer, cycle, login, add_activity
+):
+    add_activity(trainer, "supervision", on=cycle.starts_on, hours="3")
+    client = login(trainer)
+    client.post(reverse("recertification:dossier_reflection"), {"reflection_inquiry": SECRET})
+    review = client.get(en("recertification:dossier_submit")).content.decode()
+    assert SECRET in review  # the reflection as the committee will read it
+    assert "Hours of supervision in the cycle: 3 of 10 done." in review  # which one is open, how far it is
+    assert "Intervision meetings per year, the year until" in review  # per year, not a cycle total
+    assert "Intervision meetings per year: 0 of 20" not in review
+    assert "The code of ethics has not been accepted yet." in review
+    assert not dossiers.dossier_for_cycle(cycle).versions.exists()  # looking submits nothing
+    client.post(reverse("recertification:dossier_submit"))
+    assert dossiers.dossier_for_cycle(cycle).versions.count() == 1
+
+
+def test_after_submitting_the_dossier_page_says_so_and_offers_no_first_submission(trainer, cycle, login):
+    client = login(trainer)
+    draft = client.get(en("recertification:dossier")).content.decode()
+    assert "Check and submit my dossier" in draft
+    client.post(reverse("recertification:dossier_submit"))
+    page = client.get(en("recertification:dossier")).content.decode()
+    assert "You submitted your dossier on" in page
+    assert "Check and submit my dossier" not in page and "You can submit your dossier now" not in page
+    assert "Check and send the new version" in page
