@@ -69,15 +69,28 @@ def test_last_years_colleagues_come_from_group_history():
     assert b.pk in colleagues[a.pk] and colleagues[stranger.pk] == set()
 
 
-def test_the_office_runs_the_former_and_sees_the_figures(office, login):
-    make_seekers(5)
+def test_the_office_runs_the_former_and_sees_whom_it_proposed(office, login):
+    people = make_seekers(5)
     client = login(office)
     response = client.post(reverse("intervision:proposals_office"), follow=True)
     assert response.status_code == 200
     run = ProposalRun.objects.get()
     assert run.by == office.user and run.proposals_count == 1
-    assert response.context["run"] == run
-    assert "1" in response.content.decode()
+    page = response.content.decode()
+    assert all(person.full_name in page for person in people)  # the people, not only a count
+    assert "Utrecht" in page  # and why they belong together
+
+
+def test_the_office_page_reads_a_constant_number_of_queries(office, login, django_assert_max_num_queries):
+    client = login(office)
+    make_seekers(5)
+    proposals.proposals_run(seed=1)
+    with django_assert_max_num_queries(18) as small:
+        client.get(reverse("intervision:proposals_office"))
+    make_seekers(30)
+    proposals.proposals_run(seed=2)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("intervision:proposals_office"))
 
 
 def test_the_office_page_is_for_the_office_only(trainer, login):
