@@ -238,6 +238,7 @@ class PaymentStatus(models.TextChoices):
     NONE = "none", _("Free")
     OPEN = "open", _("To be paid")
     PAID = "paid", _("Paid")
+    INVOICED = "invoiced", _("On your next invoice")
     CANCELLED = "cancelled", _("Not due")
 
 

@@ -3,11 +3,11 @@
 Kring has no payment provider. A paid registration keeps its charge on the registration itself
 (``amount_due``, ``charge_description`` and ``payment_reference``):
 
-- a **member** gets an *invoice line*: the office's finance app turns it into an invoice or a direct
-  debit. Finance stands *below* events on the ladder, so events will call finance, never the other way
-  round. Until finance offers its service, the charge stays here; ``hand_to_finance`` below is the one
-  place that will call it (``kring.finance.services.invoice_line_add(...)`` or what it comes to be
-  named) inside the registration's transaction.
+- a **member** gets an *invoice line*: ``hand_to_finance`` adds it as a charge in finance
+  (``kring.finance.services.charge_add``, inside the registration's transaction), and finance puts it
+  on the member's next invoice, paid by transfer or direct debit. Finance stands *below* events on the
+  ladder: events calls finance, never the other way round. A cancelled registration takes its charge
+  back while it is not yet invoiced; an invoiced one is credited by the office.
 - a **visitor** gets a payment request with a structured reference: an RF creditor reference
   (ISO 11649) or, for a Belgian payer, the Belgian structured message (OGM/VCS) that Belgian banks
   expect. The office marks it paid (``services.payment_mark_paid``), later the bank import will.
@@ -26,6 +26,7 @@ from stdnum.be import ogm_vcs
 from stdnum.iso7064 import mod_97_10
 
 from kring.events.models import Event, PaymentStatus, PriceGroup, Registration
+from kring.finance import services as finance
 
 PRICE_FIELDS = {
     PriceGroup.MEMBER: ("price_member", "early_price_member"),
@@ -80,7 +81,7 @@ def charge(registration: Registration, *, on: datetime.date) -> None:
     }
 
 
-def reference_for(registration: Registration) -> None:
+def reference_for(registration: Registration, *, by=None) -> None:
     """Give a saved registration of a visitor its structured reference (it needs the primary key)."""
     if registration.payment_status != PaymentStatus.OPEN:
         return
@@ -89,18 +90,29 @@ def reference_for(registration: Registration) -> None:
         registration.payment_reference = reference_ogm(registration.pk) if use_ogm else reference_rf(registration.pk)
     else:
         registration.payment_reference = f"EV{registration.event_id}-{registration.pk}"
-    hand_to_finance(registration)
+        hand_to_finance(registration, by=by)
 
 
-def hand_to_finance(registration: Registration) -> None:
-    """The one place where events will hand a member's invoice line to the finance app, once finance
-    offers a service for it (finance is below events, so events calls finance). Until then the charge
-    is kept on the registration (amount, description, the stable reference ``EV<event>-<registration>``)
-    and the office sees it in the event's payments list."""
-    return None
+def finance_reference(registration: Registration) -> str:
+    return f"events.registration.{registration.pk}"
 
 
-def cancel_charge(registration: Registration) -> None:
-    """A cancelled registration owes nothing any more (a paid one stays paid: the office refunds)."""
-    if registration.payment_status == PaymentStatus.OPEN:
+def hand_to_finance(registration: Registration, *, by) -> None:
+    """A member's registration becomes a charge on their next invoice (idempotent on the registration)."""
+    finance.charge_add(
+        registration.person,
+        registration.charge_description,
+        int(registration.amount_due * 100),
+        source_reference=finance_reference(registration),
+        by=by,
+    )
+    registration.payment_status = PaymentStatus.INVOICED
+
+
+def cancel_charge(registration: Registration, *, by=None) -> None:
+    """A cancelled registration owes nothing any more: a member's charge is taken back from finance
+    while it is not yet invoiced. A paid or invoiced one stays as it is: the office refunds or credits."""
+    status = registration.payment_status
+    invoiced = status == PaymentStatus.INVOICED
+    if status == PaymentStatus.OPEN or (invoiced and finance.charge_withdraw(finance_reference(registration), by=by)):
         registration.payment_status = PaymentStatus.CANCELLED

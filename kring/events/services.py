@@ -127,7 +127,7 @@ def membership_codes(person: Person | None) -> set[str]:
     return set(Membership.objects.current().filter(person=person).values_list("type__code", flat=True))
 
 
-def _create(event: Event, *, person, name, email, language, mode, places, status, country="NL", sessions=()):
+def _create(event: Event, *, person, name, email, language, mode, places, status, country="NL", sessions=(), by=None):
     registration = Registration(
         event=event,
         person=person,
@@ -146,8 +146,8 @@ def _create(event: Event, *, person, name, email, language, mode, places, status
             registration.save()
     except IntegrityError:
         raise Refused(_("You are already registered for this event.")) from None
-    payments.reference_for(registration)
-    registration.save(update_fields=["payment_reference"])
+    payments.reference_for(registration, by=by)
+    registration.save(update_fields=["payment_reference", "payment_status"])
     if sessions:
         registration.sessions.set(sessions)
     return registration
@@ -179,6 +179,7 @@ def register(event_pk: int, *, person: Person, roles, mode: str, places: int = 1
         places=places,
         status=RegistrationStatus.CONFIRMED,
         sessions=sessions,
+        by=by,
     )
     audit.record("kring.events.registration.created", by=by, person_id=person.pk, obj=registration, mode=mode)
     mail.confirmation(registration)
@@ -201,6 +202,7 @@ def office_register(event_pk: int, *, person: Person, mode: str, places: int = 1
         mode=mode,
         places=places,
         status=RegistrationStatus.CONFIRMED,
+        by=by,
     )
     audit.record("kring.events.registration.created_by_office", by=by, person_id=person.pk, obj=registration)
     mail.confirmation(registration)
@@ -274,7 +276,7 @@ def registration_cancel(registration_pk: int, *, by, by_office: bool = False) ->
         raise Refused(_("The deadline for cancelling has passed. Please write to the office."))
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
-    payments.cancel_charge(registration)
+    payments.cancel_charge(registration, by=by)
     registration.save(update_fields=["status", "cancelled_at", "payment_status"])
     audit.record(
         "kring.events.registration.cancelled",
@@ -378,6 +380,7 @@ def _accept(token: str, person: Person | None, by) -> Registration | None:
         mode=entry.mode,
         places=entry.places,
         status=RegistrationStatus.CONFIRMED,
+        by=by,
     )
     entry.registration = registration
     entry.save(update_fields=["registration"])

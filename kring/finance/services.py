@@ -6,7 +6,8 @@
     charge_add(person, "Retreat Zeist 2026", 12500, source_reference="events.registration.42", by=user)
 
 adds a line the person owes; the next yearly run (or ``invoice_open_charges``) puts it on an invoice.
-Calling it again with the same ``source_reference`` returns the first charge and changes nothing.
+Calling it again with the same ``source_reference`` returns the first charge and changes nothing;
+``charge_withdraw(source_reference, by=user)`` takes it back while it is not yet invoiced.
 """
 
 from __future__ import annotations
@@ -87,6 +88,21 @@ def charge_add(
     except IntegrityError:  # the same source at the same moment: the database kept the first
         return Charge.objects.get(source_reference=source_reference)
     return charge
+
+
+def charge_withdraw(source_reference: str, *, by) -> bool:
+    """Take back a charge that is not yet on an invoice (a cancelled event registration). True when
+    nothing is owed for it any more; False when it is already invoiced: then the office credits the
+    invoice (``invoice_credit``), Kring never rewrites an issued invoice."""
+    with transaction.atomic():
+        charge = Charge.objects.select_for_update().filter(source_reference=source_reference).first()
+        if charge is None:
+            return True
+        if charge.invoice_id is not None:
+            return False
+        audit.record("kring.finance.charge.withdrawn", by=by, person_id=charge.person_id, source=source_reference)
+        charge.delete()
+    return True
 
 
 def _take_number(year: int) -> tuple[int, str]:

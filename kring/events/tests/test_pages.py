@@ -130,8 +130,10 @@ def test_the_office_page_export_and_message(office, client):
     assert "Park at the station." in english_mail.body and "Dear" in english_mail.body
 
 
-def test_the_office_registers_cancels_and_marks_paid_on_its_page(office, member, client):
+def test_the_office_registers_and_cancels_on_its_page_and_a_member_pays_by_invoice(office, member, client):
     from decimal import Decimal
+
+    from kring.finance.models import Charge
 
     event = make_event(price_member=Decimal("20"))
     client.force_login(office.user)
@@ -140,12 +142,15 @@ def test_the_office_registers_cancels_and_marks_paid_on_its_page(office, member,
         {"email": member.email, "mode": "live", "places": "1"},
     )
     registration = Registration.objects.get(person=member)
-    client.post(reverse("events:office_paid", kwargs={"pk": registration.pk}))
+    assert registration.payment_status == "invoiced"
+    assert Charge.objects.get(person=member).amount_cents == 2000
+    client.post(reverse("events:office_paid", kwargs={"pk": registration.pk}))  # paid through the invoice
     registration.refresh_from_db()
-    assert registration.payment_status == "paid"
+    assert registration.payment_status == "invoiced"
     client.post(reverse("events:office_cancel", kwargs={"pk": registration.pk}))
     registration.refresh_from_db()
-    assert registration.status == RegistrationStatus.CANCELLED
+    assert registration.status == RegistrationStatus.CANCELLED and registration.payment_status == "cancelled"
+    assert not Charge.objects.exists()  # not invoiced yet: taken back
 
 
 def test_the_event_page_has_a_constant_number_of_queries(client, member, django_assert_max_num_queries):

@@ -81,3 +81,17 @@ def test_a_cancelled_registration_owes_nothing(event, member):
     services.registration_cancel(registration.pk, by=member.user)
     registration.refresh_from_db()
     assert registration.payment_status == PaymentStatus.CANCELLED
+
+
+def test_an_invoiced_registration_cancelled_stays_on_the_invoice_for_the_office_to_credit(member, office):
+    from kring.finance import services as finance
+    from kring.finance.models import Charge
+
+    event = make_event(price_member=Decimal("35"))
+    registration = services.register(event.pk, person=member, roles={"member"}, mode="live", by=member.user)
+    invoice = finance.invoice_open_charges(member, by=office.user, notify=False)
+    assert Charge.objects.get().invoice == invoice
+    services.registration_cancel(registration.pk, by=member.user)
+    registration.refresh_from_db()
+    assert registration.payment_status == "invoiced"  # an issued invoice is never rewritten
+    assert Charge.objects.get().invoice == invoice

@@ -12,6 +12,7 @@ from kring.core.refusals import Refused
 from kring.events import services
 from kring.events.models import PaymentStatus, Registration, RegistrationStatus
 from kring.events.tests.helpers import make_event, make_member, register
+from kring.finance.models import Charge
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,11 @@ def test_a_member_registers_in_two_steps_and_only_the_second_writes(member, logi
     registration = Registration.objects.get()
     assert step_two.status_code == 302 and step_two["Location"].endswith(f"/aanmelding/{registration.token}/")
     assert registration.status == RegistrationStatus.CONFIRMED
-    assert registration.amount_due == Decimal("40") and registration.payment_status == PaymentStatus.OPEN
+    assert registration.amount_due == Decimal("40") and registration.payment_status == PaymentStatus.INVOICED
     assert registration.payment_reference == f"EV{event.pk}-{registration.pk}"
+    charge = Charge.objects.get(person=member)  # on the member's next invoice
+    assert charge.amount_cents == 4000 and charge.source_reference == f"events.registration.{registration.pk}"
+    assert event.title in charge.description
     (confirmation,) = mail.outbox
     assert confirmation.attachments[0][0] == "event.ics"
 
