@@ -25,6 +25,7 @@ urlpatterns = [
     path("bureau/", office.office_list, name="office_list"),
     path("bureau/<int:pk>/", office.office_event, name="office_event"),
     path("bureau/<int:pk>/export.csv", office.office_export, name="office_export"),
+    path("bureau/<int:pk>/export.xlsx", office.office_export, {"kind": "xlsx"}, name="office_export_xlsx"),
     path("bureau/<int:pk>/bericht/", office.office_message, name="office_message"),
     path("bureau/<int:pk>/inschrijven/", office.office_register, name="office_register"),
     path("bureau/aanmelding/<int:pk>/annuleren/", office.office_cancel, name="office_cancel"),

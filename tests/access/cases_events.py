@@ -112,6 +112,7 @@ CASES = [
     Case("events:office_list", OFFICE),
     Case("events:office_event", OFFICE, kwargs=event),
     Case("events:office_export", OFFICE, kwargs=event),
+    Case("events:office_export_xlsx", OFFICE, kwargs=event),
     Case("events:office_message", OFFICE, kwargs=event),
     Case("events:office_register", OFFICE, kwargs=event, method="post", data={"email": "x@example.org"}, ok=(302,)),
     Case("events:office_cancel", OFFICE, kwargs=registration_pk, method="post", ok=(302,)),

@@ -38,3 +38,23 @@ def test_the_writer_protects_every_cell_of_every_row():
         ["'=cmd|'/C calc'!A0", "-12"],
         ["Bas", "3"],
     ]
+
+
+def test_an_xlsx_keeps_text_as_text_and_numbers_and_dates_as_they_are():
+    import datetime
+    import io
+    from decimal import Decimal
+
+    import openpyxl
+
+    data = spreadsheets.xlsx(
+        ["name", "agb", "amount", "on"],
+        [['=HYPERLINK("http://x")', "01234567", Decimal("12.50"), datetime.date(2026, 3, 1)]],
+        title="Een titel die veel langer is dan eenendertig tekens",
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    name, agb, amount, on = next(sheet.iter_rows(min_row=2))
+    assert name.value == '=HYPERLINK("http://x")' and name.data_type == "s"  # shown as typed, never run
+    assert agb.value == "01234567"  # leading zero kept
+    assert amount.value == 12.5 and on.value.date() == datetime.date(2026, 3, 1)
+    assert sheet.cell(row=1, column=1).font.bold

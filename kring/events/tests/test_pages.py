@@ -3,6 +3,7 @@
 import datetime
 import io
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -114,6 +115,14 @@ def test_the_office_page_export_and_message(office, client):
     assert client.get(reverse("events:office_event", kwargs={"pk": event.pk})).status_code == 200
     csv = client.get(reverse("events:office_export", kwargs={"pk": event.pk})).content.decode()
     assert "'=HYPERLINK" in csv and dutch.email in csv
+    xlsx = client.get(reverse("events:office_export_xlsx", kwargs={"pk": event.pk}))
+    assert xlsx["Content-Disposition"] == f'attachment; filename="event-{event.pk}-registrations.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("name", "email") and len(rows) == 3
+    hyperlink = next(row for row in rows if row[1] == dutch.email)
+    assert hyperlink[0].startswith("=HYPERLINK")  # the name as typed, as text
+    assert sheet.cell(row=rows.index(hyperlink) + 1, column=1).data_type == "s"  # never a formula
     mail.outbox.clear()
     client.post(
         reverse("events:office_message", kwargs={"pk": event.pk}),

@@ -54,30 +54,52 @@ def office_event(request, pk):
     )
 
 
-@allow(OFFICE)
-def office_export(request, pk):
-    event = _event(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-registrations.csv"'
-    writer = spreadsheets.writer(response)
-    writer.writerow(
-        ["name", "email", "status", "mode", "places", "price_group", "amount_due", "payment", "reference", "attended"]
-    )
+EXPORT_HEADER = [
+    "name",
+    "email",
+    "status",
+    "mode",
+    "places",
+    "price_group",
+    "amount_due",
+    "payment",
+    "reference",
+    "attended",
+]
+
+
+def _export_rows(event):
     for item in event.registrations.order_by("name", "pk"):
-        writer.writerow(
-            [
-                item.name,
-                item.email,
-                item.status,
-                item.mode,
-                item.places,
-                item.price_group,
-                item.amount_due,
-                item.payment_status,
-                item.payment_reference,
-                timezone.localtime(item.attended_at).isoformat() if item.attended_at else "",
-            ]
+        yield [
+            item.name,
+            item.email,
+            item.status,
+            item.mode,
+            item.places,
+            item.price_group,
+            item.amount_due,
+            item.payment_status,
+            item.payment_reference,
+            timezone.localtime(item.attended_at).isoformat() if item.attended_at else "",
+        ]
+
+
+@allow(OFFICE)
+def office_export(request, pk, kind="csv"):
+    """The registrations of one event as CSV or XLSX, the same columns in both."""
+    event = _event(pk)
+    name = f"event-{event.pk}-registrations.{kind}"
+    if kind == "xlsx":
+        response = HttpResponse(
+            spreadsheets.xlsx(EXPORT_HEADER, _export_rows(event), title=event.title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = spreadsheets.writer(response)
+        writer.writerow(EXPORT_HEADER)
+        writer.writerows(_export_rows(event))
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
