@@ -110,6 +110,13 @@ class ComplaintForm(forms.Form):
         return find_registration(self.cleaned_data["trainer"])
 
 
+class NewLinkForm(forms.Form):
+    number = forms.CharField(
+        label=_("Your receipt number"), max_length=20, help_text=_("It is in the e-mail you received after filing.")
+    )
+    email = forms.EmailField(label=_("The e-mail address you filed the complaint with"), max_length=254)
+
+
 class DocumentsForm(forms.Form):
     documents = documents_field(required=True)
 

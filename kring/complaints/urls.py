@@ -10,6 +10,7 @@ urlpatterns = [
     path("erecode/accepteren/", public.ethics_accept, name="ethics_accept"),
     path("klachten/indienen/", public.file_complaint, name="file"),
     path("klachten/volgen/<str:token>/", public.follow, name="follow"),
+    path("klachten/nieuwe-link/", public.new_link, name="new_link"),
     path("klachten/uitspraken/", public.rulings, name="rulings"),
     path("klachten/uitspraken/<int:pk>/", public.ruling, name="ruling"),
     path("klachten/commissie/", committee.case_list, name="committee_list"),

@@ -81,6 +81,7 @@ CASES = [
     AccessCase("complaints:ethics_accept", TRAINER, method="post", data={"accept": "on"}, ok=(302,)),
     AccessCase("complaints:file", EVERYONE),
     AccessCase("complaints:follow", EVERYONE, kwargs=token),
+    AccessCase("complaints:new_link", EVERYONE),
     AccessCase("complaints:rulings", EVERYONE),
     AccessCase("complaints:ruling", EVERYONE, kwargs=published_ruling),
     AccessCase("complaints:committee_list", COMMITTEE),

@@ -111,3 +111,19 @@ def documents_add(case: Case, documents, *, party: str, by=None) -> int:
             count=added,
         )
     return added
+
+
+def link_resend(number: str, email: str) -> bool:
+    """Mail a fresh private link when ``number`` is a receipt number and ``email`` the address the
+    complaint was filed with; otherwise nothing. The page answers the same either way, so the form
+    tells no one whether a complaint exists. True when a link was sent (for the tests and the audit)."""
+    case = Case.objects.filter(number=number.strip().upper(), destroyed_at__isnull=True).first()
+    if case is None:
+        return False
+    stored = files.texts(case).get("email", "")
+    if not stored or stored.strip().lower() != email.strip().lower():
+        return False
+    with transaction.atomic():
+        audit.record("kring.complaints.link.resent", process="complainant", obj=case)
+    mail.to_complainant(case, "new-link")
+    return True

@@ -10,6 +10,7 @@ from django.urls import reverse
 from kring.complaints.models import Case, CaseDocument
 from kring.complaints.tests.helpers import SECRET_TEXT, file_case, pdf_upload, png_upload
 
+FORM_EMAIL = "klager@example.org"
 FORM = {
     "trainer": "004211",
     "description": SECRET_TEXT,
@@ -108,3 +109,44 @@ def test_the_complainant_adds_documents_through_the_link(client, trainer):
     assert case.documents.count() == 1
     response = client.post(url, {"documents": []})
     assert response.status_code == 200 and case.documents.count() == 1
+
+
+def test_with_the_receipt_number_and_the_address_an_expired_link_is_renewed(client, trainer, settings):
+    case, token = file_case(trainer.registrations.get())
+    settings.KRING_COMPLAINTS_LINK_DAYS = -1
+    expired = client.get(reverse("complaints:follow", kwargs={"token": token})).content.decode()
+    assert reverse("complaints:new_link") in expired  # the kind page leads to a new link
+    settings.KRING_COMPLAINTS_LINK_DAYS = 120
+    mail.outbox.clear()
+    sent = client.post(reverse("complaints:new_link"), {"number": case.number.lower(), "email": FORM_EMAIL.upper()})
+    assert sent.status_code == 200
+    (message,) = mail.outbox
+    assert message.to == [FORM_EMAIL] and case.number in message.subject and SECRET_TEXT not in message.body
+    link = re.search(r"https?://\S+/klachten/volgen/\S+/", message.body).group(0)
+    page = client.get(re.sub(r"^https?://[^/]+", "", link))
+    assert page.status_code == 200 and case.number in page.content.decode()
+
+
+def _without_csrf(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+@pytest.mark.parametrize("change", [{"email": "iemand@example.org"}, {"number": "K2099-999"}])
+def test_a_wrong_number_or_address_gets_the_same_answer_and_no_mail(client, trainer, change):
+    case, _token = file_case(trainer.registrations.get())
+    mail.outbox.clear()
+    right = client.post(reverse("complaints:new_link"), {"number": case.number, "email": FORM_EMAIL})
+    mail.outbox.clear()
+    wrong = client.post(reverse("complaints:new_link"), {"number": case.number, "email": FORM_EMAIL, **change})
+    assert not mail.outbox
+    assert _without_csrf(wrong) == _without_csrf(right)  # tells no one whether a complaint exists
+
+
+def test_asking_for_new_links_is_rate_limited(client, trainer, settings):
+    settings.KRING_COMPLAINTS_FILE_RATE = "2/h"
+    case, _token = file_case(trainer.registrations.get())
+    for _n in range(2):
+        client.post(reverse("complaints:new_link"), {"number": "K2099-1", "email": "a@example.org"})
+    mail.outbox.clear()
+    blocked = client.post(reverse("complaints:new_link"), {"number": case.number, "email": FORM_EMAIL})
+    assert blocked.status_code == 429 and not mail.outbox

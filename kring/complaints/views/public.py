@@ -132,6 +132,20 @@ def follow(request, token):
 
 
 @allow(PUBLIC)
+def new_link(request):
+    """A fresh private link by e-mail, for the receipt number and the address of the complaint. The
+    answer is the same whether they match or not, and the form is rate-limited like filing."""
+    form = forms.NewLinkForm(request.POST or None)
+    if request.method == "POST":
+        if (blocked := _too_many(request, "complaints:new_link", settings.KRING_COMPLAINTS_FILE_RATE)) is not None:
+            return blocked
+        if form.is_valid():
+            filing.link_resend(form.cleaned_data["number"], form.cleaned_data["email"])
+            return render(request, "complaints/new_link_sent.html")
+    return render(request, "complaints/new_link.html", {"form": form})
+
+
+@allow(PUBLIC)
 def rulings(request):
     published = Ruling.objects.filter(approved_at__isnull=False).order_by("-approved_at")
     return render(request, "complaints/rulings.html", {"rulings": published})
