@@ -98,7 +98,8 @@ def documents_add(case: Case, documents, *, party: str, by=None) -> int:
         case = Case.objects.select_for_update().get(pk=case.pk)
         if case.destroyed_at is not None or case.closed_at is not None:
             raise Refused(_("This complaint is closed; no documents can be added any more."))
-        if CaseDocument.objects.filter(case=case).count() + len(documents) > files.MAX_DOCUMENTS:
+        # Each party has its own room: the complainant's documents never leave the trainer without.
+        if CaseDocument.objects.filter(case=case, party=party).count() + len(documents) > files.MAX_DOCUMENTS:
             raise Refused(TOO_MANY % {"max": files.MAX_DOCUMENTS}, field="documents")
         added = files.add_documents(case, documents, party=party)
         audit.record(

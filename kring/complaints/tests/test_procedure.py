@@ -124,3 +124,39 @@ def test_a_decision_through_the_page_without_reason_changes_nothing(client, regi
     response = client.post(url, {"outcome": "warning", "reason": ""})
     assert response.status_code == 400
     assert Case.objects.get(pk=case.pk).stage == Stage.INVITED
+
+
+def test_the_trainer_adds_documents_only_the_committee_reads(client, registration, complaints, trainer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kring.complaints.services import files
+    from kring.complaints.tests.helpers import pdf_upload
+
+    case = invited_case(registration, complaints.user)
+    client.force_login(trainer.user)
+    url = reverse("complaints:trainer_step", kwargs={"pk": case.pk, "step": "documents"})
+    wrong = SimpleUploadedFile("virus.exe", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    refused = client.post(url, {"documents": [wrong]})
+    assert refused.status_code == 400 and not case.documents.exists()
+    assert client.post(url, {"documents": [pdf_upload("mijn-verslag.pdf")]}).status_code == 302
+    document = case.documents.get()
+    assert document.party == "trainer" and files.document_content(document).startswith(b"%PDF")
+    client.force_login(complaints.user)
+    committee_page = client.get(reverse("complaints:committee_case", kwargs={"pk": case.pk}))
+    assert reverse("complaints:committee_document", kwargs={"pk": case.pk, "document_pk": document.pk}) in (
+        committee_page.content.decode()
+    )
+
+
+def test_a_trainer_cannot_add_documents_to_a_case_about_someone_else(client, registration, complaints):
+    from kring.complaints.tests.helpers import pdf_upload
+    from tests import factories as t
+
+    case = invited_case(registration, complaints.user)
+    other = t.PersonFactory(first_name="Anne")
+    t.make_member(other, "trainer")
+    t.make_registration(other, number="004300")
+    client.force_login(other.user)
+    url = reverse("complaints:trainer_step", kwargs={"pk": case.pk, "step": "documents"})
+    assert client.post(url, {"documents": [pdf_upload()]}).status_code == 404
+    assert not case.documents.exists()

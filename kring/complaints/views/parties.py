@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kring.complaints import forms
 from kring.complaints.models import Case, EntryKind, EthicsCode, Party, Stage
-from kring.complaints.services import ethics, files, objections, procedure
+from kring.complaints.services import ethics, files, filing, objections, procedure
 from kring.core import audit, refusals
 from kring.core.access import TRAINER, allow
 from kring.core.refusals import Refused
@@ -37,7 +37,7 @@ def trainer_cases(request):
 
 
 @allow(TRAINER)
-def trainer_case(request, pk, *, form=None, objection_form=None, status=200):
+def trainer_case(request, pk, *, form=None, objection_form=None, documents_form=None, status=200):
     case = _trainer_cases(request.user).filter(pk=pk).first()
     if case is None:
         raise Http404
@@ -48,7 +48,8 @@ def trainer_case(request, pk, *, form=None, objection_form=None, status=200):
         "entries": [(e, text) for e, text in entries if e.kind != EntryKind.RESPONSE or e.party == Party.TRAINER],
         "form": form or forms.TextForm(),
         "objection_form": objection_form or forms.TextForm(),
-        "documents_form": forms.DocumentsForm(),
+        "documents_form": documents_form or forms.DocumentsForm(),
+        "document_count": case.documents.filter(party=Party.TRAINER).count(),
         "objected": case.objections.filter(party=Party.TRAINER).exists(),
         "today": timezone.localdate(),
     }
@@ -59,8 +60,10 @@ def trainer_case(request, pk, *, form=None, objection_form=None, status=200):
 @allow(TRAINER)
 def trainer_step(request, pk, step):
     case = _trainer_cases(request.user).filter(pk=pk).first()
-    if case is None or step not in ("respond", "object"):
+    if case is None or step not in ("respond", "object", "documents"):
         raise Http404
+    if step == "documents":
+        return _trainer_documents(request, case)
     form = forms.TextForm(request.POST)
     if form.is_valid():
         try:
@@ -75,6 +78,19 @@ def trainer_step(request, pk, step):
             return redirect("complaints:trainer_case", pk=case.pk)
     bound = {"form": form} if step == "respond" else {"objection_form": form}
     return trainer_case(request, pk, status=400, **bound)
+
+
+def _trainer_documents(request, case):
+    form = forms.DocumentsForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            filing.documents_add(case, form.cleaned_data["documents"], party=Party.TRAINER, by=request.user)
+        except Refused as refused:
+            refusals.on_form(form, refused)
+        else:
+            refusals.as_message(request, Refused(_("Thank you. Your documents have been added.")))
+            return redirect("complaints:trainer_case", pk=case.pk)
+    return trainer_case(request, case.pk, status=400, documents_form=form)
 
 
 @allow(Role.OFFICE)
