@@ -49,16 +49,25 @@ def verify(registration: Registration) -> None:
 
 
 def offer(entry: WaitingEntry) -> None:
-    person = entry.person
-    language = person.language
+    _to_waiting("events-offer", entry)
+
+
+def waiting_joined(entry: WaitingEntry) -> None:
+    """A visitor on the waiting list hears it, with the page where they can leave it again (so an
+    address given by someone else can take itself off)."""
+    _to_waiting("events-waiting-joined", entry)
+
+
+def _to_waiting(name: str, entry: WaitingEntry) -> None:
+    language = entry.reader_language
     emails.send(
-        "events-offer",
-        to=person.email or person.user.email,
+        name,
+        to=entry.address,
         language=language,
         context={
             "entry": entry,
             "event": entry.event,
-            "person": person,
+            "first_name": entry.person.first_name if entry.person_id else entry.name,
             "association": identity.current(),
             "offer_url": _url("events:offer", language, token=entry.token),
         },

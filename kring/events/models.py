@@ -311,10 +311,16 @@ class WaitingStatus(models.TextChoices):
 
 
 class WaitingEntry(models.Model):
-    """Someone waiting for a place of one mode; the first in line is offered a freed place."""
+    """Someone waiting for a place of one mode; the first in line is offered a freed place. A member
+    waits as a person; a visitor (public events) by name and e-mail address, which the offer's link
+    proves: the place becomes theirs only when they answer it."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="waiting", verbose_name=_("event"))
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="event_waiting")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="event_waiting")
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    payer_country = models.CharField(_("pays from"), max_length=2, default="NL")
     mode = models.CharField(_("mode"), max_length=8, choices=Mode.choices)
     places = models.PositiveSmallIntegerField(_("places"), default=1, validators=[MinValueValidator(1)])
     status = models.CharField(_("status"), max_length=10, choices=WaitingStatus.choices, default=WaitingStatus.WAITING)
@@ -338,7 +344,26 @@ class WaitingEntry(models.Model):
                 condition=models.Q(status__in=["waiting", "offered"]),
                 name="one_place_in_line_per_person_and_event",
             ),
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=models.Q(status__in=["waiting", "offered"], person__isnull=True),
+                name="one_place_in_line_per_visitor_and_event",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.event}"
+        return f"{self.who} – {self.event}"
+
+    @property
+    def who(self) -> str:
+        return self.person.full_name if self.person_id else self.name
+
+    @property
+    def address(self) -> str:
+        if self.person_id is None:
+            return self.email
+        return self.person.email or self.person.user.email
+
+    @property
+    def reader_language(self) -> str:
+        return self.person.language if self.person_id else self.language

@@ -309,6 +309,49 @@ def waiting_join(event_pk: int, *, person: Person, roles, mode: str, places: int
     return entry
 
 
+@transaction.atomic
+def visitor_waiting_join(
+    event_pk: int, *, name: str, email: str, mode: str, language: str = "nl", country: str = "NL"
+) -> WaitingEntry:
+    """A visitor waits for a place at a full public event. Their address is proven when they answer
+    the offer's link; the e-mail they get now lets them (or whoever owns the address) leave again."""
+    event = _lock_event(event_pk)
+    if not event.is_public:
+        raise Refused(rules.NOT_FOR_YOU[event.audience])
+    _check_window(event, timezone.now())
+    _check_choice(event, mode, 1)
+    email = email.strip().lower()
+    if Registration.objects.filter(event=event, email__iexact=email, status__in=HOLDING).exists():
+        raise Refused(_("This e-mail address is already registered for this event."), field="email")
+    waiting = WaitingEntry.objects.filter(event=event, email__iexact=email, status__in=["waiting", "offered"])
+    if waiting.exists():
+        raise Refused(_("This e-mail address is already on the waiting list for this event."), field="email")
+    entry = WaitingEntry.objects.create(
+        event=event, name=name.strip(), email=email, language=language, payer_country=country, mode=mode
+    )
+    audit.record("kring.events.waiting.joined", process="visitor", obj=entry, mode=mode, places=1)
+    mail.waiting_joined(entry)
+    _offer_free_places(event, mode)
+    return entry
+
+
+@transaction.atomic
+def visitor_waiting_leave(token: str) -> WaitingEntry:
+    """Off the waiting list through the link in the visitor's e-mail; a freed offer passes on."""
+    found = WaitingEntry.objects.filter(token=token, person__isnull=True).values_list("event_id", flat=True).first()
+    if found is None:
+        raise Refused(_("This link is not known. Perhaps it was mistyped."))
+    event = _lock_event(found)
+    entry = WaitingEntry.objects.select_for_update().get(token=token)
+    if entry.status not in (WaitingStatus.WAITING, WaitingStatus.OFFERED):
+        raise Refused(_("You are no longer on this waiting list."))
+    entry.status, entry.answered_at = WaitingStatus.DECLINED, timezone.now()
+    entry.save(update_fields=["status", "answered_at"])
+    audit.record("kring.events.waiting.left", process="visitor", obj=entry)
+    _offer_free_places(event, entry.mode)
+    return entry
+
+
 def _offer_free_places(event: Event, mode: str) -> list[WaitingEntry]:
     """Offer free places to the waiting list, in the order people joined. The first in line gets the
     next offer: a party that needs more places than are free waits until there are enough (smaller
@@ -345,6 +388,8 @@ def _entry_for_answer(token: str, person: Person | None) -> tuple[Event, Waiting
         raise Refused(_("This offer is not known. Perhaps the link was mistyped."))
     event = _lock_event(found)
     entry = WaitingEntry.objects.select_for_update(of=("self",)).select_related("person__user").get(token=token)
+    if entry.person_id is None:
+        person = None  # a visitor's offer: the link from their e-mail is the proof
     if person is not None and entry.person_id != person.pk:
         raise Refused(_("This offer was made to someone else."))
     if entry.status == WaitingStatus.OFFERED and entry.offer_expires_at <= timezone.now():
@@ -371,15 +416,17 @@ def _accept(token: str, person: Person | None, by) -> Registration | None:
     entry.status = WaitingStatus.ACCEPTED  # the held places are released and taken at once below
     entry.answered_at = timezone.now()
     entry.save(update_fields=["status", "answered_at"])
+    # A visitor's answer through the offer's link proves their address: the place is theirs at once.
     registration = _create(
         event,
         person=entry.person,
-        name=entry.person.full_name,
-        email=entry.person.email or getattr(entry.person.user, "email", ""),
-        language=entry.person.language,
+        name=entry.who,
+        email=entry.address,
+        language=entry.reader_language,
         mode=entry.mode,
         places=entry.places,
         status=RegistrationStatus.CONFIRMED,
+        country=entry.payer_country,
         by=by,
     )
     entry.registration = registration

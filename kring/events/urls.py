@@ -20,6 +20,7 @@ urlpatterns = [
     path("aanbod/<str:token>/", participant.offer, name="offer"),
     path("aanbod/<str:token>/ja/", participant.offer_answer, {"accept": True}, name="offer_accept"),
     path("aanbod/<str:token>/nee/", participant.offer_answer, {"accept": False}, name="offer_decline"),
+    path("aanbod/<str:token>/van-de-wachtlijst/", participant.waiting_leave_link, name="waiting_leave_link"),
     path("mijn/", participant.mine, name="mine"),
     path("wachtlijst/<int:pk>/verlaten/", participant.waiting_leave, name="waiting_leave"),
     path("bureau/", office.office_list, name="office_list"),

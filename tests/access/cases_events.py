@@ -63,6 +63,13 @@ def offer_token(personas):
     return {"token": entry.token}
 
 
+def visitor_waiting_token(personas):
+    """A visitor's place on the waiting list of a full public event, left with the link alone."""
+    event, _taken = full_event(audience="public")
+    entry = services.visitor_waiting_join(event.pk, name="Vera", email="vera@example.org", mode="live")
+    return {"token": entry.token}
+
+
 def my_waiting_entry(personas):
     full, _taken = full_event(1)
     return {"pk": join_waiting(full, personas["member"]).pk}
@@ -107,6 +114,7 @@ CASES = [
     Case("events:offer", EVERYONE, kwargs=offer_token),
     Case("events:offer_accept", EVERYONE, kwargs=offer_token, method="post", ok=(302, 409)),
     Case("events:offer_decline", EVERYONE, kwargs=offer_token, method="post", ok=(302, 409)),
+    Case("events:waiting_leave_link", EVERYONE, kwargs=visitor_waiting_token, method="post", ok=(302, 409)),
     Case("events:mine", LOGGED_IN),
     Case("events:waiting_leave", frozenset({"member"}), kwargs=my_waiting_entry, method="post", ok=(302,)),
     Case("events:office_list", OFFICE),

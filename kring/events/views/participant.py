@@ -151,6 +151,18 @@ def offer_answer(request, token, accept):
     return redirect("events:list")
 
 
+@allow(PUBLIC)
+@require_POST
+def waiting_leave_link(request, token):
+    """A visitor leaves the waiting list with the link from their e-mail."""
+    try:
+        services.visitor_waiting_leave(token)
+    except Refused as refused:
+        return render(request, "core/refused.html", {"message": str(refused)}, status=409)
+    messages.info(request, _("You left the waiting list."))
+    return redirect("events:list")
+
+
 @allow(*MEMBERS, "user")
 def mine(request):
     person = person_of(request.user)

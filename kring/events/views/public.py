@@ -130,20 +130,23 @@ def visitor_register(request, pk):
     form = VisitorForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        details = {
+            "name": data["name"],
+            "email": data["email"],
+            "mode": data["mode"],
+            "language": request.LANGUAGE_CODE,
+            "country": data.get("country") or "NL",
+        }
+        waits = "wait" in request.POST
         try:
-            services.visitor_register(
-                event.pk,
-                name=data["name"],
-                email=data["email"],
-                mode=data["mode"],
-                language=request.LANGUAGE_CODE,
-                country=data.get("country") or "NL",
-            )
+            (services.visitor_waiting_join if waits else services.visitor_register)(event.pk, **details)
         except Refused as refused:
             refusals.on_form(form, refused)
         else:
-            return render(request, "events/visitor_sent.html", {"event": event, "email": data["email"]})
-    return render(request, "events/visitor.html", {"event": event, "form": form})
+            done = "events/visitor_waiting.html" if waits else "events/visitor_sent.html"
+            return render(request, done, {"event": event, "email": data["email"]})
+    full = not any(event.free.get(mode, 0) for mode in event.modes)
+    return render(request, "events/visitor.html", {"event": event, "form": form, "full": full})
 
 
 @allow(PUBLIC)
