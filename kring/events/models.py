@@ -212,7 +212,7 @@ class Session(models.Model):
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("Empty: no limit."))
 
     class Meta:
-        verbose_name = _("session")
+        verbose_name = pgettext_lazy("part of an event", "session")
         verbose_name_plural = _("programme")
         ordering = ["starts_at", "pk"]
         constraints = [
@@ -256,7 +256,9 @@ class Registration(models.Model):
     places = models.PositiveSmallIntegerField(_("places"), default=1, validators=[MinValueValidator(1)])
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     token = models.CharField(max_length=64, unique=True, default=new_token)
-    sessions = models.ManyToManyField(Session, blank=True, related_name="registrations", verbose_name=_("sessions"))
+    sessions = models.ManyToManyField(
+        Session, blank=True, related_name="registrations", verbose_name=pgettext_lazy("part of an event", "sessions")
+    )
     price_group = models.CharField(_("price group"), max_length=12, choices=PriceGroup.choices)
     amount_due = models.DecimalField(_("amount due"), max_digits=8, decimal_places=2, default=0)
     charge_description = models.CharField(pgettext_lazy("what is charged", "charge"), max_length=200, blank=True)
