@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.utils import translation
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, npgettext, pgettext
 
 KRING = Path(__file__).resolve().parent.parent / "kring"
 WRONG = {
@@ -69,6 +69,38 @@ def test_each_word_has_one_translation_across_the_catalogues(language):
         if len(set(by_catalogue.values())) > 1
     ]
     assert clashes == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_each_app_gets_its_own_words_from_the_merged_catalogue(language):
+    """The merged catalogue also holds the words of Django's apps and allauth, which come before
+    Kring's apps in INSTALLED_APPS and so win: the admin's "Afmelden" for "Log out" showed in Kring's
+    top bar instead of core's "Uitloggen". Every translation in Kring's catalogues is the one a page
+    gets; where Kring's word for a third-party msgid differs, Kring's own catalogue (LOCALE_PATHS)
+    gives it, or the app's meaning gets a context. Plural forms: Dutch and English use form 0 for
+    one and form 1 for the rest."""
+    wrong = []
+    with translation.override(language):
+        for path in _catalogues(language):
+            for entry in polib.pofile(str(path)):
+                if entry.obsolete or entry.fuzzy:
+                    continue
+                context, msgid = entry.msgctxt, entry.msgid
+                if entry.msgid_plural:
+                    expected = {1 if n == 0 else 2: text for n, text in entry.msgstr_plural.items() if text}
+                    shown = {
+                        count: npgettext(context, msgid, entry.msgid_plural, count)
+                        if context
+                        else ngettext(msgid, entry.msgid_plural, count)
+                        for count in expected
+                    }
+                elif entry.msgstr:
+                    expected, shown = entry.msgstr, pgettext(context, msgid) if context else gettext(msgid)
+                else:
+                    continue
+                if shown != expected:
+                    wrong.append(f"{path.relative_to(KRING)}: {msgid!r} is {expected!r} but shows {shown!r}")
+    assert wrong == []
 
 
 def test_templates_show_dates_with_the_full_month_name():
