@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.accreditation.models import BoardOutcome, Kind, Outcome, Verdict
 from kring.core.evidence import clean_evidence
@@ -36,7 +37,7 @@ class TeacherForm(forms.Form):
 class AnswerForm(forms.Form):
     """One criterion: a number (for hours, days or months) and an explanation."""
 
-    number = forms.DecimalField(label=_("Number"), max_digits=6, decimal_places=1, required=False)
+    number = forms.DecimalField(label=pgettext_lazy("amount", "Number"), max_digits=6, decimal_places=1, required=False)
     text = forms.CharField(
         label=_("Explanation"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 6})
     )

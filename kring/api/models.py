@@ -12,6 +12,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def hash_secret(secret: str) -> str:
@@ -44,7 +45,7 @@ class ApiKey(models.Model):
         _("name"), max_length=80, blank=True, help_text=_("For example the system or department that uses the key.")
     )
     prefix = models.CharField(
-        _("prefix"),
+        pgettext_lazy("API key", "prefix"),
         max_length=16,
         unique=True,
         editable=False,

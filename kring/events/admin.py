@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.core.admin import OfficeModelAdmin, is_office
 from kring.events import rules, services
@@ -81,7 +82,9 @@ class EventAdmin(OfficeModelAdmin):
 
     @admin.display(description=_("Registrations"))
     def office_page(self, obj):
-        return format_html('<a href="{}">{}</a>', reverse("events:office_event", args=[obj.pk]), _("Open"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("events:office_event", args=[obj.pk]), pgettext_lazy("action", "Open")
+        )
 
     def save_model(self, request, obj, form, change):
         services.event_save(obj, by=request.user, fields=form.changed_data)

@@ -14,6 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.cpd.models import ActivityKind
 from kring.members.models import Person
@@ -211,7 +212,7 @@ class Session(models.Model):
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("Empty: no limit."))
 
     class Meta:
-        verbose_name = _("session")
+        verbose_name = pgettext_lazy("part of an event", "session")
         verbose_name_plural = _("programme")
         ordering = ["starts_at", "pk"]
         constraints = [
@@ -226,7 +227,7 @@ class Session(models.Model):
 
 class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for e-mail confirmation")
-    CONFIRMED = "confirmed", _("Registered")
+    CONFIRMED = "confirmed", pgettext_lazy("sign-up", "Registered")
     CANCELLED = "cancelled", _("Cancelled")
     EXPIRED = "expired", _("Expired: e-mail never confirmed")
 
@@ -256,10 +257,12 @@ class Registration(models.Model):
     places = models.PositiveSmallIntegerField(_("places"), default=1, validators=[MinValueValidator(1)])
     status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
     token = models.CharField(max_length=64, unique=True, default=new_token)
-    sessions = models.ManyToManyField(Session, blank=True, related_name="registrations", verbose_name=_("sessions"))
+    sessions = models.ManyToManyField(
+        Session, blank=True, related_name="registrations", verbose_name=pgettext_lazy("part of an event", "sessions")
+    )
     price_group = models.CharField(_("price group"), max_length=12, choices=PriceGroup.choices)
     amount_due = models.DecimalField(_("amount due"), max_digits=8, decimal_places=2, default=0)
-    charge_description = models.CharField(_("charge"), max_length=200, blank=True)
+    charge_description = models.CharField(pgettext_lazy("what is charged", "charge"), max_length=200, blank=True)
     payment_status = models.CharField(
         _("payment"), max_length=10, choices=PaymentStatus.choices, default=PaymentStatus.NONE
     )
@@ -268,13 +271,13 @@ class Registration(models.Model):
     payer_country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.NL)
     attended_at = models.DateTimeField(_("attended"), null=True, blank=True)
     certificate_code = models.CharField(max_length=32, blank=True)
-    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("sign-up", "registered"), auto_now_add=True)
     verify_before = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("registration")
-        verbose_name_plural = _("registrations")
+        verbose_name = pgettext_lazy("sign-up", "registration")
+        verbose_name_plural = pgettext_lazy("sign-up", "registrations")
         ordering = ["event", "name", "pk"]
         indexes = [models.Index(fields=["event", "status", "mode"]), models.Index(fields=["certificate_code"])]
         constraints = [

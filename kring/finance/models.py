@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.members.models import MembershipType, Person
 
@@ -70,7 +71,7 @@ class Charge(models.Model):
     The yearly run (or ``invoice_open_charges``) puts open charges on an invoice."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="charges")
-    description = models.CharField(_("description"), max_length=200)
+    description = models.CharField(pgettext_lazy("bookkeeping", "description"), max_length=200)
     amount_cents = models.PositiveIntegerField(_("amount in cents"))
     vat_rate = models.DecimalField(_("VAT rate (%)"), max_digits=4, decimal_places=1, default=0)
     vat_exemption = models.CharField(_("ground for VAT exemption"), max_length=200, blank=True)
@@ -158,7 +159,7 @@ class Invoice(models.Model):
 
 class InvoiceLine(models.Model):
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="lines")
-    description = models.CharField(_("description"), max_length=300)
+    description = models.CharField(pgettext_lazy("bookkeeping", "description"), max_length=300)
     amount_cents = models.IntegerField(_("amount in cents"), help_text=_("Including VAT."))
     vat_rate = models.DecimalField(_("VAT rate (%)"), max_digits=4, decimal_places=1, default=0)
     vat_cents = models.IntegerField(_("VAT in cents"), default=0)
@@ -261,7 +262,7 @@ class Statement(models.Model):
 
     digest = models.CharField(max_length=64, unique=True)
     message_id = models.CharField(_("message id"), max_length=100, blank=True)
-    account_iban = models.CharField(_("account"), max_length=34, blank=True)
+    account_iban = models.CharField(pgettext_lazy("bank", "account"), max_length=34, blank=True)
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -291,7 +292,7 @@ class BankEntry(models.Model):
     counterparty_name = models.CharField(_("counterparty"), max_length=140, blank=True)
     counterparty_iban = models.CharField(_("counterparty IBAN"), max_length=34, blank=True)
     end_to_end_id = models.CharField(_("end-to-end id"), max_length=35, blank=True)
-    remittance = models.CharField(_("description"), max_length=300, blank=True)
+    remittance = models.CharField(pgettext_lazy("bookkeeping", "description"), max_length=300, blank=True)
     return_code = models.CharField(_("return reason"), max_length=4, blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     matched_by = models.CharField(_("matched on"), max_length=20, blank=True)

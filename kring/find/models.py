@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.members.models import Person, SpokenLanguage, TaughtProgramme
 from kring.register.models import Registration
@@ -74,7 +75,7 @@ class Retreat(Offer):
     title = models.CharField(_("title"), max_length=120)
     ends_on = models.DateField(_("last day"))
     days = models.PositiveSmallIntegerField(_("number of retreat days"), validators=[MinValueValidator(1)])
-    teacher = models.CharField(_("teacher"), max_length=120)
+    teacher = models.CharField(pgettext_lazy("retreat", "teacher"), max_length=120)
     attendance_confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(Offer.Meta):

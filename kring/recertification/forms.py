@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.core.widgets import DateInput
 from kring.cpd.evidence import clean_evidence
@@ -246,6 +247,6 @@ class ApplicationDecisionForm(forms.Form):
         label=_("Decision"),
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
-        choices=[("yes", _("Accept")), ("no", _("Refuse"))],
+        choices=[("yes", pgettext_lazy("decision", "Accept")), ("no", _("Refuse"))],
     )
     reason = forms.CharField(label=_("Reason"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -66,7 +66,7 @@ def test_a_complaint_from_filing_to_a_suspension_in_the_register(
     until = timezone.localdate() + datetime.timedelta(days=90)
     page.fill("input[name=measure_until]", until.isoformat())
     page.fill("textarea[name=reason]", "De trainer vroeg geen toestemming voor aanraking.")
-    page.get_by_role("button", name="Beslissen").click()
+    page.get_by_role("button", name="Besluiten").click()
     assert "Opgeslagen" in page.content()
 
     # The register shows the suspension at once.

@@ -8,7 +8,6 @@ intervision meeting (date and time)."""
 
 import datetime
 
-import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 from django.utils import timezone
@@ -44,10 +43,6 @@ def _date_inputs_show_their_values(page) -> int:
     return shown
 
 
-@pytest.mark.xfail(
-    reason="after merging the new apps the admin action's 'Toepassen' button is not found; open, see the closing note",
-    strict=False,
-)
 def test_the_office_suspends_reinstates_and_renews_in_chromium(transactional_db, page, live_server, office, trainer):
     page.set_default_timeout(45000)  # the admin's list is the slowest page on a busy machine
     log_in(page, live_server, office)

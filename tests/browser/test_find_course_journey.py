@@ -3,7 +3,6 @@ reads what it asks and follows the sign-up link to the trainer."""
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
 from kring.find.tests.helpers import make_course, make_trainer
@@ -15,10 +14,6 @@ def no_horizontal_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.xfail(
-    reason="the programme filter became checkboxes (several programmes); the journey still picks from a list; open",
-    strict=False,
-)
 def test_find_an_mbsr_course_near_gent_on_a_phone(transactional_db, page, live_server, settings):
     settings.SITE_URL = live_server.url
     today = timezone.localdate()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.accreditation.models.criteria import CriteriaVersion, Kind
 from kring.accreditation.models.institutes import Programme
@@ -57,7 +58,9 @@ class Application(models.Model):
 class Answer(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
     kind = models.CharField(_("criterion"), max_length=30, choices=Kind.choices)
-    number = models.DecimalField(_("number"), max_digits=6, decimal_places=1, null=True, blank=True)
+    number = models.DecimalField(
+        pgettext_lazy("amount", "number"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
     text = models.TextField(_("explanation"), max_length=5000, blank=True)
     updated_at = models.DateTimeField(_("saved"), auto_now=True)
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Country(models.TextChoices):
@@ -96,8 +97,8 @@ class Programme(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("programme")
-        verbose_name_plural = _("programmes")
+        verbose_name = pgettext_lazy("training", "programme")
+        verbose_name_plural = pgettext_lazy("training", "programmes")
         ordering = ["name"]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.register.models import Registration
 
@@ -67,7 +68,7 @@ class Case(models.Model):
     measure_until = models.DateField(_("suspended until"), null=True, blank=True)
     measure_lifted_at = models.DateTimeField(_("suspension lifted"), null=True, blank=True)
     objection_until = models.DateField(_("objection possible until"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(pgettext_lazy("case", "closed"), null=True, blank=True)
     destroyed_at = models.DateTimeField(_("file destroyed"), null=True, blank=True)
 
     class Meta:

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.members.models import Person, SpokenLanguage, TargetGroup, WorkDomain
 
@@ -239,7 +240,7 @@ class Seeker(models.Model):
         _("Coordinators of groups with free places may see that I am looking"), default=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(pgettext_lazy("looking for a group", "withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("person looking for a group")

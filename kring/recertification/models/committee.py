@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.accreditation.models import Graduate
 from kring.members.models import Person
@@ -48,7 +49,7 @@ class CommitteeNote(models.Model):
 
 
 class Outcome(models.TextChoices):
-    ACCEPT = "accept", _("Accept")
+    ACCEPT = "accept", pgettext_lazy("decision", "Accept")
     ACCEPT_WITH_CONDITIONS = "accept_conditions", _("Accept with conditions")
     EXTEND = "extend", _("Extend the cycle")
     BASIS = "basis", _("Move to the basis level")
@@ -124,7 +125,7 @@ class Objection(models.Model):
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("With the certification committee")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("decision", "Accepted")
     REFUSED = "refused", _("Refused")
 
 
