@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -22,6 +23,13 @@ def current_site() -> AssociationSite:
     return AssociationSite(name=identity.current().name, domain=links.site_url().split("://", 1)[-1])
 
 
+def on_site(url: str) -> str:
+    """allauth builds its links from the host of the request that sends the e-mail; Kring's e-mails
+    link to the address Kring is served on (``kring.core.links``), whatever host the request named."""
+    parts = urlsplit(url)
+    return links.absolute((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Sends allauth's e-mails (verification, password reset) in Kring's layout through the task
     worker, and gives allauth's rate limits the client's address as Kring's trusted proxies report it."""
@@ -41,6 +49,10 @@ class AccountAdapter(DefaultAccountAdapter):
             "association": identity.current(),
             **context,
         }
+        # activate_url, password_reset_url, signup_url: the links of allauth's e-mails
+        for key, value in context.items():
+            if key.endswith("_url") and isinstance(value, str) and value.startswith(("http://", "https://")):
+                context[key] = on_site(value)
         message = self.render_mail(template_prefix, email, context)
         send_rendered(
             to=list(message.to), subject=message.subject, body=message.body, language=translation.get_language()

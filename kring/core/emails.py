@@ -28,7 +28,8 @@ class Message:
     html: str
     language: str
     headers: dict = field(default_factory=dict)
-    # [filename, text, mimetype] lists (text only, e.g. a calendar file), so the task stays JSON.
+    # [filename, text, mimetype] lists: text only (e.g. a calendar file) through ``send``, so the task
+    # stays JSON; ``deliver`` also takes bytes (an invoice's PDF).
     attachments: list = field(default_factory=list)
 
 
@@ -76,12 +77,22 @@ def send_rendered(*, to: list[str], subject: str, body: str, language: str = "nl
     _queue(Message(to=to, subject=subject, body=body, html=html, language=language))
 
 
+def deliver(message: Message) -> int:
+    """Deliver a rendered ``message`` at once, from a task that already runs in the worker: for an
+    attachment that is not text (an invoice's PDF, made in that task), which the queue cannot carry."""
+    return send_email.call(**_delivery(message))
+
+
 def _queue(message: Message) -> None:
-    send_email.enqueue(
-        to=message.to,
-        subject=message.subject,
-        body=message.body,
-        html=message.html,
-        headers={"Content-Language": message.language, **message.headers},
-        attachments=message.attachments,
-    )
+    send_email.enqueue(**_delivery(message))
+
+
+def _delivery(message: Message) -> dict:
+    return {
+        "to": message.to,
+        "subject": message.subject,
+        "body": message.body,
+        "html": message.html,
+        "headers": {"Content-Language": message.language, **message.headers},
+        "attachments": message.attachments,
+    }

@@ -1,6 +1,5 @@
 """Background work of finance: e-mailing an invoice with its PDF attached."""
 
-from django.core.mail import EmailMessage
 from django_tasks import task
 
 
@@ -16,7 +15,11 @@ def send_invoice(invoice_id: int) -> int:
     address = person.user.email if person.user_id else person.email
     if not address:
         return 0
-    subject, body, _html = emails.render("finance-invoice", documents.email_context(invoice), person.language)
-    message = EmailMessage(subject=subject, body=body, to=[address])
-    message.attach(f"{invoice.number}.pdf", documents.invoice_pdf(invoice), "application/pdf")
-    return message.send()
+    message = emails.message(
+        "finance-invoice",
+        to=address,
+        context=documents.email_context(invoice),
+        language=person.language,
+        attachments=[[f"{invoice.number}.pdf", documents.invoice_pdf(invoice), "application/pdf"]],
+    )
+    return emails.deliver(message)  # in Kring's one layout, like every e-mail; the PDF made here

@@ -1,5 +1,6 @@
 """Access to complaints: anyone files and follows a private link; only the committee reads cases (and
-not those it has a conflict with); the trainer sees what concerns them; the office only counts."""
+not those it has a conflict with); the trainer sees what concerns them (also when no longer registered);
+the office only counts."""
 
 from kring.complaints.models import Case
 from kring.complaints.services import procedure, publication
@@ -8,7 +9,7 @@ from kring.cpd.evidence import clean_evidence
 from kring.intervision.models import GroupMember
 from kring.intervision.tests.helpers import make_group, make_trainer
 from tests import factories as t
-from tests.access.matrix import EVERYONE
+from tests.access.matrix import EVERYONE, LOGGED_IN
 from tests.access.matrix import Case as AccessCase
 
 TRAINER = frozenset({"trainer"})
@@ -91,7 +92,8 @@ CASES = [
     AccessCase("complaints:committee_conflict", COMMITTEE, kwargs=case_pk, method="post", ok=(302,)),
     AccessCase("complaints:committee_step", COMMITTEE, kwargs=step, method="post", data={"text": "Notitie"}, ok=(302,)),
     AccessCase("complaints:ruling_approve", COMMITTEE, kwargs=draft_ruling, method="post", ok=(302,)),
-    AccessCase("complaints:trainer_cases", TRAINER),
+    # Open to every account (a suspended trainer reads their decision); each sees only the complaints about them.
+    AccessCase("complaints:trainer_cases", LOGGED_IN),
     AccessCase("complaints:trainer_case", TRAINER, kwargs=own_case),
     AccessCase("complaints:trainer_step", TRAINER, kwargs=own_step, method="post", data={"text": "Reactie"}, ok=(302,)),
     AccessCase("complaints:office_counts", OFFICE),

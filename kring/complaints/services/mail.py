@@ -3,6 +3,8 @@ of a complaint never travels by e-mail."""
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from kring.complaints.models import Case
 from kring.complaints.services import files
 from kring.core import emails
@@ -13,18 +15,27 @@ def to_complainant(case: Case, name: str, **context) -> None:
     sealed = files.texts(case)
     if not sealed.get("email"):
         return
-    token = files.link_token(case, sealed["link_secret"])
     emails.send(
         f"complaints-{name}",
         to=sealed["email"],
         language=case.language,
-        context={"case": case, "name": sealed.get("name", ""), "link": files.link_url(token), **_common(), **context},
+        context={"case": case, "name": sealed.get("name", ""), "link": private_link(case), **_common(), **context},
     )
 
 
+def private_link(case: Case) -> str:
+    """The complainant's private link (a fresh token for the same secret), in the language of the
+    complaint: the committee member who moves the case along may read Kring in the other one."""
+    token = files.link_token(case, files.texts(case)["link_secret"])
+    with translation.override(case.language):
+        return files.link_url(token)
+
+
 def to_trainer(case: Case, name: str, **context) -> None:
+    """A note to the trainer, once the committee has told them of the complaint (``trainer_invite``):
+    before that, a hearing or a longer term would tell them of a complaint they have not heard of."""
     person = case.registration.person
-    if not person.email:
+    if not person.email or case.invited_at is None:
         return
     emails.send(
         f"complaints-{name}",

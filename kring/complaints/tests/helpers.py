@@ -35,7 +35,9 @@ def png_upload():
     return SimpleUploadedFile("foto.png", output.getvalue(), content_type="image/png")
 
 
-def file_case(registration, *, description=SECRET_TEXT, email="klager@example.org", documents=()) -> tuple[Case, str]:
+def file_case(
+    registration, *, description=SECRET_TEXT, email="klager@example.org", documents=(), language="nl"
+) -> tuple[Case, str]:
     return filing.case_file(
         registration=registration,
         description=description,
@@ -44,7 +46,7 @@ def file_case(registration, *, description=SECRET_TEXT, email="klager@example.or
         name="Kim Klager",
         email=email,
         phone="",
-        language="nl",
+        language=language,
         documents=list(documents),
     )
 

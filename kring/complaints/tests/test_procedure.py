@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kring.complaints.models import Case, Stage
 from kring.complaints.services import objections, procedure
@@ -160,3 +160,55 @@ def test_a_trainer_cannot_add_documents_to_a_case_about_someone_else(client, reg
     url = reverse("complaints:trainer_step", kwargs={"pk": case.pk, "step": "documents"})
     assert client.post(url, {"documents": [pdf_upload()]}).status_code == 404
     assert not case.documents.exists()
+
+
+def test_a_suspended_trainer_still_reads_the_decision_and_may_object(client, registration, complaints, trainer, member):
+    case = invited_case(registration, complaints.user)
+    until = TODAY() + datetime.timedelta(days=60)
+    procedure.case_decide(
+        case, outcome="suspension", reason="Grens overschreden", measure_until=until, by=complaints.user
+    )
+    assert not history.standing_on(registration, TODAY()).registered
+    (told,) = [m for m in mail.outbox if m.to == [trainer.email] and case.number in m.subject]
+    link = reverse("complaints:trainer_cases")
+    assert link in told.body
+    client.force_login(trainer.user)
+    assert case.number in client.get(link).content.decode()
+    page = reverse("complaints:trainer_case", kwargs={"pk": case.pk})
+    assert "Grens overschreden" in client.get(page).content.decode()
+    step = reverse("complaints:trainer_step", kwargs={"pk": case.pk, "step": "object"})
+    assert client.post(step, {"text": "Te zwaar"}).status_code == 302
+    assert case.objections.filter(party="trainer").exists()
+    client.force_login(member.user)  # another account sees nothing of it
+    assert case.number not in client.get(link).content.decode()
+    assert client.get(page).status_code == 404
+
+
+def test_an_english_complainant_gets_an_english_link_from_a_dutch_committee_page(client, registration, complaints):
+    case, _ = file_case(registration, language="en")
+    mail.outbox.clear()
+    with translation.override("nl"):  # the committee member reads Kring in Dutch
+        procedure.receipt_confirm(case, by=complaints.user)
+    (confirmed,) = mail.outbox
+    assert confirmed.extra_headers["Content-Language"] == "en"
+    link = next(word for word in confirmed.body.split() if "/klachten/volgen/" in word)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert path.startswith("en/klachten/volgen/")
+    page = client.get("/" + path)
+    assert page.status_code == 200 and '<html lang="en"' in page.content.decode()
+
+
+def test_the_trainer_hears_of_a_hearing_or_a_longer_term_only_once_told_of_the_complaint(
+    registration, complaints, trainer
+):
+    case, _ = file_case(registration)
+    case = procedure.receipt_confirm(case, by=complaints.user)
+    mail.outbox.clear()
+    case = procedure.term_extend(case, reason="Een getuige is op reis.", by=complaints.user)
+    case = procedure.hearing_set(case, on=TODAY() + datetime.timedelta(days=7), by=complaints.user)
+    assert {m.to[0] for m in mail.outbox} == {"klager@example.org"}  # the trainer has not been told yet
+    procedure.trainer_invite(case, question="Wil je reageren?", by=complaints.user)
+    mail.outbox.clear()
+    procedure.hearing_set(case, on=TODAY() + datetime.timedelta(days=8), by=complaints.user)
+    (to_trainer,) = [m for m in mail.outbox if m.to == [trainer.email]]
+    assert reverse("complaints:trainer_cases") in to_trainer.body

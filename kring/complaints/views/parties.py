@@ -14,7 +14,7 @@ from kring.complaints import forms
 from kring.complaints.models import Case, EntryKind, EthicsCode, Party, Stage
 from kring.complaints.services import ethics, files, filing, objections, procedure
 from kring.core import audit, refusals
-from kring.core.access import TRAINER, allow
+from kring.core.access import USER, allow
 from kring.core.refusals import Refused
 from kring.core.roles import Role
 from kring.register import history
@@ -24,19 +24,21 @@ TRAINER_READS = (EntryKind.INVITATION, EntryKind.EXTENSION, EntryKind.DECISION, 
 
 
 def _trainer_cases(user):
-    """Complaints about the trainer of which they have been told (asked to respond, or decided)."""
+    """Complaints about the trainer of which they have been told (asked to respond, or decided). These
+    pages are open to the account itself, not to the trainer role: a trainer suspended or struck off
+    by the decision, or whose registration ended meanwhile, still reads the decision and may object."""
     return Case.objects.filter(
         registration__person__user=user, invited_at__isnull=False, destroyed_at__isnull=True
     ).order_by("-filed_at")
 
 
-@allow(TRAINER)
+@allow(USER)
 def trainer_cases(request):
     cases = list(_trainer_cases(request.user))
     return render(request, "complaints/trainer_cases.html", {"cases": cases})
 
 
-@allow(TRAINER)
+@allow(USER)
 def trainer_case(request, pk, *, form=None, objection_form=None, documents_form=None, status=200):
     case = _trainer_cases(request.user).filter(pk=pk).first()
     if case is None:
@@ -57,7 +59,7 @@ def trainer_case(request, pk, *, form=None, objection_form=None, documents_form=
 
 
 @require_POST
-@allow(TRAINER)
+@allow(USER)
 def trainer_step(request, pk, step):
     case = _trainer_cases(request.user).filter(pk=pk).first()
     if case is None or step not in ("respond", "object", "documents"):

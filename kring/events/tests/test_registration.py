@@ -101,6 +101,8 @@ def test_a_visitor_confirms_the_address_before_the_place_is_theirs(client):
     assert registration.status == RegistrationStatus.CONFIRMED
     assert len(mail.outbox) == 2  # the confirmation
     assert client.post(link).status_code == 302  # a second click changes nothing
+    unknown = client.get(reverse("events:verify", kwargs={"token": "mistyped"}))
+    assert unknown.status_code == 404 and "This link is not known" in unknown.content.decode()
 
 
 def test_visitors_may_not_register_for_members_events(client):

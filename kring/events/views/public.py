@@ -160,4 +160,5 @@ def verify(request, token):
             return render(request, "core/refused.html", {"message": str(refused)}, status=409)
         messages.info(request, _("Thank you: your place is confirmed. The confirmation is in your mailbox."))
         return redirect("events:registration", token=registration.token)
-    return render(request, "events/verify.html", {"registration": registration})
+    # An unknown link says so, and answers 404 like every link that leads nowhere.
+    return render(request, "events/verify.html", {"registration": registration}, status=200 if registration else 404)
