@@ -54,6 +54,7 @@ def _contexts(reader, other):
         },
         "members-erasure-declined": {"first_name": reader.first_name, "note": ""},
         "members-erasure-done": {"first_name": reader.first_name},
+        "members-erasure-requested": {"first_name": reader.first_name, "requested_at": datetime.datetime.now()},
         "recertification-application": {"person": reader, "application": Application(reason="Welkom.")},
         "recertification-decision": {"person": reader, "decision": decision, "period": period},
         "recertification-objection": {
