@@ -148,6 +148,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("KRING_LOGIN_RATE", "5/5m/ip,5/5m/key"),
     "signup": "20/m/ip",
 }
+# Changing security settings asks for the password again, unless the person logged in within the last
+# 15 minutes (kring.accounts.adapter): time enough to install an authenticator app right after login.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Kring"

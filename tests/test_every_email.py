@@ -81,6 +81,7 @@ def _contexts(p: dict, language: str) -> dict[str, list[Read]]:
         },
         "members-erasure-declined": {"first_name": trainer.first_name, "note": ""},
         "members-erasure-done": {"first_name": trainer.first_name},
+        "members-erasure-requested": {"first_name": trainer.first_name, "requested_at": datetime.datetime.now()},
         "recertification-application": {"person": trainer, "application": Application(reason="Welkom.")},
         "recertification-decision": {"person": trainer, "decision": decision, "period": period},
         "recertification-objection": {

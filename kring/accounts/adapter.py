@@ -1,7 +1,10 @@
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from django.utils import translation
 
@@ -33,6 +36,19 @@ def on_site(url: str) -> str:
 class AccountAdapter(DefaultAccountAdapter):
     """Sends allauth's e-mails (verification, password reset) in Kring's layout through the task
     worker, and gives allauth's rate limits the client's address as Kring's trusted proxies report it."""
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A fresh login counts: right after logging in, setting up two-step verification does not ask
+        for the password again. allauth only counts a separate "confirm your password" step; here the
+        login itself counts too, for ``ACCOUNT_REAUTHENTICATION_TIMEOUT`` seconds."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = self.request or allauth_context.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        records = get_authentication_records(request, request.user)
+        latest = max((record.get("at", 0) for record in records), default=0)
+        return time.time() - latest >= account_settings.REAUTHENTICATION_TIMEOUT
 
     def get_client_ip(self, request):
         return client_ip(request) or super().get_client_ip(request)

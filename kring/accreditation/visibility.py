@@ -4,12 +4,7 @@ for the board and the objections."""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
-from django.http import FileResponse, Http404
-
 from kring.accreditation.models import Application, ApplicationStatus, InstituteStaff, Objection, Teacher
-from kring.core.evidence import EXTENSIONS
 from kring.members.models import Person
 
 
@@ -36,18 +31,3 @@ def board_objections(user):
     return Objection.objects.exclude(
         decision__application__programme__institute__in=conflicted_institutes(user)
     ).select_related("decision__application__programme__institute")
-
-
-def document_response(field, content_type: str):
-    """Documents are always downloaded, never shown in the browser, and never kept in a shared cache."""
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    name = PurePosixPath(field.name).stem + EXTENSIONS.get(content_type, "")
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -26,8 +26,10 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from kring.core.roles import Role
 
@@ -88,6 +90,41 @@ def has_two_factor(user) -> bool:
     return cached
 
 
+# Where a person was going when they were sent to set up two-step verification: kept in the session
+# (by kring.accounts.views) so that the end of the set-up, the recovery codes, leads back there.
+TWO_FACTOR_NEXT = "kring_two_factor_next"
+TWO_FACTOR_NEXT_HOURS = 1
+
+
+def to_two_factor_setup(next_url: str):
+    """Send someone to set up two-step verification, remembering where they were going."""
+    return redirect(f"{reverse('accounts:two_factor_required')}?{urlencode({'next': next_url})}")
+
+
+def safe_next(request, url: str) -> str:
+    """``url`` if it stays on Kring (a path or this host), else ""."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
+def remember_two_factor_next(request, url: str) -> None:
+    if url := safe_next(request, url):
+        request.session[TWO_FACTOR_NEXT] = {"url": url, "at": timezone.now().timestamp()}
+
+
+def two_factor_next(request) -> str:
+    """Where to continue after setting up two-step verification: the remembered page (for an hour),
+    else "Beheer mijn gegevens" (``LOGIN_REDIRECT_URL``)."""
+    stored = request.session.get(TWO_FACTOR_NEXT) if hasattr(request, "session") else None
+    fresh = isinstance(stored, dict) and timezone.now().timestamp() - stored.get("at", 0) < TWO_FACTOR_NEXT_HOURS * 3600
+    if fresh and (url := safe_next(request, str(stored.get("url", "")))):
+        return url
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
 def allow(*roles: str):
     """Declare who may use a view. Anonymous visitors are sent to the login page, others get 403.
 
@@ -108,7 +145,7 @@ def allow(*roles: str):
                 if not held:
                     raise PermissionDenied
                 if held <= GRANTED and not has_two_factor(user):
-                    return redirect("accounts:two_factor_required")
+                    return to_two_factor_setup(request.get_full_path())
             return view(request, *args, **kwargs)
 
         wrapped.kring_roles = frozenset(roles)

@@ -20,7 +20,7 @@ class KringAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         """Kring has one login, allauth's, with two-step verification and rate limits. The admin's own
         password-only form would bypass both, so this view never shows or accepts it."""
-        from kring.core.access import has_role, has_two_factor
+        from kring.core.access import has_role, has_two_factor, to_two_factor_setup
 
         user = request.user
         if not user.is_authenticated:
@@ -28,7 +28,7 @@ class KringAdminSite(admin.AdminSite):
         if self.has_permission(request):
             return redirect(self._next(request))
         if user.is_active and (user.is_superuser or has_role(user, "office")) and not has_two_factor(user):
-            return redirect("accounts:two_factor_required")
+            return to_two_factor_setup(self._next(request))
         # Logged in, but not office staff: sending them to the login page would loop.
         raise PermissionDenied
 

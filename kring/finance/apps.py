@@ -27,3 +27,7 @@ class FinanceConfig(AppConfig):
             ),
         )
         add_export_section("finance", member_parts.export_section)
+        # Erasure keeps invoices for the tax law (kring.members.erasure_hook).
+        from kring.members.erasure_hook import add_kept_source
+
+        add_kept_source("invoices", member_parts.kept_after_erasure)

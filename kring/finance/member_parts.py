@@ -1,4 +1,5 @@
-"""What finance adds to "Beheer mijn gegevens" (a card on the overview) and to "download my data"."""
+"""What finance adds to "Beheer mijn gegevens" (a card on the overview), to "download my data" and to
+what erasure keeps."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 
 from kring.finance import rules
 from kring.finance.models import Invoice, Mandate
+from kring.members.erasure_hook import Kept
 from kring.members.models import Person
 from kring.members.sections import Card
 
@@ -68,3 +70,16 @@ def export_section(person: Person) -> dict:
             for m in person.mandates.order_by("signed_on", "pk")
         ],
     }
+
+
+def kept_after_erasure(person: Person) -> list[Kept]:
+    """Invoices carry their own copy of the name and address, and the tax law keeps them seven years."""
+    if not person.invoices.exists():
+        return []
+    return [
+        Kept(
+            _(
+                "Invoices and credit notes, with the name and address on them: kept for seven years, as the tax law requires"
+            )
+        )
+    ]

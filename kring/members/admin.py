@@ -2,13 +2,15 @@ import json
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kring.core.admin import DeleteOneByOne, OfficeModelAdmin, ReadOnlyOfficeAdmin
-from kring.members import services
+from kring.core.refusals import Refused
+from kring.members import erasure_hook, services
 from kring.members.models import (
     ErasureRequest,
     Membership,
@@ -221,12 +223,7 @@ class ErasureRequestAdmin(OfficeModelAdmin):
 
     @admin.display(description=_("kept after erasure"))
     def kept(self, erasure):
-        numbers = ", ".join(r.number for r in erasure.person.registrations.all())
-        if numbers:
-            return _("The name, registrations %(numbers)s with their history, memberships and the audit trail.") % {
-                "numbers": numbers
-            }
-        return _("The name, memberships and the audit trail.")
+        return format_html_join("", "<p>{}</p>", ((item.what,) for item in erasure_hook.kept_for(erasure.person)))
 
     def has_add_permission(self, request, obj=None):
         return False  # people ask themselves, from their privacy page
@@ -239,22 +236,54 @@ class ErasureRequestAdmin(OfficeModelAdmin):
 
     @admin.action(description=_("Carry out erasure"))
     def carry_out(self, request, queryset):
+        """Like Django's delete confirmation: first what will be erased and what stays, then a button.
+        Nothing is erased until the office confirms."""
+        erasures = list(queryset.filter(status=ErasureRequest.Status.REQUESTED).select_related("person"))
+        if not erasures:
+            self.message_user(request, _("None of these requests is still waiting to be carried out."), messages.INFO)
+            return None
+        if request.POST.get("confirmed") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/members/erasure_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Erase these people's data?"),
+                    "opts": self.model._meta,
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                    "rows": [
+                        {
+                            "erasure": erasure,
+                            "name_kept": erasure_hook.name_is_kept(erasure.person),
+                            "kept": erasure_hook.kept_for(erasure.person),
+                        }
+                        for erasure in erasures
+                    ],
+                },
+            )
         done = 0
-        for erasure in queryset.filter(status=ErasureRequest.Status.REQUESTED).select_related("person"):
-            services.person_erase(erasure.person, by=request.user, request=erasure)
-            done += 1
+        for erasure in erasures:
+            try:
+                services.person_erase(erasure.person, by=request.user, request=erasure)
+                done += 1
+            except Refused as refused:
+                self.message_user(request, f"{erasure.person}: {refused}", messages.WARNING)
         self.message_user(
             request,
             ngettext("%(count)d person's data erased.", "%(count)d people's data erased.", done) % {"count": done},
             messages.SUCCESS,
         )
+        return None
 
     @admin.action(description=_("Decline"))
     def decline(self, request, queryset):
         done = 0
         for erasure in queryset.filter(status=ErasureRequest.Status.REQUESTED):
-            services.erasure_decline(erasure, by=request.user)
-            done += 1
+            try:
+                services.erasure_decline(erasure, by=request.user)
+                done += 1
+            except Refused as refused:
+                self.message_user(request, f"{erasure.person}: {refused}", messages.WARNING)
         self.message_user(
             request,
             ngettext("%(count)d request declined.", "%(count)d requests declined.", done) % {"count": done},

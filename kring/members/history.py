@@ -26,6 +26,7 @@ ACTIONS = {
     "kring.members.photo.removed": _("Photo removed"),
     "kring.members.erasure.requested": _("Erasure requested"),
     "kring.members.erasure.declined": _("Erasure request declined"),
+    "kring.members.erasure.withdrawn": _("Erasure request withdrawn"),
     "kring.members.membership.status_changed": _("Membership status changed"),
 }
 

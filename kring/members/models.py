@@ -125,7 +125,11 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.name_prefix, self.last_name) if part)
+        name = " ".join(part for part in (self.first_name, self.name_prefix, self.last_name) if part)
+        if not name and self.erased_at:
+            # Erasure took the name too (never registered): the office still needs a line to click.
+            return str(_("Erased person %(number)s") % {"number": self.pk})
+        return name
 
     @property
     def sort_name(self) -> str:
@@ -245,6 +249,7 @@ class ErasureRequest(models.Model):
         REQUESTED = "requested", _("Requested")
         DONE = "done", _("Carried out")
         DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="erasure_requests")
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kring.core import audit, emails
-from kring.members import rules
+from kring.core.access import acting_account
+from kring.core.decisions import lock_for_decision
+from kring.core.refusals import Refused
+from kring.members import erasure_hook, rules
 from kring.members.models import (
     ErasureRequest,
     Membership,
@@ -153,7 +157,8 @@ def photo_set(person: Person, content: bytes | None, *, by: User | None) -> None
 
 
 def erasure_request(person: Person, *, by: User | None) -> ErasureRequest:
-    """Ask the office to erase my data. One open request at a time: asking again returns it."""
+    """Ask the office to erase my data. One open request at a time: asking again returns it.
+    A new request is confirmed by e-mail: what happens next and how to withdraw it."""
     open_requests = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED)
     if (open_request := open_requests.first()) is not None:
         return open_request
@@ -161,15 +166,65 @@ def erasure_request(person: Person, *, by: User | None) -> ErasureRequest:
         with transaction.atomic():
             request = ErasureRequest.objects.create(person=person)
             audit.record("kring.members.erasure.requested", by=by, person_id=person.pk, obj=request)
+            if address := _address_of(person):
+                emails.send(
+                    "members-erasure-requested",
+                    to=address,
+                    language=person.language,
+                    context={"first_name": person.first_name, "requested_at": request.requested_at},
+                )
     except IntegrityError:  # a second click at the same moment: the database kept the first
         return open_requests.get()
     return request
 
 
+def _address_of(person: Person) -> str:
+    return person.user.email if person.user_id else person.email
+
+
+def _still_open(request: ErasureRequest, *, for_person: bool = False) -> ErasureRequest:
+    """The request, locked until the transaction ends, if it still waits for the office; otherwise a
+    refusal that says what happened to it. The office and the person may act at the same moment:
+    the second waits for the first and then sees what the first did."""
+    Status = ErasureRequest.Status
+
+    def refused(row: ErasureRequest) -> Refused:
+        if for_person:
+            messages = {
+                Status.DONE: _("Your data has already been erased, so there is nothing left to withdraw."),
+                Status.DECLINED: _(
+                    "The office has already declined your request, so there is nothing to withdraw. "
+                    "You can ask again at any time."
+                ),
+                Status.WITHDRAWN: _("You have already withdrawn this request. Nothing will be erased."),
+            }
+        else:
+            messages = {
+                Status.DONE: _("This request has already been carried out."),
+                Status.DECLINED: _("This request has already been declined."),
+                Status.WITHDRAWN: _("The person withdrew this request. Nothing has been erased."),
+            }
+        return Refused(messages[row.status])
+
+    return lock_for_decision(ErasureRequest, request.pk, states=[Status.REQUESTED], refused=refused)
+
+
+def erasure_withdraw(request: ErasureRequest, *, by: User | None) -> ErasureRequest:
+    """The person takes back their request while the office has not handled it yet."""
+    with transaction.atomic():
+        request = _still_open(request, for_person=True)
+        request.status = ErasureRequest.Status.WITHDRAWN
+        request.decided_at, request.decided_by = timezone.now(), acting_account(by)
+        request.save(update_fields=["status", "decided_at", "decided_by"])
+        audit.record("kring.members.erasure.withdrawn", by=by, person_id=request.person_id, obj=request)
+    return request
+
+
 def erasure_decline(request: ErasureRequest, *, by: User | None, note: str = "") -> None:
     with transaction.atomic():
+        request = _still_open(request)
         request.status = ErasureRequest.Status.DECLINED
-        request.decided_at, request.decided_by = timezone.now(), by
+        request.decided_at, request.decided_by = timezone.now(), acting_account(by)
         request.note = note or request.note
         request.save(update_fields=["status", "decided_at", "decided_by", "note"])
         audit.record("kring.members.erasure.declined", by=by, person_id=request.person_id, obj=request)
@@ -184,21 +239,32 @@ def erasure_decline(request: ErasureRequest, *, by: User | None, note: str = "")
 
 
 ERASED_FIELDS = ("email", "phone", "website", "about", "online", "photo")
+NAME_FIELDS = ("first_name", "name_prefix", "last_name")
 
 
 def person_erase(person: Person, *, by: User | None, request: ErasureRequest | None = None) -> None:
     """Erase a person's data on the office's confirmation.
 
     Removed: contact data, practice addresses, the photo file, the profile, every public consent,
-    the account's e-mail address and its way to log in. Kept, because the register's history must
-    stay answerable for insurers and the law: the name, registrations with their periods,
-    memberships with their history, the CPD log and the audit trail.
+    the account's e-mail address and its way to log in, and the name of someone who was never
+    registered. Kept (``erasure_hook.kept_for``), because the register's history must stay
+    answerable for insurers and the law: the name of a registered trainer, registrations with their
+    periods, memberships with their history, invoices, the CPD log and the audit trail.
+
+    With ``request``, the request must still be open: one the person withdrew (or the office already
+    handled) is refused and nothing is erased.
     """
     photo = person.photo.name if person.photo else ""
     storage = person.photo.storage
-    # The last message goes to the address that is about to be erased.
-    address, language = (person.user.email if person.user_id else person.email), person.language
+    # The last message goes to the address that is about to be erased, with the name it knew.
+    address, language, first_name = _address_of(person), person.language, person.first_name
     with transaction.atomic():
+        if request is not None:
+            request = _still_open(request)
+        erased = ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")
+        if not erasure_hook.name_is_kept(person):
+            person.first_name = person.name_prefix = person.last_name = ""
+            erased += NAME_FIELDS
         person.practices.all().delete()
         for name in PROFILE_LISTS:
             getattr(person, name).clear()
@@ -212,23 +278,15 @@ def person_erase(person: Person, *, by: User | None, request: ErasureRequest | N
         if person.user_id:
             _close_account(person.user)
         open_requests = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED)
-        if request is not None:
-            open_requests = open_requests | ErasureRequest.objects.filter(pk=request.pk)
-        open_requests.update(status=ErasureRequest.Status.DONE, decided_at=timezone.now(), decided_by=by)
-        audit.record(
-            "kring.members.person.erased",
-            by=by,
-            person_id=person.pk,
-            obj=person,
-            fields=sorted(ERASED_FIELDS + PROFILE_LISTS + ("practices", "consents", "account")),
+        open_requests.update(
+            status=ErasureRequest.Status.DONE, decided_at=timezone.now(), decided_by=acting_account(by)
         )
+        audit.record("kring.members.person.erased", by=by, person_id=person.pk, obj=person, fields=sorted(erased))
         public_profile_changed(person.pk)
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
         if address:
-            emails.send(
-                "members-erasure-done", to=address, language=language, context={"first_name": person.first_name}
-            )
+            emails.send("members-erasure-done", to=address, language=language, context={"first_name": first_name})
 
 
 def _close_account(user: User) -> None:

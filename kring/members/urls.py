@@ -17,5 +17,6 @@ urlpatterns = [
     path("privacy/", privacy.privacy, name="privacy"),
     path("privacy/download/", privacy.export, name="export"),
     path("privacy/wissen/", privacy.erasure, name="erasure"),
+    path("privacy/wissen/intrekken/", privacy.erasure_withdraw, name="erasure_withdraw"),
     path("privacy/geschiedenis/", privacy.audit_history, name="history"),
 ]

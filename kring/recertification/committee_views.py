@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kring.core.access import allow
+from kring.core.downloads import stored_file
 from kring.core.refusals import Refused
 from kring.cpd.models import Activity
 from kring.recertification import forms, visibility
@@ -21,7 +22,7 @@ from kring.recertification.models import (
 from kring.recertification.services import committee as services
 from kring.recertification.services import conditions
 from kring.recertification.services.cycles import cycle_progress
-from kring.recertification.views import dossier_gap_lines, evidence_response
+from kring.recertification.views import dossier_gap_lines, evidence_name
 
 CERTIFICATION = "certification"
 
@@ -170,13 +171,13 @@ def conditions_met(request, pk):
 @allow(CERTIFICATION)
 def evidence(request, pk):
     activity = get_object_or_404(visibility.committee_activities(request.user), pk=pk)
-    return evidence_response(activity.evidence, activity.evidence_type)
+    return stored_file(activity.evidence, name=evidence_name(activity), content_type=activity.evidence_type)
 
 
 @allow(CERTIFICATION)
 def answer_attachment(request, pk):
     question = get_object_or_404(visibility.committee_questions(request.user), pk=pk)
-    return evidence_response(question.attachment, question.attachment_type)
+    return stored_file(question.attachment, name=f"answer-{question.pk}", content_type=question.attachment_type)
 
 
 @allow(CERTIFICATION)
@@ -198,7 +199,9 @@ def application(request, pk):
 @allow(CERTIFICATION)
 def certificate(request, pk):
     application = get_object_or_404(visibility.committee_applications(request.user), pk=pk)
-    return evidence_response(application.certificate, application.certificate_type)
+    return stored_file(
+        application.certificate, name=f"certificate-{application.pk}", content_type=application.certificate_type
+    )
 
 
 @allow("office")

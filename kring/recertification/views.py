@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -18,8 +16,8 @@ from kring.accreditation.access import graduations_of
 from kring.complaints.models import EthicsCode
 from kring.complaints.services import ethics as complaints_ethics
 from kring.core.access import TRAINER, USER, allow
+from kring.core.downloads import stored_file
 from kring.core.refusals import Refused
-from kring.cpd.evidence import EXTENSIONS
 from kring.cpd.models import Activity
 from kring.members.people import person_of
 from kring.recertification import forms
@@ -181,27 +179,15 @@ def activity_delete(request, pk):
     return render(request, "recertification/activity_delete.html", {"activity": activity})
 
 
-def evidence_response(field, content_type: str):
-    """Evidence is always downloaded, never shown in the browser, and never kept in a shared cache."""
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    name = PurePosixPath(field.name).stem + EXTENSIONS.get(content_type, "")
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=content_type or "application/octet-stream"
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def evidence_name(activity) -> str:
+    """The file name of an activity's evidence, the same for the trainer and the committee."""
+    return f"evidence-{activity.date:%Y-%m-%d}-{activity.pk}"
 
 
 @allow(TRAINER)
 def activity_evidence(request, pk):
     activity = get_object_or_404(Activity, pk=pk, person__user=request.user)
-    return evidence_response(activity.evidence, activity.evidence_type)
+    return stored_file(activity.evidence, name=evidence_name(activity), content_type=activity.evidence_type)
 
 
 @allow(TRAINER)

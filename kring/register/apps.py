@@ -21,6 +21,11 @@ class RegisterConfig(AppConfig):
         from kring.register.export import registrations_of
 
         add_export_section("registrations", registrations_of)
+        # Erasure keeps registrations, and with them the name (kring.members.erasure_hook).
+        from kring.members.erasure_hook import add_kept_source
+        from kring.register.export import kept_after_erasure
+
+        add_kept_source("registrations", kept_after_erasure)
         # The way in for visitors on the home page (kring.core.home).
         from kring.core.home import HomeEntry, add_home_entry
 

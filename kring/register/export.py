@@ -1,7 +1,11 @@
-"""The register's part of "download my data" (added to the members' export in ``RegisterConfig.ready``)."""
+"""The register's part of "download my data" and of what erasure keeps (both added to members in
+``RegisterConfig.ready``)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from kring.members.erasure_hook import Kept
 from kring.members.export import iso
 from kring.register.models import Registration
 
@@ -25,4 +29,17 @@ def registrations_of(person) -> list[dict]:
             ],
         }
         for r in Registration.objects.filter(person=person).prefetch_related("periods", "programmes")
+    ]
+
+
+def kept_after_erasure(person) -> list[Kept]:
+    """A registration and its history stay, and with them the trainer's name: health insurers must be
+    able to check, also later, that a course was given by a registered trainer."""
+    return [
+        Kept(
+            _("Registration %(number)s with its history, and the name: health insurers must be able to check it")
+            % {"number": number},
+            keeps_name=True,
+        )
+        for number in Registration.objects.filter(person=person).values_list("number", flat=True)
     ]

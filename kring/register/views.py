@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.core import is_ratelimited
 
 from kring.core.access import PUBLIC, allow
+from kring.core.downloads import name_download
 from kring.register import documents, exports, page_cache, page_hook, public, search, search_index
 from kring.register import search_page as search_fragment
 from kring.register.forms import SearchForm
@@ -165,7 +166,8 @@ def open_data_csv(request):
 
 @allow(PUBLIC)
 def open_data_json(request):
-    return JsonResponse(exports.open_data(timezone.localdate()), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(exports.open_data(timezone.localdate()), json_dumps_params={"ensure_ascii": False})
+    return name_download(response, "register.json", inline=True)  # read by programs; saved with a name
 
 
 @allow("office")

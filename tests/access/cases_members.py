@@ -39,5 +39,6 @@ CASES = [
     Case("members:privacy", LOGGED_IN),
     Case("members:export", LOGGED_IN),
     Case("members:erasure", LOGGED_IN),
+    Case("members:erasure_withdraw", LOGGED_IN, method="post", ok=(302,)),
     Case("members:history", LOGGED_IN),
 ]

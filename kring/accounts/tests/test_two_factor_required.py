@@ -8,7 +8,7 @@ def test_it_sends_office_staff_without_two_factor_to_set_it_up(db, client):
     t.grant(person.user, "office")
     client.force_login(person.user)
     response = client.get(reverse("admin:index"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("accounts:two_factor_required")
+    assert response.redirect_chain[-1][0] == reverse("accounts:two_factor_required") + "?next=%2Fbureau%2F"
     assert reverse("mfa_activate_totp") in response.content.decode()
 
 

@@ -20,8 +20,9 @@ from kring.accreditation.models import (
     Question,
 )
 from kring.accreditation.services import applications, decisions, graduates, institutes, review
-from kring.accreditation.visibility import committee_applications, document_response
+from kring.accreditation.visibility import committee_applications
 from kring.core.access import INSTITUTE, allow, has_role
+from kring.core.downloads import stored_file
 from kring.core.refusals import Refused, as_message, on_form
 
 ACCREDITATION_ROLE = "accreditation"
@@ -211,7 +212,9 @@ def document(request, pk):
     if has_role(request.user, ACCREDITATION_ROLE):
         mine = mine | Document.objects.filter(application__in=committee_applications(request.user))
     document = get_object_or_404(mine.distinct(), pk=pk)
-    return document_response(document.file, document.content_type)
+    return stored_file(
+        document.file, name=document.title or f"document-{document.pk}", content_type=document.content_type
+    )
 
 
 @allow(INSTITUTE)

@@ -100,3 +100,11 @@ def test_the_office_sees_only_counts(client, office, case, complaints):
     page = client.get(reverse("complaints:office_counts")).content.decode()
     assert case.number not in page and SECRET_TEXT not in page and "Thijs" not in page
     assert "Ontvangst bevestigd" in page
+
+
+def test_a_document_downloads_as_a_named_file_with_its_extension(client, case, complaints):
+    client.force_login(complaints.user)
+    response = client.get(_urls(case)[1])
+    name = f"{case.number.lower()}-document-{case.documents.get().pk}.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert response["Cache-Control"] == "private, no-store"

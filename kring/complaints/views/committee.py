@@ -18,6 +18,7 @@ from kring.complaints.models import Case, Party, Ruling, Stage
 from kring.complaints.services import files, filing, objections, procedure, publication
 from kring.core import refusals
 from kring.core.access import allow
+from kring.core.downloads import extension_for, file_name, name_download
 from kring.core.refusals import Refused
 from kring.core.roles import Role
 
@@ -116,8 +117,12 @@ def document(request, pk, document_pk):
     item = case.documents.filter(pk=document_pk).first()
     if item is None:
         raise Http404
-    response = HttpResponse(files.document_content(item), content_type=item.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{case.number}-{item.pk}"'
+    content = files.document_content(item)
+    response = HttpResponse(content, content_type=item.content_type)
+    extension = extension_for(item.content_type, content[:16])
+    name_download(response, file_name(f"{case.number}-document-{item.pk}", extension))
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -19,7 +19,7 @@ def superuser(db):
 def test_a_superuser_without_two_factor_is_sent_to_set_it_up(client, superuser):
     client.force_login(superuser)
     response = client.get(reverse("admin:index"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("accounts:two_factor_required")
+    assert response.redirect_chain[-1][0] == reverse("accounts:two_factor_required") + "?next=%2Fbureau%2F"
     assert client.get(reverse("admin:members_person_changelist")).status_code == 302
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kring.core import links
 from kring.core.access import PUBLIC, allow
+from kring.core.downloads import file_name, name_download
 from kring.intervision import feeds, queries, services
 from kring.intervision.models import GroupMember, MemberFeed
 from kring.intervision.views import MEMBERS
@@ -49,8 +50,10 @@ def _calendar(name: str, meetings) -> bytes:
     return calendar.to_ical()
 
 
-def _response(body: bytes) -> HttpResponse:
+def _response(body: bytes, filename: str) -> HttpResponse:
+    """A feed for calendar apps to subscribe to; opened in a browser it saves as a named .ics file."""
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    name_download(response, filename, inline=True)
     response["Cache-Control"] = "private, max-age=900"
     return response
 
@@ -61,7 +64,9 @@ def group_feed(request, token):
     if membership is None:
         raise Http404
     group = membership.group
-    return _response(_calendar(group.name, group.meetings.select_related("group")))
+    return _response(
+        _calendar(group.name, group.meetings.select_related("group")), file_name(f"intervision-{group.name}", ".ics")
+    )
 
 
 @allow(PUBLIC)
@@ -70,7 +75,7 @@ def member_feed(request, token):
     if feed is None:
         raise Http404
     meetings = feeds.meetings_of_current_groups(feed.person).select_related("group").order_by("starts_at")
-    return _response(_calendar(_("My intervision"), meetings))
+    return _response(_calendar(_("My intervision"), meetings), "intervision.ics")
 
 
 @allow(*MEMBERS)

@@ -71,3 +71,15 @@ def test_it_includes_my_photo(member, login):
     services.photo_set(member, image_file().read(), by=member.user)
     data = json.loads(login(member).get(URL).content)
     assert base64.b64decode(data["person"]["photo_jpeg_base64"])[:2] == b"\xff\xd8"
+
+
+def test_the_office_downloads_a_persons_data_as_a_named_json_file(member, office, client):
+    from django.urls import reverse
+
+    client.force_login(office.user)
+    response = client.post(
+        reverse("admin:members_person_changelist"), {"action": "download_data", "_selected_action": [member.pk]}
+    )
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"] == f'attachment; filename="kring-person-{member.pk}.json"'
+    assert json.loads(response.content)["person"]["last_name"] == "Bakker"

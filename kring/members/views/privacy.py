@@ -6,9 +6,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kring.core.access import USER, allow
+from kring.core.refusals import Refused, as_message
 from kring.members import history, services
 from kring.members.models import ErasureRequest
 from kring.members.people import person_of
@@ -41,6 +42,24 @@ def erasure(request):
         return redirect("members:erasure")
     open_erasure = person.erasure_requests.filter(status=ErasureRequest.Status.REQUESTED).first()
     return render(request, "members/erasure.html", {"person": person, "open_erasure": open_erasure, "tab": "privacy"})
+
+
+@allow(USER)
+@require_POST
+def erasure_withdraw(request):
+    """Take back my request while the office has not handled it; once handled, say so kindly."""
+    person = person_of(request.user)
+    latest = person.erasure_requests.first()
+    if latest is None:
+        messages.info(request, _("You have not asked us to erase your data, so there is nothing to withdraw."))
+        return redirect("members:erasure")
+    try:
+        services.erasure_withdraw(latest, by=request.user)
+    except Refused as refused:
+        as_message(request, refused)
+        return redirect("members:erasure")
+    messages.success(request, _("You have withdrawn your request. We will not erase your data."))
+    return redirect("members:erasure")
 
 
 @allow(USER)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kring.core.access import PUBLIC, USER, allow
 from kring.core.admin import is_office
+from kring.core.downloads import name_download
 from kring.members import services
 from kring.members.forms import PhotoForm, ProfileForm, VisibilityForm
 from kring.members.models import Person
@@ -71,5 +72,6 @@ def photo(request, pk):
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(handle, content_type="image/jpeg")
+    name_download(response, f"photo-{person.pk}.jpg", inline=True)  # shown in the page; saved with a name
     response["Cache-Control"] = "public, max-age=3600" if person.public_photo else "private, no-store"
     return response

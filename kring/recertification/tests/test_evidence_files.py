@@ -132,6 +132,8 @@ def test_evidence_is_a_private_download_never_shown_in_the_browser(trainer, logi
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert response["Content-Disposition"].endswith('.pdf"')
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="evidence-{activity.date:%Y-%m-%d}-{activity.pk}.pdf"'
+    )
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
