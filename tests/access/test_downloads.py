@@ -18,6 +18,7 @@ DOWNLOADS = {
     "events:event_ics": ".ics",
     "events:feed": ".ics",
     "events:office_export": ".csv",
+    "events:office_export_xlsx": ".xlsx",
     "events:registration_ics": ".ics",
     "finance:collection_file": ".xml",
     "finance:my_invoice_pdf": ".pdf",
