@@ -100,7 +100,9 @@ def find(criteria: Criteria, today: datetime.date) -> search.Results:
     page = min(max(1, criteria.page), pages)
     chosen = rows[(page - 1) * search.PAGE_SIZE : page * search.PAGE_SIZE]
     loaded = with_page_data().in_bulk([row[0] for row in chosen]) if chosen else {}
-    return search.Results([Found(loaded[pk], distance, ahead) for pk, ahead, distance, _n in chosen], count, page, pages)
+    return search.Results(
+        [Found(loaded[pk], distance, ahead) for pk, ahead, distance, _n in chosen], count, page, pages
+    )
 
 
 def count_near(origin: geo.Place | None, distance: int, today: datetime.date) -> int:

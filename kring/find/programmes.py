@@ -30,7 +30,9 @@ def hint(near: kinds.Near, today: datetime.date) -> kinds.Hint | None:
             "%(count)d accredited programmes to become a mindfulness trainer.",
             count,
         ) % {"count": count}
-    params = kinds.query_for(kinds.Near(origin=near.origin, distance=near.distance))  # a programme of courses is not one of these
+    params = kinds.query_for(
+        kinds.Near(origin=near.origin, distance=near.distance)
+    )  # a programme of courses is not one of these
     return kinds.Hint(text, reverse("accreditation:public_list") + params)
 
 

@@ -23,7 +23,6 @@ from kring.core.refusals import Refused, on_form
 from kring.register import search
 
 
-
 def _programmes():
     return finding.with_page_data().filter(periods__isnull=False).distinct()
 
@@ -44,9 +43,7 @@ def public_list(request):
     without filters every programme accredited today, soonest start first."""
     today = timezone.localdate()
     form = forms.ProgrammeSearchForm(request.GET)
-    results = (
-        finding.find(form.criteria(_page_number(request.GET.get("page"))), today) if form.is_valid() else None
-    )
+    results = finding.find(form.criteria(_page_number(request.GET.get("page"))), today) if form.is_valid() else None
     kept = request.GET.copy()
     kept.pop("page", None)
     cards = [

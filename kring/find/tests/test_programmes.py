@@ -33,7 +33,9 @@ def accredited(postcode="", country="NL", *, online=False, status="active"):
 def test_the_entry_page_offers_accredited_programmes_after_trainers(client):
     html = client.get(reverse("find:home")).content.decode()
     assert "Word mindfulnesstrainer" in html and reverse("accreditation:public_list") in html
-    assert html.index("Vind een trainer") < html.index("Word mindfulnesstrainer") < html.index("Vind een stilteretraite")
+    assert (
+        html.index("Vind een trainer") < html.index("Word mindfulnesstrainer") < html.index("Vind een stilteretraite")
+    )
 
 
 def test_the_hint_counts_programmes_near_or_online_in_one_query(django_assert_num_queries):
@@ -46,7 +48,10 @@ def test_the_hint_counts_programmes_near_or_online_in_one_query(django_assert_nu
         hint = programmes.hint(near, timezone.localdate())
     assert hint.text == "2 geaccrediteerde opleidingen bij jou in de buurt of online."
     assert hint.url == reverse("accreditation:public_list") + "?postcode=9000&country=BE&distance=25"
-    assert programmes.hint(kinds.Near(), timezone.localdate()).text == "3 geaccrediteerde opleidingen tot mindfulnesstrainer."
+    assert (
+        programmes.hint(kinds.Near(), timezone.localdate()).text
+        == "3 geaccrediteerde opleidingen tot mindfulnesstrainer."
+    )
 
 
 def test_no_hint_without_programmes():
