@@ -7,20 +7,55 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kring.accreditation import finding
 from kring.accreditation.models import BoardOutcome, Kind, Outcome, Verdict
+from kring.accreditation.services import institutes
 from kring.core.evidence import clean_evidence
 from kring.core.widgets import DateInput
+from kring.members.models import SpokenLanguage
+from kring.register.forms import SearchForm
 
 
 class ProgrammeForm(forms.Form):
     name = forms.CharField(label=_("Name of the programme"), max_length=200)
-    place = forms.CharField(
-        label=_("Place"), max_length=100, required=False, help_text=_("Leave empty if fully online.")
-    )
     online = forms.BooleanField(label=_("(Partly) online"), required=False)
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        required=False,
+        help_text=_("Where the programme is taught, for example 3512 or 9000. Leave empty if fully online."),
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=[("NL", _("Netherlands")), ("BE", _("Belgium"))])
+    place = forms.CharField(
+        label=_("Place"), max_length=100, required=False, help_text=_("Leave empty to use the place of the postcode.")
+    )
+    next_start = forms.DateField(
+        label=_("Next start date"), required=False, widget=DateInput(), help_text=_("Leave empty if not known yet.")
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language"), queryset=SpokenLanguage.objects.order_by("position"), empty_label=_("Not given")
+    )
     description = forms.CharField(
         label=_("Short description"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    @classmethod
+    def of(cls, programme, data=None):
+        """The form with what the programme says now."""
+        initial = {
+            "name": programme.name,
+            "online": programme.online,
+            "postcode": programme.postcode,
+            "country": programme.country or "NL",
+            "place": programme.place,
+            "next_start": programme.next_start,
+            "language": programme.language_id,
+            "description": programme.description,
+        }
+        return cls(data, initial=initial)
+
+    def details(self) -> institutes.ProgrammeDetails:
+        return institutes.ProgrammeDetails(**self.cleaned_data)
 
 
 class TeacherForm(forms.Form):
@@ -185,3 +220,33 @@ class GraduatesFileForm(forms.Form):
         if upload.size > 1024 * 1024:
             raise forms.ValidationError(_("Please send a file of at most 1 MB."))
         return upload.read()
+
+
+WHERE_CHOICES = [("all", _("near me and online")), ("place", _("only at a place")), ("online", _("only online"))]
+
+
+class ProgrammeSearchForm(SearchForm):
+    """The register's search form (postcode, country, distance and language, with their checks),
+    narrowed to what a programme is found by. The names are the URL's query parameters."""
+
+    KEEP = ("postcode", "country", "distance", "language", "where")
+
+    where = forms.ChoiceField(label=_("Where"), required=False, choices=WHERE_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in [n for n in self.fields if n not in self.KEEP]:
+            del self.fields[name]
+        self.fields["where"].error_messages["invalid_choice"] = _(
+            "We do not know this choice. Please pick one from the list."
+        )
+
+    def criteria(self, page: int) -> finding.Criteria:
+        data = self.cleaned_data
+        return finding.Criteria(
+            origin=data["origin"],
+            distance=data.get("distance") or finding.search.DISTANCE_DEFAULT,
+            language=data.get("language") or "",
+            where=data.get("where") or "all",
+            page=page,
+        )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("instituut/", institute.institute_home, name="institute_home"),
     path("instituut/<int:pk>/opleiding-toevoegen/", institute.programme_new, name="programme_new"),
     path("instituut/<int:pk>/docenten/", institute.teachers, name="teachers"),
+    path("instituut/opleiding/<int:pk>/wijzigen/", institute.programme_edit, name="programme_edit"),
     path("instituut/opleiding/<int:pk>/aanvragen/", institute.application_start, name="application_start"),
     path("instituut/opleiding/<int:pk>/afgestudeerden/", institute.graduates_page, name="graduates"),
     path("instituut/aanvraag/<int:pk>/", institute.application, name="application"),

@@ -25,6 +25,8 @@ from kring.accreditation.models import (
     Teacher,
 )
 from kring.accreditation.services import applications, graduates, review
+from kring.core import geo
+from kring.members.models import SpokenLanguage
 
 INSTITUTE_LOGIN = ("instituut@kring.example", "demo-instituut-2026")  # nosec B105 # published demo password
 
@@ -35,14 +37,15 @@ INSTITUTES = [
     ("Mindfulness Academie Gent", "mag", "Gent", "BE"),
     ("Stiltehuis Antwerpen", "stiltehuis", "Antwerpen", "BE"),
 ]
-# programme name, institute slug, place, online, history: list of (status, years ago start, years ago end)
+# programme name, institute slug, postcode, online, history: list of (status, years ago start, years ago end),
+# then the next start (in days from today, None when not known) and the language's code
 PROGRAMMES = [
-    ("Opleiding MBSR-trainer", "imu", "Utrecht", False, [("active", 8, 3), ("active", 3, None)]),
-    ("Opleiding MBCT-trainer", "imu", "Utrecht", True, [("active", 2, None)]),
-    ("Tweejarige opleiding mindfulnesstrainer", "cva", "Amsterdam", False, [("active", 4, None)]),
-    ("Mindfulness voor jongeren (MBSR-youth)", "noorderlicht", "Groningen", False, [("active", 9, 4)]),
-    ("Postgraduaat mindfulnesstrainer", "mag", "Gent", True, [("active", 5, 1), ("suspended", 1, None)]),
-    ("Opleiding mindfulness en compassie (MBCL)", "stiltehuis", "", True, []),
+    ("Opleiding MBSR-trainer", "imu", "3512", False, [("active", 8, 3), ("active", 3, None)], 150, "nl"),
+    ("Opleiding MBCT-trainer", "imu", "3512", True, [("active", 2, None)], 60, "nl"),
+    ("Tweejarige opleiding mindfulnesstrainer", "cva", "1012", False, [("active", 4, None)], None, "nl"),
+    ("Mindfulness voor jongeren (MBSR-youth)", "noorderlicht", "9711", False, [("active", 9, 4)], 200, "nl"),
+    ("Postgraduaat mindfulnesstrainer", "mag", "9000", True, [("active", 5, 1), ("suspended", 1, None)], 90, "nl"),
+    ("Opleiding mindfulness en compassie (MBCL)", "stiltehuis", "", True, [], 120, "en"),
 ]
 GRADUATES = ["Femke de Boer", "Jeroen Peeters", "Lotte Maes", "Ruben Visser", "Noor Claes", "Sem Willems"]
 ANSWERS = {
@@ -86,9 +89,10 @@ def seed(rng: random.Random) -> None:
             email=f"docent@{institute.slug}.example",
             qualification="MBSR-trainer sinds 2010.",
         )
+    languages = {language.code: language for language in SpokenLanguage.objects.all()}
     programmes = [
-        _programme(institutes[slug], name, place, online, history, today)
-        for name, slug, place, online, history in PROGRAMMES
+        _programme(institutes[slug], name, postcode, online, history, today, next_start, languages.get(code))
+        for name, slug, postcode, online, history, next_start, code in PROGRAMMES
     ]
     staff = _institute_login(institutes["imu"], institutes["stiltehuis"], today)
     committee = User.objects.filter(email="accreditatie@kring.example").first()
@@ -107,9 +111,20 @@ def seed(rng: random.Random) -> None:
         )
 
 
-def _programme(institute, name, place, online, history, today) -> Programme:
+def _programme(institute, name, postcode, online, history, today, next_start, language) -> Programme:
+    place = geo.lookup(postcode, institute.country) if postcode else None
     programme = Programme.objects.create(
-        institute=institute, name=name, slug=slugify(f"{institute.slug}-{name}")[:70], place=place, online=online
+        institute=institute,
+        name=name,
+        slug=slugify(f"{institute.slug}-{name}")[:70],
+        online=online,
+        postcode=place.postcode if place else "",
+        country=place.country if place else "",
+        place=place.name if place else "",
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        next_start=today + datetime.timedelta(days=next_start) if next_start is not None else None,
+        language=language,
     )
     for status, start, end in history:
         starts_on = _years_ago(today, start)

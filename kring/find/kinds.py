@@ -1,9 +1,9 @@
 """The kinds of offer that "find" knows, and what each one says on the others' pages.
 
-Each kind (courses, trainers, retreats, supervisors) is one module that registers a ``Kind`` when
+Each kind (courses, trainers, accredited programmes, retreats, supervisors) is one module that registers a ``Kind`` when
 ``load`` imports it. The entry page lists the kinds in their order, and every results page asks the
 other kinds for a short hint about the same place and programme ("3 trainers near you give MBCT").
-A new kind of offer (accredited programmes, for instance) is one more module in ``MODULES``: its
+A new kind of offer is one more module in ``MODULES``: its
 query, its pages and one ``register(Kind(...))``; nothing else changes.
 """
 
@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from kring.core import geo
 
 # Imported by ``load`` from FindConfig.ready(), lowest ``order`` first on the entry page.
-MODULES = ("kring.find.courses", "kring.find.trainers", "kring.find.retreats", "kring.find.supervisors")
+MODULES = (
+    "kring.find.courses",
+    "kring.find.trainers",
+    "kring.find.programmes",
+    "kring.find.retreats",
+    "kring.find.supervisors",
+)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kring.members.models import SpokenLanguage
+
 
 class Country(models.TextChoices):
     NL = "NL", _("the Netherlands")
@@ -94,12 +96,22 @@ class Programme(models.Model):
     place = models.CharField(_("place"), max_length=100, blank=True, help_text=_("Leave empty if fully online."))
     online = models.BooleanField(_("(partly) online"), default=False)
     description = models.TextField(_("short description"), max_length=3000, blank=True)
+    # Where it is taught, as a postcode with its coordinates (kring.core.geo), so it is found by distance.
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    next_start = models.DateField(_("next start date"), null=True, blank=True)
+    language = models.ForeignKey(
+        SpokenLanguage, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = pgettext_lazy("training", "programme")
         verbose_name_plural = pgettext_lazy("training", "programmes")
         ordering = ["name"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="accr_programme_lat_lon")]
 
     def __str__(self):
         return self.name

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kring.accreditation.models import Chair, Institute, InstituteStaff, Programme, Teacher
-from kring.core import audit
+from kring.core import audit, geo
 from kring.core.access import acting_account
 from kring.core.refusals import Refused
+from kring.members.models import SpokenLanguage
 
 
 def institute_save(institute: Institute, *, changed: list[str], by) -> Institute:
@@ -72,26 +75,86 @@ def teacher_add(institute: Institute, *, name: str, email: str, qualification: s
     return teacher
 
 
-def programme_create(institute: Institute, *, name: str, place: str, online: bool, description: str, by) -> Programme:
+@dataclass(frozen=True)
+class ProgrammeDetails:
+    """What an institute says about its programme, as typed on its form."""
+
+    name: str
+    online: bool
+    postcode: str = ""
+    country: str = "NL"
+    place: str = ""
+    next_start: datetime.date | None = None
+    language: SpokenLanguage | None = None
+    description: str = ""
+
+
+def _fields_of(details: ProgrammeDetails, today: datetime.date) -> dict:
+    """The programme's columns from the form, or a refusal: a place needs a postcode Kring knows
+    (so people find it by distance), and a next start date lies ahead."""
+    fields = {
+        "name": details.name.strip(),
+        "online": details.online,
+        "postcode": "",
+        "country": "",
+        "place": details.place.strip(),
+        "latitude": None,
+        "longitude": None,
+        "next_start": details.next_start,
+        "language": details.language,
+        "description": details.description.strip(),
+    }
+    postcode = details.postcode.strip()
+    if not postcode and not details.online:
+        raise Refused(_("Please give the postcode where the programme is taught, or tick online."), field="postcode")
+    if postcode:
+        found = geo.lookup(postcode, details.country)
+        if found is None:
+            raise Refused(
+                _("We do not know postcode %(postcode)s. Please check the digits and the country.")
+                % {"postcode": postcode},
+                field="postcode",
+            )
+        fields.update(
+            postcode=found.postcode,
+            country=found.country,
+            place=fields["place"] or found.name,
+            latitude=found.latitude,
+            longitude=found.longitude,
+        )
+    if details.next_start is not None and details.next_start < today:
+        raise Refused(
+            _("This date has passed. Please give the next start date from today on, or leave it empty."),
+            field="next_start",
+        )
+    return fields
+
+
+def programme_create(institute: Institute, details: ProgrammeDetails, *, by) -> Programme:
     """The institute adds a programme, before it applies for its accreditation."""
-    if not place.strip() and not online:
-        raise Refused(_("Please give the place where the programme is taught, or tick online."), field="place")
-    base = slugify(f"{institute.slug}-{name}")[:70] or "opleiding"
+    fields = _fields_of(details, timezone.localdate())
+    base = slugify(f"{institute.slug}-{fields['name']}")[:70] or "opleiding"
     slug, n = base, 1
     while Programme.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     try:
         with transaction.atomic():
-            programme = Programme.objects.create(
-                institute=institute,
-                name=name.strip(),
-                slug=slug,
-                place=place.strip(),
-                online=online,
-                description=description.strip(),
-            )
+            programme = Programme.objects.create(institute=institute, slug=slug, **fields)
             audit.record("kring.accreditation.programme.created", by=acting_account(by), obj=programme)
     except IntegrityError as error:  # two at once took the same slug
         raise Refused(_("Please try again: someone added a programme at the same moment.")) from error
     return programme
+
+
+def programme_change(programme: Programme, details: ProgrammeDetails, *, by) -> Programme:
+    """The institute changes what it says about its programme (its address stays the same)."""
+    fields = _fields_of(details, timezone.localdate())
+    with transaction.atomic():
+        locked = Programme.objects.select_for_update().get(pk=programme.pk)
+        changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save()
+        audit.record("kring.accreditation.programme.changed", by=acting_account(by), obj=locked, fields=changed)
+    return locked

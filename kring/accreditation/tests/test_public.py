@@ -10,7 +10,7 @@ from tests import factories as t
 D = datetime.date
 
 
-def test_the_list_shows_accredited_and_suspended_programmes_only(
+def test_the_list_shows_programmes_accredited_today_only(
     programme, the_institute, client, django_assert_max_num_queries
 ):
     today = datetime.date.today()

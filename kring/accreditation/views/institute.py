@@ -49,7 +49,7 @@ def programme_new(request, pk):
     form = forms.ProgrammeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            institutes.programme_create(institute, **form.cleaned_data, by=request.user)
+            institutes.programme_create(institute, form.details(), by=request.user)
             messages.success(request, _("The programme has been added."))
             return redirect("accreditation:institute_home")
         except Refused as refused:
@@ -57,6 +57,22 @@ def programme_new(request, pk):
     return render(
         request, "accreditation/form_page.html", {"form": form, "title": _("Add a programme"), "institute": institute}
     )
+
+
+@allow(INSTITUTE)
+def programme_edit(request, pk):
+    """The institute changes its programme: place, next start date, language and description."""
+    programme = access.programme_for_user(request.user, pk)
+    form = forms.ProgrammeForm.of(programme, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            institutes.programme_change(programme, form.details(), by=request.user)
+            messages.success(request, _("The programme has been changed."))
+            return redirect("accreditation:institute_home")
+        except Refused as refused:
+            on_form(form, refused)
+    context = {"form": form, "title": _("Change the programme"), "institute": programme.institute}
+    return render(request, "accreditation/form_page.html", context)
 
 
 @allow(INSTITUTE)

@@ -6,28 +6,25 @@ from __future__ import annotations
 import segno
 from django import forms as django_forms
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
-from kring.accreditation import history
-from kring.accreditation.models import AccreditationPeriod, Programme, Status
+from kring.accreditation import finding, forms, history
+from kring.accreditation.models import Programme, Status
 from kring.accreditation.services import decisions
 from kring.core.access import PUBLIC, allow
 from kring.core.refusals import Refused, on_form
-
-SHOWN = (Status.ACTIVE, Status.SUSPENDED)
+from kring.register import search
 
 
 def _programmes():
-    periods = Prefetch("periods", queryset=AccreditationPeriod.objects.order_by("starts_on"))
-    return (
-        Programme.objects.select_related("institute").prefetch_related(periods).filter(periods__isnull=False).distinct()
-    )
+    return finding.with_page_data().filter(periods__isnull=False).distinct()
 
 
 def qr_svg(url: str):
@@ -35,15 +32,40 @@ def qr_svg(url: str):
     return mark_safe(segno.make(url, error="m").svg_inline(scale=3, title=url))  # nosec B308 B703 # segno escapes the title
 
 
+def _page_number(text: str | None) -> int:
+    return int(text) if text and text.isdigit() and len(text) < 7 else 1
+
+
+@require_GET
 @allow(PUBLIC)
 def public_list(request):
+    """Accredited programmes, found by place, online and language (every filter in the URL);
+    without filters every programme accredited today, soonest start first."""
     today = timezone.localdate()
-    rows = []
-    for programme in _programmes().order_by("name"):
-        period = history.current_period(programme, today)
-        if period is not None and period.status in SHOWN:
-            rows.append((programme, period))
-    return render(request, "accreditation/public_list.html", {"rows": rows})
+    form = forms.ProgrammeSearchForm(request.GET)
+    results = finding.find(form.criteria(_page_number(request.GET.get("page"))), today) if form.is_valid() else None
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    cards = [
+        {
+            "programme": found.programme,
+            "next_start": found.next_start,
+            "period": history.current_period(found.programme, today),
+            "distance": _("%(km)s km away") % {"km": floatformat(found.distance_km, 1)}
+            if found.distance_km is not None
+            else "",
+        }
+        for found in (results.results if results else [])
+    ]
+    context = {
+        "form": form,
+        "results": results,
+        "cards": cards,
+        "searched": bool(request.GET),
+        "base_query": kept.urlencode() + "&" if kept else "",
+        "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1,
+    }
+    return render(request, "accreditation/public_list.html", context)
 
 
 @allow(PUBLIC)
@@ -54,6 +76,7 @@ def public_programme(request, slug):
     context = {
         "programme": programme,
         "status": history.status_on(programme, today),
+        "next_start": programme.next_start if programme.next_start and programme.next_start >= today else None,
         "period": history.current_period(programme, today),
         "history": list(programme.periods.all()),
         "url": url,

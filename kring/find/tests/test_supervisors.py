@@ -66,8 +66,8 @@ def test_find_a_supervisor_near_you_or_online(client, login, office, trainer, dj
     search_index.rebuild()
     login(trainer)
 
-    def found(query):  # the page, the person, their roles and the association the layout names
-        with django_assert_max_num_queries(17):
+    def found(query):  # the page, the person, their roles, the association the layout names, one per hint
+        with django_assert_max_num_queries(18):
             response = client.get(reverse("find:supervisors") + query)
         return [card["found"].entry.registration.person_id for card in response.context["cards"]]
 
