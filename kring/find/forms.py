@@ -96,6 +96,12 @@ class PlaceFields(forms.Form):
     )
     signup_url = forms.URLField(label=_("Sign-up link"), required=False, assume_scheme="https")
 
+    @classmethod
+    def initial_of(cls, offer) -> dict:
+        return {name: getattr(offer, name) for name in cls.base_fields if name != "country"} | {
+            "country": offer.country or "NL"
+        }
+
 
 class CourseForm(PlaceFields):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=TaughtProgramme.objects.order_by("position"))
@@ -119,12 +125,6 @@ class CourseForm(PlaceFields):
         "text",
         "signup_url",
     ]
-
-    @classmethod
-    def initial_of(cls, course) -> dict:
-        return {name: getattr(course, name) for name in cls.base_fields if name != "country"} | {
-            "country": course.country or "NL"
-        }
 
 
 class RetreatForm(PlaceFields):

@@ -92,6 +92,8 @@ CASES = [
     Case("find:course_add", TRAINER, method="post", data={"starts_on": "2020-01-01", "price": "-1"}),
     Case("find:course_edit", TRAINER, kwargs=own_course),
     Case("find:course_edit", NOBODY, kwargs=colleagues_course),
+    Case("find:retreat_edit", TRAINER, kwargs=own_retreat),
+    Case("find:retreat_edit", NOBODY, kwargs=colleagues_retreat),
     Case("find:course_withdraw", TRAINER, kwargs=own_course, method="post", ok=(302,)),
     Case("find:course_withdraw", NOBODY, kwargs=colleagues_course, method="post"),
     Case("find:retreat_add", TRAINER),

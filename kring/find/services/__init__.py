@@ -1,7 +1,7 @@
 """Every change in "find" goes through these services: one transaction and one audit entry each."""
 
 from kring.find.services.courses import course_announce, course_change, course_withdraw
-from kring.find.services.retreats import retreat_announce, retreat_attendance_confirm, retreat_withdraw
+from kring.find.services.retreats import retreat_announce, retreat_attendance_confirm, retreat_change, retreat_withdraw
 from kring.find.services.supervision import (
     supervision_ask,
     supervision_decide,
@@ -16,6 +16,7 @@ __all__ = [
     "course_withdraw",
     "retreat_announce",
     "retreat_attendance_confirm",
+    "retreat_change",
     "retreat_withdraw",
     "supervision_ask",
     "supervision_decide",

@@ -49,6 +49,28 @@ def retreat_announce(*, person, data: dict, by) -> Retreat:
 
 
 @transaction.atomic
+def retreat_change(retreat: Retreat, *, data: dict, by) -> Retreat:
+    """Change an announced retreat until it starts; the same checks as announcing it."""
+    retreat = Retreat.objects.select_for_update(of=("self",)).get(pk=retreat.pk)
+    if retreat.withdrawn_at is not None:
+        raise Refused(_("This retreat was withdrawn, so it cannot be changed any more."))
+    if retreat.starts_on <= timezone.localdate():
+        raise Refused(_("This retreat has started, so it cannot be changed any more."))
+    values = _checked(data)
+    check_valid_on(retreat.registration, values["starts_on"], _("retreat"))
+    changed = sorted(name for name, value in values.items() if getattr(retreat, name) != value)
+    if not changed:
+        return retreat
+    for name in changed:
+        setattr(retreat, name, values[name])
+    retreat.save()
+    audit.record(
+        "kring.find.retreat.changed", by=by, person_id=retreat.registration.person_id, obj=retreat, fields=changed
+    )
+    return retreat
+
+
+@transaction.atomic
 def retreat_withdraw(retreat: Retreat, *, by) -> Retreat:
     retreat = Retreat.objects.select_for_update(of=("self",)).get(pk=retreat.pk)
     if retreat.withdrawn_at is not None:

@@ -113,3 +113,42 @@ def test_retreat_page_and_attendance_page(client, login):
     login(organiser)
     response = client.post(reverse("find:retreat_attendance", kwargs={"pk": retreat.pk}), {"numbers": "004211"})
     assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_the_organiser_changes_a_retreat_on_its_page_with_the_same_checks(client):
+    from kring.core.models import AuditEntry
+
+    organiser = make_trainer()
+    retreat = make_retreat(organiser)
+    client.force_login(organiser.user)
+    url = reverse("find:retreat_edit", args=[retreat.pk])
+    form = client.get(url)
+    assert form.status_code == 200 and "Stilteretraite in de Ardennen" in form.content.decode()
+    data = {
+        "title": "Stille dagen in de Ardennen",
+        "starts_on": retreat.starts_on.isoformat(),
+        "ends_on": retreat.ends_on.isoformat(),
+        "days": "0",
+        "teacher": retreat.teacher,
+        "postcode": "6600",
+        "country": "BE",
+        "language": retreat.language_id,
+        "text": retreat.text,
+        "signup_url": retreat.signup_url,
+    }
+    refused = client.post(url, data)  # zero days: refused kindly, nothing changed
+    assert refused.status_code == 200
+    retreat.refresh_from_db()
+    assert retreat.title == "Stilteretraite in de Ardennen"
+    assert client.post(url, {**data, "days": "4"}).status_code == 302
+    retreat.refresh_from_db()
+    assert retreat.title == "Stille dagen in de Ardennen" and retreat.days == 4
+    entry = AuditEntry.objects.get(action="kring.find.retreat.changed")
+    assert entry.data["fields"] == ["days", "title"]
+
+
+def test_a_retreat_that_started_cannot_be_changed():
+    organiser = make_trainer()
+    retreat = past_retreat(organiser)
+    with pytest.raises(Refused):
+        services.retreat_change(retreat, data={}, by=organiser.user)

@@ -96,6 +96,21 @@ def retreat_add(request):
 
 
 @allow(TRAINER)
+def retreat_edit(request, pk):
+    retreat = own(Retreat.objects.all(), request.user, pk)
+    form = RetreatForm(request.POST or None, initial=RetreatForm.initial_of(retreat))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.retreat_change(retreat, data=form.cleaned_data, by=request.user)
+        except Refused as refused:
+            on_form(form, refused)
+        else:
+            messages.success(request, _("Your retreat is saved."))
+            return redirect("find:my_offers")
+    return _form_page(request, form, "find/retreat_form.html", {"retreat": retreat})
+
+
+@allow(TRAINER)
 @require_POST
 def retreat_withdraw(request, pk):
     services.retreat_withdraw(own(Retreat.objects.all(), request.user, pk), by=request.user)
