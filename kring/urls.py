@@ -7,6 +7,7 @@ from kring.core import views as core_views
 # Outside the language prefix: machine endpoints whose URLs must never change.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("api/", include("kring.api.urls")),
 ]

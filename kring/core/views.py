@@ -2,7 +2,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import translation
 from django.views import i18n
 
@@ -14,6 +15,14 @@ from kring.core.home import home_entries
 @allow(PUBLIC)
 def home(request):
     return render(request, "core/home.html", {"entries": home_entries()})
+
+
+@allow(PUBLIC)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; it is a static file like the SVG icon."""
+    response = redirect(static("core/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @allow(PUBLIC)
