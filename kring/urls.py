@@ -15,6 +15,10 @@ urlpatterns = [
 # Pages: Dutch at /..., English at /en/...
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("over-ons/", core_views.public_page, {"key": "about"}, name="about"),
+    path("contact/", core_views.public_page, {"key": "contact"}, name="contact"),
+    path("privacy/", core_views.public_page, {"key": "privacy"}, name="privacy"),
+    path("toegankelijkheid/", core_views.public_page, {"key": "accessibility"}, name="accessibility"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("kring.accounts.urls")),
     path("", include("kring.finance.urls")),
