@@ -1,3 +1,4 @@
+from kring.core import public_pages
 from kring.core.models import PublicPage
 from tests.access.matrix import EVERYONE, LOGGED_IN, Case
 
@@ -5,7 +6,11 @@ OFFICE = frozenset({"office"})
 
 
 def _page(key):
-    return lambda personas: {"object_id": PublicPage.objects.get(key=key).pk}
+    def kwargs(personas):
+        public_pages.load()  # the data migration's rows, back after a transactional test's flush
+        return {"object_id": PublicPage.objects.get(key=key).pk}
+
+    return kwargs
 
 
 CASES = [
