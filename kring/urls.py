@@ -7,6 +7,7 @@ from kring.core import views as core_views
 # Outside the language prefix: machine endpoints whose URLs must never change.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("api/", include("kring.api.urls")),
 ]
@@ -14,6 +15,10 @@ urlpatterns = [
 # Pages: Dutch at /..., English at /en/...
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("over-ons/", core_views.public_page, {"key": "about"}, name="about"),
+    path("contact/", core_views.public_page, {"key": "contact"}, name="contact"),
+    path("privacy/", core_views.public_page, {"key": "privacy"}, name="privacy"),
+    path("toegankelijkheid/", core_views.public_page, {"key": "accessibility"}, name="accessibility"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("kring.accounts.urls")),
     path("", include("kring.finance.urls")),

@@ -24,6 +24,12 @@ EXTRA = [
     ("anonymous", "/accounts/password/reset/"),
     ("anonymous", "/en/"),
     ("anonymous", "/en/accounts/login/"),
+    # The office's public pages in English (the matrix opens them in Dutch).
+    ("anonymous", "/en/over-ons/"),
+    ("anonymous", "/en/contact/"),
+    ("anonymous", "/en/lid-worden/"),
+    ("anonymous", "/en/privacy/"),
+    ("anonymous", "/en/toegankelijkheid/"),
 ]
 
 

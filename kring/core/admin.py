@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kring.core import identity
+from kring.core import identity, public_pages
 from kring.core.access import has_role, has_two_factor
-from kring.core.models import Association, AuditEntry
+from kring.core.models import Association, AuditEntry, PublicPage
 
 
 def is_office(request) -> bool:
@@ -87,3 +87,42 @@ class AssociationAdmin(OfficeModelAdmin):
 
     def save_model(self, request, obj, form, change):
         identity.update(obj, by=request.user, fields=form.changed_data)
+
+
+class PublicPageForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in public_pages.empty_messages().items():
+            self.fields[name].error_messages["required"] = message
+
+
+@admin.register(PublicPage)
+class PublicPageAdmin(OfficeModelAdmin):
+    """The five public pages: their texts changed through ``public_pages.page_update``; the pages
+    themselves are fixed, never added or removed."""
+
+    form = PublicPageForm
+    list_display = ["__str__", "title_nl", "title_en", "changed_at"]
+    readonly_fields = ["changed_at"]
+    fieldsets = [
+        (None, {"fields": ["changed_at"]}),
+        (_("Dutch"), {"fields": ["title_nl", "body_nl"]}),
+        (_("English"), {"fields": ["title_en", "body_en"]}),
+    ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        help_text = _(
+            "Plain text; an empty line starts a new paragraph. ## at the start of a line makes a heading, "
+            "- a list, **word** bold, [text](https://…) a link."
+        )
+        kwargs["help_texts"] = {"body_nl": help_text, "body_en": help_text}
+        return super().get_form(request, obj, **kwargs)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        public_pages.page_update(obj, by=request.user, fields=form.changed_data)

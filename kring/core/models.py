@@ -11,7 +11,8 @@ import json
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -166,3 +167,67 @@ class Association(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PublicPage(models.Model):
+    """A public page whose words are the office's: about the association, contact, becoming a
+    member, the privacy statement and the accessibility statement. One row per page, with a fixed
+    ``key``; title and body in Dutch and English. The body is plain text with a little Markdown
+    (``kring.core.markup``). Read a page with ``kring.core.public_pages.page``; change it only with
+    ``public_pages.page_update``."""
+
+    class Key(models.TextChoices):
+        ABOUT = "about", _("About the association")
+        CONTACT = "contact", _("Contact")
+        MEMBERSHIP = "membership", _("Become a member")
+        PRIVACY = "privacy", _("Privacy statement")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+
+    # Where each page is. Becoming a member is finance's join page (``/lid-worden/``), which shows
+    # the office's text above the application; core names it only by its URL name.
+    URL_NAMES = {
+        Key.ABOUT: "about",
+        Key.CONTACT: "contact",
+        Key.MEMBERSHIP: "finance:join",
+        Key.PRIVACY: "privacy",
+        Key.ACCESSIBILITY: "accessibility",
+    }
+
+    key = models.CharField(_("page"), max_length=20, choices=Key.choices, unique=True, editable=False)
+    title_nl = models.CharField(_("title (Dutch)"), max_length=120)
+    title_en = models.CharField(_("title (English)"), max_length=120)
+    body_nl = models.TextField(_("text (Dutch)"))
+    body_en = models.TextField(_("text (English)"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("public page")
+        verbose_name_plural = _("public pages")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    @property
+    def title(self) -> str:
+        return self.title_en if translation.get_language() == "en" else self.title_nl
+
+    @property
+    def body(self) -> str:
+        return self.body_en if translation.get_language() == "en" else self.body_nl
+
+    def get_absolute_url(self) -> str:
+        return reverse(self.URL_NAMES[self.key])
+
+    @property
+    def body_html(self):
+        from kring.core import markup
+
+        return markup.render(self.body)
+
+    @property
+    def description(self) -> str:
+        """The first paragraph, short: the page's description for search engines and link previews."""
+        from kring.core import markup
+
+        return markup.summary(self.body)

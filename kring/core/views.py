@@ -2,11 +2,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import translation
 from django.views import i18n
 
-from kring.core import health
+from kring.core import health, public_pages
 from kring.core.access import PUBLIC, allow
 from kring.core.home import home_entries
 
@@ -14,6 +15,21 @@ from kring.core.home import home_entries
 @allow(PUBLIC)
 def home(request):
     return render(request, "core/home.html", {"entries": home_entries()})
+
+
+@allow(PUBLIC)
+def public_page(request, key):
+    """One of the pages the office writes: about us, contact, privacy, accessibility. (Becoming a member
+    is finance's join page, which shows the office's text above the application.)"""
+    return render(request, "core/public_page.html", {"page": public_pages.page(key)})
+
+
+@allow(PUBLIC)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; it is a static file like the SVG icon."""
+    response = redirect(static("core/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @allow(PUBLIC)

@@ -1,4 +1,5 @@
-"""Becoming a member: the public page with the types and fees and the application; the office's list."""
+"""Becoming a member: the public page with the office's text (core's "membership" page), the types and
+fees and the application; the office's list."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kring.core import refusals
+from kring.core import public_pages, refusals
 from kring.core.access import PUBLIC, allow
 from kring.core.refusals import Refused
 from kring.finance import joining, sepa
@@ -41,6 +42,7 @@ def join(request):
             return redirect("finance:join")
     waiting = person.membership_applications.filter(status=Application.Status.REQUESTED).first() if person else None
     context = {
+        "page": public_pages.page("membership"),
         "fees": joining.fees_for(timezone.localdate().year),
         "form": form,
         "waiting": waiting,

@@ -3,6 +3,7 @@ description, and the home page leads to the ways in that exist."""
 
 import pytest
 from django.contrib.staticfiles import finders
+from PIL import Image
 
 from kring.core import identity
 from kring.core.models import Association
@@ -35,3 +36,13 @@ def test_a_favicon_and_a_meta_description(client, renamed):
 def test_the_home_page_leads_to_a_trainer(client, db):
     html = client.get("/en/").content.decode()
     assert 'id="home-find-trainer"' in html and 'href="/en/register/"' in html
+
+
+def test_favicon_ico_answers_with_krings_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/core/favicon.ico"
+    with Image.open(finders.find("core/favicon.ico")) as icon:
+        assert {(16, 16), (32, 32)} <= icon.info["sizes"]
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/core/favicon.ico" sizes="32x32">' in html
+    assert finders.find("core/apple-touch-icon.png")

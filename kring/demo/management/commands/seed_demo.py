@@ -20,6 +20,7 @@ from django.utils import timezone
 from kring.accounts.models import RoleGrant, User
 from kring.core import audit
 from kring.demo import accreditation as accreditation_demo
+from kring.demo import association as association_demo
 from kring.demo import events as events_demo
 from kring.demo import finance as finance_demo
 from kring.demo import find as find_demo
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         today = timezone.localdate()
         vocabulary.load()
+        association_demo.seed()
         with transaction.atomic():
             fixed = self.fixed_people_to_add(today)
             taken_emails = set(User.objects.values_list("email", flat=True)) | set(fixed)
