@@ -82,7 +82,8 @@ def charge(registration: Registration, *, on: datetime.date) -> None:
 
 
 def reference_for(registration: Registration, *, by=None) -> None:
-    """Give a saved registration of a visitor its structured reference (it needs the primary key)."""
+    """Give a saved registration that costs money its reference (it needs the primary key): a visitor a
+    structured reference for the transfer, a member a charge on the next invoice in finance."""
     if registration.payment_status != PaymentStatus.OPEN:
         return
     if registration.person_id is None:
