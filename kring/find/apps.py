@@ -21,6 +21,19 @@ class FindConfig(AppConfig):
         from kring.members.sections import add_home_card
 
         add_home_card("find", sections.my_offers_card)
+        from kring.members.sections import role_card
+
+        add_home_card(
+            "find-institute",
+            role_card(
+                "institute",
+                "find-institute",
+                _("Retreats of your institute"),
+                _("Announce the silent retreats your institute organises, and confirm who attended."),
+                "find:my_offers",
+                _("Manage the retreats"),
+            ),
+        )
         add_export_section("find", sections.export_of)
         # The first way in on the home page (kring.core.home): a course, before a trainer.
         from kring.core.home import HomeEntry, add_home_entry

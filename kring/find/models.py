@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kring.accreditation.models import Institute
 from kring.members.models import Person, SpokenLanguage, TaughtProgramme
 from kring.register.models import Registration
 
@@ -70,8 +71,16 @@ class Course(Offer):
 
 
 class Retreat(Offer):
-    """A silent retreat announced by a trainer (who organises it); the teacher may be someone else."""
+    """A silent retreat announced by a trainer or by a training institute (who organises it); the
+    teacher may be someone else. A trainer's retreat is listed while their registration is valid on its
+    start date, an institute's while it is not withdrawn."""
 
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("registration")
+    )
+    institute = models.ForeignKey(
+        Institute, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("institute")
+    )
     title = models.CharField(_("title"), max_length=120)
     ends_on = models.DateField(_("last day"))
     days = models.PositiveSmallIntegerField(_("number of retreat days"), validators=[MinValueValidator(1)])
@@ -85,10 +94,18 @@ class Retreat(Offer):
         constraints = [
             models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="find_retreat_ends"),
             models.CheckConstraint(condition=models.Q(days__gte=1), name="find_retreat_days"),
+            models.CheckConstraint(
+                condition=models.Q(registration__isnull=True) ^ models.Q(institute__isnull=True),
+                name="find_retreat_one_organiser",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def organiser(self) -> str:
+        return self.institute.name if self.institute_id else self.registration.person.full_name
 
 
 class RetreatAttendance(models.Model):

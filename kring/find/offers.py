@@ -44,12 +44,13 @@ class Found:
 
 def listed(queryset: QuerySet, today: datetime.date) -> QuerySet:
     """The offers that are listed today: not withdrawn, starting after today, with a registration that
-    is active on the offer's start date."""
+    is active on the offer's start date (an institute's retreat has none and needs none)."""
     status = Subquery(history.periods_covering(OuterRef("registration"), OuterRef("starts_on")).values("status")[:1])
     return (
         queryset.filter(starts_on__gt=today, withdrawn_at__isnull=True)
         .alias(status_on_start=status)
-        .filter(status_on_start=Status.ACTIVE)
+        # An institute's retreat has no registration: it is listed until it starts or is withdrawn.
+        .filter(Q(status_on_start=Status.ACTIVE) | Q(registration__isnull=True))
     )
 
 

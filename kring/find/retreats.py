@@ -16,7 +16,7 @@ from kring.register import search
 
 
 def with_card_data():
-    return Retreat.objects.select_related("language", "registration__person")
+    return Retreat.objects.select_related("language", "registration__person", "institute")
 
 
 def find(criteria: offers.Criteria, today: datetime.date) -> search.Results:

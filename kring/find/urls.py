@@ -21,6 +21,7 @@ urlpatterns = [
     path("mijn-aanbod/cursus/<int:pk>/", manage.course_edit, name="course_edit"),
     path("mijn-aanbod/cursus/<int:pk>/intrekken/", manage.course_withdraw, name="course_withdraw"),
     path("mijn-aanbod/retraite/nieuw/", manage.retreat_add, name="retreat_add"),
+    path("mijn-aanbod/instituut/<int:institute_pk>/retraite/nieuw/", manage.retreat_add, name="institute_retreat_add"),
     path("mijn-aanbod/retraite/<int:pk>/", manage.retreat_edit, name="retreat_edit"),
     path("mijn-aanbod/retraite/<int:pk>/intrekken/", manage.retreat_withdraw, name="retreat_withdraw"),
     path("mijn-aanbod/retraite/<int:pk>/aanwezig/", manage.retreat_attendance, name="retreat_attendance"),

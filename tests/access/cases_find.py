@@ -7,13 +7,30 @@ from django.utils import timezone
 
 from kring.find import services
 from kring.find.models import Retreat
-from kring.find.tests.helpers import make_course, make_retreat, make_trainer, recognise
+from kring.find.tests.helpers import make_course, make_retreat, make_trainer, recognise, retreat_data
 from tests.access.matrix import EVERYONE, Case
 
 TRAINER = frozenset({"trainer"})
 TRAINER_OR_OFFICE = frozenset({"trainer", "office"})
 OFFICE = frozenset({"office"})
 NOBODY = frozenset()
+INSTITUTE = frozenset({"institute"})
+TRAINER_OR_INSTITUTE = TRAINER | INSTITUTE
+
+
+def own_institute(personas):
+    return {"institute_pk": personas["institute"].user.institute_grants.get().institute.pk}
+
+
+def other_institute(personas):
+    from tests import factories as t
+
+    return {"institute_pk": t.make_institute("Ander Instituut").pk}
+
+
+def institute_retreat(personas):
+    institute = personas["institute"].user.institute_grants.get().institute
+    return {"pk": services.retreat_announce(institute=institute, data=retreat_data(), by=None).pk}
 
 
 def own_course(personas):
@@ -87,7 +104,10 @@ CASES = [
         method="post",
         data={"on": "2026-01-01", "hours": "1"},
     ),
-    Case("find:my_offers", TRAINER),
+    Case("find:my_offers", TRAINER_OR_INSTITUTE),
+    Case("find:institute_retreat_add", INSTITUTE, kwargs=own_institute),
+    Case("find:institute_retreat_add", NOBODY, kwargs=other_institute),
+    Case("find:retreat_edit", INSTITUTE, kwargs=institute_retreat),
     Case("find:course_add", TRAINER),
     Case("find:course_add", TRAINER, method="post", data={"starts_on": "2020-01-01", "price": "-1"}),
     Case("find:course_edit", TRAINER, kwargs=own_course),

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kring.accreditation.models import Institute
 from kring.core import audit
 from kring.core.refusals import Refused
 from kring.cpd.models import ActivityKind
@@ -31,20 +32,29 @@ def _checked(data: dict) -> dict:
     return {**{name: data[name] for name in FIELDS}, **place_of(data)}
 
 
+def _person_id(retreat: Retreat) -> int | None:
+    return retreat.registration.person_id if retreat.registration_id else None
+
+
 @transaction.atomic
-def retreat_announce(*, person, data: dict, by) -> Retreat:
-    """Announce a retreat. The same retreat announced again (a double click) returns the first one."""
+def retreat_announce(*, person=None, institute=None, data: dict, by) -> Retreat:
+    """Announce a retreat, as a registered trainer (``person``) or for a training institute. The same
+    retreat announced again (a double click) returns the first one."""
     values = _checked(data)
-    registration = registration_of(person, values["starts_on"])
-    check_valid_on(registration, values["starts_on"], _("retreat"))
-    lock(registration)
+    if institute is not None:
+        organiser = {"institute": Institute.objects.select_for_update().get(pk=institute.pk)}
+    else:
+        registration = registration_of(person, values["starts_on"])
+        check_valid_on(registration, values["starts_on"], _("retreat"))
+        lock(registration)
+        organiser = {"registration": registration}
     same = Retreat.objects.filter(
-        registration=registration, withdrawn_at__isnull=True, title=values["title"], starts_on=values["starts_on"]
+        **organiser, withdrawn_at__isnull=True, title=values["title"], starts_on=values["starts_on"]
     ).first()
     if same is not None:
         return same
-    retreat = Retreat.objects.create(registration=registration, **values)
-    audit.record("kring.find.retreat.announced", by=by, person_id=person.pk, obj=retreat)
+    retreat = Retreat.objects.create(**organiser, **values)
+    audit.record("kring.find.retreat.announced", by=by, person_id=getattr(person, "pk", None), obj=retreat)
     return retreat
 
 
@@ -57,16 +67,15 @@ def retreat_change(retreat: Retreat, *, data: dict, by) -> Retreat:
     if retreat.starts_on <= timezone.localdate():
         raise Refused(_("This retreat has started, so it cannot be changed any more."))
     values = _checked(data)
-    check_valid_on(retreat.registration, values["starts_on"], _("retreat"))
+    if retreat.registration_id is not None:
+        check_valid_on(retreat.registration, values["starts_on"], _("retreat"))
     changed = sorted(name for name, value in values.items() if getattr(retreat, name) != value)
     if not changed:
         return retreat
     for name in changed:
         setattr(retreat, name, values[name])
     retreat.save()
-    audit.record(
-        "kring.find.retreat.changed", by=by, person_id=retreat.registration.person_id, obj=retreat, fields=changed
-    )
+    audit.record("kring.find.retreat.changed", by=by, person_id=_person_id(retreat), obj=retreat, fields=changed)
     return retreat
 
 
@@ -79,7 +88,7 @@ def retreat_withdraw(retreat: Retreat, *, by) -> Retreat:
         raise Refused(_("This retreat has started, so it cannot be withdrawn any more."))
     retreat.withdrawn_at = timezone.now()
     retreat.save(update_fields=["withdrawn_at", "updated_at"])
-    audit.record("kring.find.retreat.withdrawn", by=by, person_id=retreat.registration.person_id, obj=retreat)
+    audit.record("kring.find.retreat.withdrawn", by=by, person_id=_person_id(retreat), obj=retreat)
     return retreat
 
 
@@ -125,7 +134,7 @@ def retreat_attendance_confirm(retreat: Retreat, *, numbers: list[str], by) -> l
     audit.record(
         "kring.find.retreat.attendance_confirmed",
         by=by,
-        person_id=retreat.registration.person_id,
+        person_id=_person_id(retreat),
         obj=retreat,
         attendees=len(attendances),
     )

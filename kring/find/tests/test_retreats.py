@@ -152,3 +152,40 @@ def test_a_retreat_that_started_cannot_be_changed():
     retreat = past_retreat(organiser)
     with pytest.raises(Refused):
         services.retreat_change(retreat, data={}, by=organiser.user)
+
+
+def test_an_institute_announces_a_retreat_its_staff_manage_and_the_public_finds(client, institute):
+    from kring.find.tests.helpers import retreat_data
+
+    own = institute.user.institute_grants.get().institute
+    client.force_login(institute.user)
+    url = reverse("find:institute_retreat_add", args=[own.pk])
+    data = {
+        **{k: v for k, v in retreat_data().items() if k not in ("language", "starts_on", "ends_on")},
+        "starts_on": (timezone.localdate() + IN(40)).isoformat(),
+        "ends_on": (timezone.localdate() + IN(44)).isoformat(),
+        "language": retreat_data()["language"].pk,
+        "title": "Stilteretraite van het instituut",
+    }
+    assert client.post(url, data).status_code == 302
+    retreat = Retreat.objects.get(title="Stilteretraite van het instituut")
+    assert retreat.institute == own and retreat.registration is None
+    page = client.get(reverse("find:retreat", args=[retreat.pk])).content.decode()
+    assert own.name in page  # the institute is the organiser
+    found = retreats.find(offers.Criteria(origin=None), timezone.localdate())
+    assert retreat in [item.offer for item in found.results]
+    assert "Stilteretraite van het instituut" in client.get(reverse("find:my_offers")).content.decode()
+
+
+def test_an_institutes_retreat_sends_its_attendance_to_the_cpd_log(institute):
+    from kring.find.tests.helpers import retreat_data
+
+    own = institute.user.institute_grants.get().institute
+    retreat = services.retreat_announce(institute=own, data=retreat_data(), by=institute.user)
+    Retreat.objects.filter(pk=retreat.pk).update(
+        starts_on=timezone.localdate() - IN(6), ends_on=timezone.localdate() - IN(2)
+    )
+    retreat.refresh_from_db()
+    trainee = make_trainer()
+    services.retreat_attendance_confirm(retreat, numbers=[trainee.registrations.get().number], by=institute.user)
+    assert Activity.objects.get(person=trainee, kind="retreat").days == 5

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kring.core.access import TRAINER, allow
+from kring.accreditation.access import institute_for_user, institutes_of
+from kring.core.access import INSTITUTE, TRAINER, allow, roles_of
 from kring.core.refusals import Refused, on_form
 from kring.find import services
 from kring.find.forms import AttendanceForm, CourseForm, RetreatForm
@@ -18,23 +20,32 @@ from kring.members.people import person_of
 
 
 def own(rows, user, pk):
-    """A course or retreat of the logged-in trainer's own registrations; anyone else's gives 404."""
-    offer = rows.filter(pk=pk, registration__person=person_of(user)).select_related("registration").first()
+    """A course or retreat of the logged-in trainer's own registrations, or a retreat of an institute
+    the account acts for; anyone else's gives 404."""
+    mine, related = Q(registration__person=person_of(user)), ["registration"]
+    if rows.model is Retreat:
+        mine, related = mine | Q(institute__in=institutes_of(user)), [*related, "institute"]
+    offer = rows.filter(mine, pk=pk).select_related(*related).first()
     if offer is None:
         raise Http404
     return offer
 
 
-@allow(TRAINER)
+@allow(TRAINER, INSTITUTE)
 def my_offers(request):
     person = person_of(request.user)
-    mine = {"registration__person": person}
+    institutes = list(institutes_of(request.user))
+    mine = Q(registration__person=person) | Q(institute__in=institutes)
     return render(
         request,
         "find/my_offers.html",
         {
-            "courses": list(Course.objects.filter(**mine).select_related("programme").order_by("-starts_on")),
-            "retreats": list(Retreat.objects.filter(**mine).order_by("-starts_on")),
+            "courses": list(
+                Course.objects.filter(registration__person=person).select_related("programme").order_by("-starts_on")
+            ),
+            "retreats": list(Retreat.objects.filter(mine).select_related("institute").order_by("-starts_on")),
+            "institutes": institutes,
+            "is_trainer": TRAINER in roles_of(request.user),
             "today": timezone.localdate(),
         },
     )
@@ -81,21 +92,26 @@ def course_withdraw(request, pk):
     return redirect("find:my_offers")
 
 
-@allow(TRAINER)
-def retreat_add(request):
+@allow(TRAINER, INSTITUTE)
+def retreat_add(request, institute_pk=None):
+    """A trainer announces their own retreat; with ``institute_pk``, staff announce one for the institute."""
+    institute = institute_for_user(request.user, institute_pk) if institute_pk is not None else None
+    if institute is None and TRAINER not in roles_of(request.user):
+        raise Http404
     form = RetreatForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        organiser = {"institute": institute} if institute else {"person": person_of(request.user)}
         try:
-            services.retreat_announce(person=person_of(request.user), data=form.cleaned_data, by=request.user)
+            services.retreat_announce(**organiser, data=form.cleaned_data, by=request.user)
         except Refused as refused:
             on_form(form, refused)
         else:
             messages.success(request, _("Your retreat is announced."))
             return redirect("find:my_offers")
-    return _form_page(request, form, "find/retreat_form.html")
+    return _form_page(request, form, "find/retreat_form.html", {"institute": institute})
 
 
-@allow(TRAINER)
+@allow(TRAINER, INSTITUTE)
 def retreat_edit(request, pk):
     retreat = own(Retreat.objects.all(), request.user, pk)
     form = RetreatForm(request.POST or None, initial=RetreatForm.initial_of(retreat))
@@ -110,7 +126,7 @@ def retreat_edit(request, pk):
     return _form_page(request, form, "find/retreat_form.html", {"retreat": retreat})
 
 
-@allow(TRAINER)
+@allow(TRAINER, INSTITUTE)
 @require_POST
 def retreat_withdraw(request, pk):
     services.retreat_withdraw(own(Retreat.objects.all(), request.user, pk), by=request.user)
@@ -118,7 +134,7 @@ def retreat_withdraw(request, pk):
     return redirect("find:my_offers")
 
 
-@allow(TRAINER)
+@allow(TRAINER, INSTITUTE)
 def retreat_attendance(request, pk):
     retreat = own(Retreat.objects.all(), request.user, pk)
     form = AttendanceForm(request.POST or None)
