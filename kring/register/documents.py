@@ -36,12 +36,16 @@ def proof_pdf(registration: Registration, standing: PublicStanding) -> bytes:
     the same registration, standing, name, language and day of issue give the same document, and any
     change of those (the register, the person's name, a new day) gives a new key."""
     html = _proof_html(registration, standing)
-    key = "register:proof:" + hashlib.sha256(html.encode()).hexdigest()
+    key = proof_cache_key(html)
     pdf = cache.get(key)
     if pdf is None:
         pdf = pdf_render(html)
         cache.set(key, pdf, PROOF_CACHE_SECONDS)
     return pdf
+
+
+def proof_cache_key(html: str) -> str:
+    return "register:proof:" + hashlib.sha256(html.encode()).hexdigest()
 
 
 def _proof_html(registration: Registration, standing: PublicStanding) -> str:

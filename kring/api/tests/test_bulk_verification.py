@@ -2,7 +2,6 @@ import csv
 import datetime
 import io
 import os
-import time
 
 from django.utils import timezone
 
@@ -126,10 +125,8 @@ def test_it_verifies_ten_thousand_rows_in_a_few_queries(reimbursed_trainer, djan
     for n in range(50):
         t.make_registration(reimbursed_trainer, number=f"10{n:04d}")
     rows = [(f"10{n % 60:04d}", "2025-01-31") for n in range(10_000)]
-    started = time.perf_counter()
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(20):  # speed itself is measured in benchmarks/, not here
         results = list(bulk.verify_rows(rows))
-    assert time.perf_counter() - started < 5
     assert len(results) == 10_000
     assert sum(1 for r in results if r[-1] == "unknown_number") == sum(1 for n in range(10_000) if n % 60 >= 50)
 
