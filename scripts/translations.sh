@@ -12,5 +12,8 @@ for app in "${apps[@]}"; do
   [ -f "$dir/apps.py" ] || continue
   mkdir -p "$dir/locale"
   (cd "$dir" && "$root/.venv/bin/python" "$root/manage.py" makemessages -l nl -l en --no-obsolete --no-location --no-wrap -v 0)
-  "$root/.venv/bin/python" "$root/scripts/fill_en_catalogue.py" "$dir/locale/en/LC_MESSAGES/django.po"
+  catalogue="$dir/locale/en/LC_MESSAGES/django.po"
+  # An app without words of its own (demo) gets no catalogue: leave no empty folder behind.
+  if [ ! -s "$catalogue" ]; then rm -rf "$dir/locale"; continue; fi
+  "$root/.venv/bin/python" "$root/scripts/fill_en_catalogue.py" "$catalogue"
 done
