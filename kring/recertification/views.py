@@ -44,7 +44,7 @@ GAP_LABELS = {
 def dossier_gap_lines(dossier, progress) -> list[str]:
     """What the dossier still lacks, in words; an unmet requirement by name, with how far it is."""
     lines = []
-    for gap in dossiers.dossier_gaps(dossier):
+    for gap in dossiers.dossier_gaps(dossier, progress):
         if gap != "requirements":
             lines.append(str(GAP_LABELS[gap]))
             continue

@@ -55,33 +55,43 @@ def _form_page(request, form, template, context=None):
     return render(request, template, {"form": form, **(context or {})})
 
 
-@allow(TRAINER)
-def course_add(request):
-    form = CourseForm(request.POST or None)
+def _offer_form(request, form, save, success: str, template: str, context=None):
+    """The form of a course or retreat: ``save(cleaned_data)`` on a valid POST, back to "Mijn aanbod"
+    with ``success``; a refusal on its field."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.course_announce(person=person_of(request.user), data=form.cleaned_data, by=request.user)
+            save(form.cleaned_data)
         except Refused as refused:
             on_form(form, refused)
         else:
-            messages.success(request, _("Your course is announced."))
+            messages.success(request, success)
             return redirect("find:my_offers")
-    return _form_page(request, form, "find/course_form.html")
+    return _form_page(request, form, template, context)
+
+
+@allow(TRAINER)
+def course_add(request):
+    person = person_of(request.user)
+    return _offer_form(
+        request,
+        CourseForm(request.POST or None),
+        lambda data: services.course_announce(person=person, data=data, by=request.user),
+        _("Your course is announced."),
+        "find/course_form.html",
+    )
 
 
 @allow(TRAINER)
 def course_edit(request, pk):
     course = own(Course.objects.all(), request.user, pk)
-    form = CourseForm(request.POST or None, initial=CourseForm.initial_of(course))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.course_change(course, data=form.cleaned_data, by=request.user)
-        except Refused as refused:
-            on_form(form, refused)
-        else:
-            messages.success(request, _("Your course is saved."))
-            return redirect("find:my_offers")
-    return _form_page(request, form, "find/course_form.html", {"course": course})
+    return _offer_form(
+        request,
+        CourseForm(request.POST or None, initial=CourseForm.initial_of(course)),
+        lambda data: services.course_change(course, data=data, by=request.user),
+        _("Your course is saved."),
+        "find/course_form.html",
+        {"course": course},
+    )
 
 
 @allow(TRAINER)
@@ -98,32 +108,28 @@ def retreat_add(request, institute_pk=None):
     institute = institute_for_user(request.user, institute_pk) if institute_pk is not None else None
     if institute is None and TRAINER not in roles_of(request.user):
         raise Http404
-    form = RetreatForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organiser = {"institute": institute} if institute else {"person": person_of(request.user)}
-        try:
-            services.retreat_announce(**organiser, data=form.cleaned_data, by=request.user)
-        except Refused as refused:
-            on_form(form, refused)
-        else:
-            messages.success(request, _("Your retreat is announced."))
-            return redirect("find:my_offers")
-    return _form_page(request, form, "find/retreat_form.html", {"institute": institute})
+    organiser = {"institute": institute} if institute else {"person": person_of(request.user)}
+    return _offer_form(
+        request,
+        RetreatForm(request.POST or None),
+        lambda data: services.retreat_announce(**organiser, data=data, by=request.user),
+        _("Your retreat is announced."),
+        "find/retreat_form.html",
+        {"institute": institute},
+    )
 
 
 @allow(TRAINER, INSTITUTE)
 def retreat_edit(request, pk):
     retreat = own(Retreat.objects.all(), request.user, pk)
-    form = RetreatForm(request.POST or None, initial=RetreatForm.initial_of(retreat))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.retreat_change(retreat, data=form.cleaned_data, by=request.user)
-        except Refused as refused:
-            on_form(form, refused)
-        else:
-            messages.success(request, _("Your retreat is saved."))
-            return redirect("find:my_offers")
-    return _form_page(request, form, "find/retreat_form.html", {"retreat": retreat})
+    return _offer_form(
+        request,
+        RetreatForm(request.POST or None, initial=RetreatForm.initial_of(retreat)),
+        lambda data: services.retreat_change(retreat, data=data, by=request.user),
+        _("Your retreat is saved."),
+        "find/retreat_form.html",
+        {"retreat": retreat},
+    )
 
 
 @allow(TRAINER, INSTITUTE)

@@ -202,8 +202,9 @@ def dossier_save_peer_report(dossier: Dossier, *, report: str, by) -> Dossier:
     return dossier
 
 
-def dossier_gaps(dossier: Dossier) -> list[str]:
-    progress = cycle_progress(dossier.cycle, dossier.person)
+def dossier_gaps(dossier: Dossier, progress=None) -> list[str]:
+    """What the dossier lacks; ``progress`` when the caller has computed the cycle's already."""
+    progress = cycle_progress(dossier.cycle, dossier.person) if progress is None else progress
     return rules.dossier_gaps(
         requirements_met=all(p.met for p in progress),
         ethics_accepted=dossier.ethics_id is not None,
