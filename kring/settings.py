@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kring.members",
     "kring.finance",
     "kring.register",
+    "kring.imports",
     "kring.accreditation",
     "kring.cpd",
     "kring.events",
@@ -206,6 +207,13 @@ KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", 
 # Proofs of registration (PDF) per client address; django-ratelimit's rate syntax.
 # Days between the pre-notification e-mail and a direct debit (SEPA: 14 unless agreed otherwise).
 KRING_SEPA_PRENOTIFICATION_DAYS = int(os.environ.get("KRING_SEPA_PRENOTIFICATION_DAYS", "14"))
+# Imports of the membership (kring.imports): rows per transaction, and the invitations to set a
+# password, sent in batches this many minutes apart so that a mail server and the office's phone
+# are not flooded at once. An invitation link works this many days (kring.accounts.invitations).
+KRING_IMPORT_BATCH_ROWS = int(os.environ.get("KRING_IMPORT_BATCH_ROWS", "200"))
+KRING_INVITATIONS_PER_BATCH = int(os.environ.get("KRING_INVITATIONS_PER_BATCH", "100"))
+KRING_INVITATION_BATCH_MINUTES = int(os.environ.get("KRING_INVITATION_BATCH_MINUTES", "10"))
+KRING_INVITATION_DAYS = int(os.environ.get("KRING_INVITATION_DAYS", "30"))
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
 # Self check-in at an event: tries of the short code per registration (kring/events/views/participant.py).
 KRING_CHECKIN_RATE = os.environ.get("KRING_CHECKIN_RATE", "5/10m")

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("kring.finance.urls")),
     path("mijn-gegevens/", include("kring.members.urls")),
     path("register/", include("kring.register.urls")),
+    path("importeren/", include("kring.imports.urls")),
     path("intervisie/", include("kring.intervision.urls")),
     path("evenementen/", include("kring.events.urls")),
     path("herregistratie/", include("kring.recertification.urls")),

@@ -10,6 +10,7 @@ LADDER = (
     "members",
     "finance",
     "register",
+    "imports",
     "accreditation",
     "cpd",
     "events",
