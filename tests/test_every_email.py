@@ -21,6 +21,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kring.accounts import invitations
+from kring.accounts import services as account_services
 from kring.accreditation.services import applications, decisions, reminders, review
 from kring.accreditation.tests.conftest import fill
 from kring.complaints.models import Case, Party
@@ -101,7 +103,17 @@ def _contexts(p: dict, language: str) -> dict[str, list[Read]]:
         **_complaints(p, language),
         **_events(p, language),
         **_finance(p),
+        **_imports(language),
     }
+
+
+def _imports(language: str) -> dict[str, list[Read]]:
+    """Someone the office imported, invited to choose a password: the link carries its own token."""
+    user, _new = account_services.account_for_invitation("geimporteerd@example.org", language=language, by=None)
+    person = t.PersonFactory(user=user, first_name="Ilja")
+    with translation.override(language):
+        link = invitations.link_for(user)
+    return {"imports-invitation": [Read(None, {"person": person, "link": link, "days": 30})]}
 
 
 def _accreditation(p: dict) -> dict[str, list[Read]]:

@@ -27,8 +27,8 @@ SHOWN = ("create", "update", "unchanged", "refused")
 
 @allow(OFFICE)
 def start(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             job = services.plan_create(
@@ -68,7 +68,7 @@ def job(request, pk):
     if shown in SHOWN:
         field = "action" if job.status == ImportJob.Status.CHECKED else "outcome"
         rows = rows.filter(**{field: shown})
-    rows = rows.only("line", "name", "action", "outcome", "changes", "problems", "invite", "invited_at")
+    rows = rows.only("job", "line", "name", "action", "outcome", "changes", "problems", "invite", "invited_at")
     page = Paginator(rows, PAGE_ROWS).get_page(request.GET.get("page"))
     type_names = {membership_type.code: membership_type.name for membership_type in MembershipType.objects.all()}
     for row in page:

@@ -21,6 +21,7 @@ DOWNLOADS = {
     "events:office_export_xlsx": ".xlsx",
     "events:registration_ics": ".ics",
     "finance:collection_file": ".xml",
+    "imports:example": ".csv",
     "finance:my_invoice_pdf": ".pdf",
     "find:course_ics": ".ics",
     "find:retreat_ics": ".ics",

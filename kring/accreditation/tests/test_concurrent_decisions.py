@@ -1,58 +1,23 @@
 """Two committee members deciding, or an institute clicking submit twice, at the same moment: each is
 stored once (threads with their own connections, on PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.conf import settings
 
 from kring.accreditation import defaults
 from kring.accreditation.models import AccreditationPeriod, ApplicationVersion, Decision
 from kring.accreditation.services import applications, decisions
 from kring.accreditation.tests.conftest import fill
-from kring.core.refusals import Refused
 from kring.members import vocabulary
 from tests import factories as t
+from tests.races import POSTGRES_ONLY, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        "sqlite" in settings.DATABASES["default"]["ENGINE"],
-        reason="SQLite writes one transaction at a time; run on PostgreSQL to show the race.",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), POSTGRES_ONLY]
 
 
 @pytest.fixture(autouse=True)
 def _data(transactional_db):
     vocabulary.load()
     defaults.load()
-
-
-def race(action, arguments: list) -> list[str]:
-    """``action(argument)`` for each argument in its own thread (own connection), all at once:
-    "done" or "refused" per call."""
-    from django.db import connection
-
-    barrier = threading.Barrier(len(arguments))
-    outcomes: list[str] = []
-
-    def run(argument):
-        barrier.wait()
-        try:
-            action(argument)
-            outcomes.append("done")
-        except Refused:
-            outcomes.append("refused")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(a,)) for a in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def member_of_committee():

@@ -6,27 +6,17 @@ the other, so never more places are given away than exist. On SQLite these canno
 at a time), so they run on PostgreSQL only.
 """
 
-import threading
-
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from kring.core.access import roles_of
 from kring.core.models import Association
-from kring.core.refusals import Refused
 from kring.events import services
 from kring.events.models import Registration, RegistrationStatus, WaitingEntry, WaitingStatus
 from kring.events.tests.helpers import full_event, join_waiting, make_event, make_member, register
 from kring.members import vocabulary
+from tests.races import POSTGRES_ONLY, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        "sqlite" in settings.DATABASES["default"]["ENGINE"],
-        reason="SQLite writes one transaction at a time; run on PostgreSQL to show the race.",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), POSTGRES_ONLY]
 
 
 @pytest.fixture(autouse=True)
@@ -35,31 +25,6 @@ def _vocabulary(transactional_db):
     Association.objects.get_or_create(
         pk=1, defaults={"name": "Vereniging Kring", "short_name": "Kring"}
     )  # the e-mails name it
-
-
-def race(action, arguments: list) -> list[str]:
-    """``action(argument)`` for each argument in its own thread, released together by a barrier."""
-    barrier = threading.Barrier(len(arguments))
-    outcomes: list[str] = []
-
-    def run(argument):
-        barrier.wait()
-        try:
-            action(argument)
-            outcomes.append("done")
-        except Refused:
-            outcomes.append("refused")
-        except Exception as error:  # shown in the assertion instead of lost in the thread
-            outcomes.append(type(error).__name__)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def confirmed_places(event) -> int:

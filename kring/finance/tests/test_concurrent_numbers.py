@@ -2,10 +2,7 @@
 its own thread and database connection, get consecutive numbers, none twice and none skipped, also
 when some of them roll back. Runs on PostgreSQL (SQLite writes one transaction at a time)."""
 
-import threading
-
 import pytest
-from django.conf import settings
 from django.db import connection, transaction
 
 from kring.core.models import Association
@@ -13,41 +10,13 @@ from kring.finance import services
 from kring.finance.models import Invoice
 from kring.members import vocabulary
 from tests import factories as t
+from tests.races import POSTGRES_ONLY, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        "sqlite" in settings.DATABASES["default"]["ENGINE"],
-        reason="SQLite writes one transaction at a time; run on PostgreSQL to show the race.",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), POSTGRES_ONLY]
 
 
 class RolledBack(Exception):
     pass
-
-
-def race(action, arguments, refusals):
-    """Call ``action(argument)`` for each argument in its own thread, all released at the same moment."""
-    barrier = threading.Barrier(len(arguments))
-    outcomes = []
-
-    def run(argument):
-        barrier.wait()
-        try:
-            action(argument)
-            outcomes.append("done")
-        except refusals:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001 # shown in the assertion instead of lost in the thread
-            outcomes.append(type(error).__name__)
-
-    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.fixture(autouse=True)
