@@ -199,6 +199,8 @@ def refresh(*, registration_ids: Iterable[int] = (), person_ids: Iterable[int] =
             person_id__in=person_ids
         )
         ids = list(chosen.values_list("pk", flat=True))
+        if not ids:  # people without a registration (most members) are not in the index: nothing changes
+            return
         SearchEntry.objects.filter(registration_id__in=ids).delete()
         _write_points(_write_entries(_registrations().filter(pk__in=ids), today))
         _bump()
