@@ -13,7 +13,7 @@ from kring.members.models import Person
 
 class ImportJob(models.Model):
     class Status(models.TextChoices):
-        CHECKED = "checked", _("Checked: nothing is saved yet")
+        CHECKED = "checked", _("Checked, waiting for your confirmation")
         QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Importing")
         DONE = "done", _("Done")

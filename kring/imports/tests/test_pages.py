@@ -73,7 +73,7 @@ def test_the_rows_can_be_filtered_and_paged(office, login):
     job = services.plan_create("leden.csv", csv_file(HEADER_NL, *rows(120, bad=3)), by=office.user, language="nl")
     url = reverse("imports:job", args=[job.pk])
     refused = client.get(url, {"show": "refused"}).content.decode()
-    assert refused.count("<tr>") == 1 + 3 and "Fout0 Jansen" in refused and "Lid0 Jansen" not in refused
+    assert refused.count("<li><p><strong>Regel ") == 3 and "Fout0 Jansen" in refused and "Lid0 Jansen" not in refused
     first = client.get(url).content.decode()
     assert "Pagina 1 van 2" in first and "Lid99 Jansen" in first and "Lid100 Jansen" not in first
 
