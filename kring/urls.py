@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from kring.core import views as core_views
 
@@ -12,26 +13,33 @@ urlpatterns = [
     path("api/", include("kring.api.urls")),
 ]
 
-# Pages: Dutch at /..., English at /en/...
+# Pages: Dutch at /..., English at /en/... with English paths. Every path is Dutch in the source,
+# pgettext_lazy("url", ...), and the English catalogues give its English (the prefixes below in
+# kring/locale/en). Old English links, /en/ and a Dutch path, redirect (kring/core/old_links.py).
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
-    path("over-ons/", core_views.public_page, {"key": "about"}, name="about"),
+    path(pgettext_lazy("url", "over-ons/"), core_views.public_page, {"key": "about"}, name="about"),
     path("contact/", core_views.public_page, {"key": "contact"}, name="contact"),
     path("privacy/", core_views.public_page, {"key": "privacy"}, name="privacy"),
-    path("toegankelijkheid/", core_views.public_page, {"key": "accessibility"}, name="accessibility"),
+    path(
+        pgettext_lazy("url", "toegankelijkheid/"),
+        core_views.public_page,
+        {"key": "accessibility"},
+        name="accessibility",
+    ),
     path("accounts/", include("allauth.urls")),
     path("account/", include("kring.accounts.urls")),
     path("", include("kring.finance.urls")),
-    path("mijn-gegevens/", include("kring.members.urls")),
+    path(pgettext_lazy("url", "mijn-gegevens/"), include("kring.members.urls")),
     path("register/", include("kring.register.urls")),
-    path("importeren/", include("kring.imports.urls")),
-    path("intervisie/", include("kring.intervision.urls")),
-    path("evenementen/", include("kring.events.urls")),
-    path("herregistratie/", include("kring.recertification.urls")),
-    path("opleidingen/", include("kring.accreditation.urls")),
+    path(pgettext_lazy("url", "importeren/"), include("kring.imports.urls")),
+    path(pgettext_lazy("url", "intervisie/"), include("kring.intervision.urls")),
+    path(pgettext_lazy("url", "evenementen/"), include("kring.events.urls")),
+    path(pgettext_lazy("url", "herregistratie/"), include("kring.recertification.urls")),
+    path(pgettext_lazy("url", "opleidingen/"), include("kring.accreditation.urls")),
     path("", include("kring.complaints.urls")),
-    path("vinden/", include("kring.find.urls")),
-    path("bureau/", admin.site.urls),
+    path(pgettext_lazy("url", "vinden/"), include("kring.find.urls")),
+    path(pgettext_lazy("url", "bureau/"), admin.site.urls),
     prefix_default_language=False,
 )
 

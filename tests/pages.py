@@ -25,11 +25,11 @@ EXTRA = [
     ("anonymous", "/en/"),
     ("anonymous", "/en/accounts/login/"),
     # The office's public pages in English (the matrix opens them in Dutch).
-    ("anonymous", "/en/over-ons/"),
+    ("anonymous", "/en/about-us/"),
     ("anonymous", "/en/contact/"),
-    ("anonymous", "/en/lid-worden/"),
+    ("anonymous", "/en/become-a-member/"),
     ("anonymous", "/en/privacy/"),
-    ("anonymous", "/en/toegankelijkheid/"),
+    ("anonymous", "/en/accessibility/"),
 ]
 
 

@@ -5,7 +5,6 @@ import json
 
 import pytest
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import translation
 
 from kring.api.api import on_refused
@@ -17,6 +16,7 @@ from kring.intervision.tests.helpers import make_group, make_trainer
 from kring.members.models import Person
 from kring.register import services as register
 from tests import factories as t
+from tests.english import en
 
 FULL = "This group is full."
 NOT_LINKED = "Your account is not linked to a member of the association."
@@ -29,7 +29,7 @@ def messages_of(response) -> list[str]:
 def test_a_page_shows_the_refusal_of_a_button_as_a_message_and_changes_nothing(trainer, login):
     group = make_group(trainer, members=3, capacity=4)
     response = login(make_trainer()).post(
-        "/en" + reverse("intervision:join_request_create", args=[group.pk]), {"message": "Hi"}, follow=True
+        en("intervision:join_request_create", group.pk), {"message": "Hi"}, follow=True
     )
     assert response.status_code == 200
     assert [m for m in messages_of(response) if m.startswith(FULL)]
@@ -38,7 +38,7 @@ def test_a_page_shows_the_refusal_of_a_button_as_a_message_and_changes_nothing(t
 
 def test_a_page_shows_the_refusal_of_a_form_on_its_field(trainer, login):
     response = login(trainer).post(
-        "/en" + reverse("intervision:group_offer"),
+        en("intervision:group_offer"),
         {
             "name": "Utrecht",
             "coordinator_role": "facilitator",
@@ -58,7 +58,7 @@ def test_a_page_shows_the_refusal_of_a_form_on_its_field(trainer, login):
 def test_the_admin_shows_a_refusal_as_an_error_message(login, office, trainer):
     registration = trainer.registrations.get()
     response = login(office).post(
-        "/en" + reverse("admin:register_registration_changelist"),
+        en("admin:register_registration_changelist"),
         {
             "action": "reinstate",
             "_selected_action": [registration.pk],
@@ -92,7 +92,7 @@ def test_a_page_refuses_an_account_without_a_person_calmly_and_writes_nothing(db
     user = t.UserFactory()
     client.force_login(user)
     entries = AuditEntry.objects.count()
-    for page in ("/en" + reverse("members:home"), "/en" + reverse("members:contact")):
+    for page in (en("members:home"), en("members:contact")):
         response = client.get(page)
         assert response.status_code == 409, page
         assert NOT_LINKED in response.content.decode()

@@ -52,10 +52,10 @@ Mindfulness can add to physical and mental well-being, and to peace and sustaina
 ## What we do
 
 - We keep a public [register](/en/register/) of certified mindfulness trainers. You can find a trainer near you. And health insurers can see who is registered.
-- We certify trainers and we [accredit programmes](/en/opleidingen/) that train them.
+- We certify trainers and we [accredit programmes](/en/programmes/) that train them.
 - We help trainers learn together in **intervision**: 4 to 8 colleagues who discuss their work together a few times a year.
-- We organise [events](/en/evenementen/): workshops, annual days, congresses and the general assembly (ALV).
-- We have a [code of ethics](/en/erecode/) for trainers and a complaints committee. Do you have a complaint about a trainer? You can [file it with us](/en/klachten/indienen/).
+- We organise [events](/en/events/): workshops, annual days, congresses and the general assembly (ALV).
+- We have a [code of ethics](/en/code-of-ethics/) for trainers and a complaints committee. Do you have a complaint about a trainer? You can [file it with us](/en/complaints/file/).
 
 ## Trust instead of control
 
@@ -63,7 +63,7 @@ We start from trust, without being naive. Trainers show for themselves how they 
 
 ## Join in
 
-An association is as strong as its members. Being a member means that you share, take and bring. Your ideas are welcome, about everything we do. Would you like to join? Read [how to become a member](/en/lid-worden/).
+An association is as strong as its members. Being a member means that you share, take and bring. Your ideas are welcome, about everything we do. Would you like to join? Read [how to become a member](/en/become-a-member/).
 """
 
 CONTACT_NL = """\
@@ -87,11 +87,11 @@ E-mail is best for us. Then we can look into your question properly. Add your na
 
 ## Do it yourself
 
-You can do a lot yourself when you are logged in. In [My details](/en/mijn-gegevens/) you change your contact details, your practice and your public profile. There you can also download all your data.
+You can do a lot yourself when you are logged in. In [My details](/en/my-details/) you change your contact details, your practice and your public profile. There you can also download all your data.
 
 ## A complaint about a trainer
 
-For a complaint about a registered trainer you do not need to e-mail the office. Use the [complaint form](/en/klachten/indienen/). Only the complaints committee reads your complaint.
+For a complaint about a registered trainer you do not need to e-mail the office. Use the [complaint form](/en/complaints/file/). Only the complaints committee reads your complaint.
 """
 
 MEMBERSHIP_NL = """\
@@ -232,7 +232,7 @@ In this statement you read which data we keep about you, why, and for how long. 
 
 **Questions from health insurers.** Health insurers check through a connection (API) whether a trainer is registered. They only see what is in the register. We keep track of which insurer asked something, when, and what: for example a register number, or a name with a postcode.
 
-**Who changed what.** Does someone change your data? Then we note who did it, when, and which details it was about. The data itself is not in that note. You see this history yourself in [My details › Privacy](/en/mijn-gegevens/privacy/).
+**Who changed what.** Does someone change your data? Then we note who did it, when, and which details it was about. The data itself is not in that note. You see this history yourself in [My details › Privacy](/en/my-details/privacy/).
 
 **Cookies.** We only use cookies that are needed: to keep you logged in, to protect forms and to remember your language. We do not track you and we show no advertisements.
 
@@ -248,15 +248,15 @@ In this statement you read which data we keep about you, why, and for how long. 
 
 ## Erasure
 
-You can ask us to erase your data, in [My details › Privacy](/en/mijn-gegevens/privacy/). The office confirms your request. Then we remove: your contact details, your practice addresses, your photo, your profile, all your choices to make something public, and your way to log in. We keep what the law or the insurers ask for: your name, your registrations with their periods, your memberships with their history, your CPD log, your invoices and mandates, and who changed what.
+You can ask us to erase your data, in [My details › Privacy](/en/my-details/privacy/). The office confirms your request. Then we remove: your contact details, your practice addresses, your photo, your profile, all your choices to make something public, and your way to log in. We keep what the law or the insurers ask for: your name, your registrations with their periods, your memberships with their history, your CPD log, your invoices and mandates, and who changed what.
 
 ## Your rights
 
-- **See and download.** You see your data in [My details](/en/mijn-gegevens/). In [My details › Privacy](/en/mijn-gegevens/privacy/) you download everything we keep about you, in a file a computer can read (JSON). You can also take that file to another organisation.
-- **Correct.** Is something wrong? Change it yourself in [My details](/en/mijn-gegevens/), or ask the office.
-- **Erase.** Ask for it in [My details › Privacy](/en/mijn-gegevens/privacy/). Above you read what we erase and what we must keep.
+- **See and download.** You see your data in [My details](/en/my-details/). In [My details › Privacy](/en/my-details/privacy/) you download everything we keep about you, in a file a computer can read (JSON). You can also take that file to another organisation.
+- **Correct.** Is something wrong? Change it yourself in [My details](/en/my-details/), or ask the office.
+- **Erase.** Ask for it in [My details › Privacy](/en/my-details/privacy/). Above you read what we erase and what we must keep.
 - **Object and restrict.** Do you not want us to use your data for something? Or do you want us to stop while we look into something? E-mail the office. We answer within a month.
-- **Withdraw consent.** What you made public, you switch off yourself in [My details › Public](/en/mijn-gegevens/openbaar/).
+- **Withdraw consent.** What you made public, you switch off yourself in [My details › Public](/en/my-details/public/).
 - **Complain.** Are you not happy with how we handle your data? Tell us first, and we look for a solution together. You may also complain to the supervisory authority: in the Netherlands the [Autoriteit Persoonsgegevens](https://www.autoriteitpersoonsgegevens.nl/), in Belgium the [Gegevensbeschermingsautoriteit](https://www.gegevensbeschermingsautoriteit.be/).
 
 ## Who sees your data?

@@ -9,20 +9,14 @@ import time
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.urls import reverse
-from django.utils import translation
 
 from kring.core.access import TWO_FACTOR_NEXT
 from tests import factories as t
+from tests.english import en
 
 pytestmark = pytest.mark.django_db
 
 SECRET = re.compile(r'<code id="authenticator_secret"[^>]*>([A-Z2-7 ]+)</code>')
-
-
-def en(name, **kwargs):
-    with translation.override("en"):
-        return reverse(name, kwargs=kwargs)
 
 
 def totp_code(secret: str) -> str:

@@ -191,9 +191,9 @@ def test_an_english_complainant_gets_an_english_link_from_a_dutch_committee_page
         procedure.receipt_confirm(case, by=complaints.user)
     (confirmed,) = mail.outbox
     assert confirmed.extra_headers["Content-Language"] == "en"
-    link = next(word for word in confirmed.body.split() if "/klachten/volgen/" in word)
+    link = next(word for word in confirmed.body.split() if "/complaints/follow/" in word)
     path = link.split("://", 1)[1].split("/", 1)[1]
-    assert path.startswith("en/klachten/volgen/")
+    assert path.startswith("en/complaints/follow/")
     page = client.get("/" + path)
     assert page.status_code == 200 and '<html lang="en"' in page.content.decode()
 

@@ -7,8 +7,9 @@ from django.urls import reverse
 from kring.core import identity
 from kring.core.models import Association, AuditEntry
 from kring.core.tests.admin_forms import page_data
+from tests.english import en
 
-CHANGE_URL = "/en" + reverse("admin:core_association_change", args=[1])
+CHANGE_URL = en("admin:core_association_change", 1)
 
 
 def _post(client, **changes):

@@ -21,7 +21,8 @@ def path_of(link: str) -> str:
 
 
 def offer_link(message) -> str:
-    return path_of(re.search(r"https?://\S+/aanbod/\S+/", message.body).group(0))
+    """The offer's link, in the reader's language: /evenementen/aanbod/... or /en/events/offer/..."""
+    return path_of(re.search(r"https?://\S+/(?:aanbod|offer)/\S+/", message.body).group(0))
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kring.find.tests.helpers import make_course, make_retreat, make_trainer
+from tests.english import en
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_no_reimbursement_words_where_they_do_not_apply(client, trainer, program
 
 def test_the_page_in_english(client):
     course = make_course(make_trainer())
-    page = client.get("/en" + reverse("find:course", kwargs={"pk": course.pk})).content.decode()
+    page = client.get(en("find:course", pk=course.pk)).content.decode()
     assert "What does it ask of you?" in page and "Will my insurer pay?" in page
 
 

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from kring.intervision.tests.helpers import make_group, meeting_with_records
+from tests.english import en
 
 
 def test_the_overview_counts_confirmed_meetings_calmly(trainer, login):
@@ -20,6 +21,6 @@ def test_the_overview_lists_my_groups_with_their_size(trainer, login):
 
 def test_it_speaks_english_too(trainer, client):
     client.force_login(trainer.user)
-    page = client.get("/en/intervisie/")
+    page = client.get(en("intervision:home"))
     assert page.status_code == 200
     assert "Find a group" in page.content.decode() and "Groep zoeken" not in page.content.decode()

@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from kring.core.models import AuditEntry
+from tests.english import en
 
-URL = "/en/mijn-gegevens/contact/"
+URL = en("members:contact")
 
 
 def _post(client, **changes):

@@ -7,14 +7,9 @@ from kring.core.refusals import Refused
 from kring.members import services
 from kring.members.models import ErasureRequest
 from tests import factories as t
+from tests.english import en
 
-URL = "/en/mijn-gegevens/privacy/wissen/"
-
-
-def en(name, *args):
-    """The English address of a page (the admin too), so the test reads the English words."""
-    with translation.override("en"):
-        return reverse(name, args=args)
+URL = en("members:erasure")
 
 
 def test_it_explains_erasure_before_asking(member, login):

@@ -3,8 +3,9 @@ import json
 from kring.core.models import AuditEntry
 from kring.members import services
 from tests import factories as t
+from tests.english import en
 
-URL = "/en/mijn-gegevens/privacy/download/"
+URL = en("members:export")
 
 
 def test_it_downloads_everything_about_me_as_json(trainer, login):

@@ -2,8 +2,9 @@ from django.urls import reverse
 
 from kring.core.models import AuditEntry
 from kring.members import services
+from tests.english import en
 
-URL = "/en/mijn-gegevens/privacy/geschiedenis/"
+URL = en("members:history")
 
 
 def test_it_shows_who_changed_which_fields(member, office, login):

@@ -3,6 +3,7 @@ from django.urls import reverse
 from kring.core.models import AuditEntry
 from kring.members.models import Person
 from tests import factories as t
+from tests.english import en
 
 
 def test_it_shows_the_overview_with_tabs(member, login):
@@ -14,14 +15,14 @@ def test_it_shows_the_overview_with_tabs(member, login):
 
 
 def test_it_says_nothing_is_public_by_default(member, login):
-    assert "Nothing of your profile is public" in login(member).get("/en/mijn-gegevens/").content.decode()
+    assert "Nothing of your profile is public" in login(member).get(en("members:home")).content.decode()
 
 
 def test_an_account_without_a_person_gets_a_calm_page_and_nothing_is_written(db, client):
     user = t.UserFactory()
     client.force_login(user)
     entries = AuditEntry.objects.count()
-    response = client.get("/en/mijn-gegevens/")
+    response = client.get(en("members:home"))
     assert response.status_code == 409
     assert "Your account is not linked to a member of the association." in response.content.decode()
     assert not Person.objects.filter(user=user).exists()

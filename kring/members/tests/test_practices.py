@@ -4,8 +4,9 @@ from django.urls import reverse
 from kring.core.models import AuditEntry
 from kring.members.models import PracticeAddress
 from tests import factories as t
+from tests.english import en
 
-ADD = "/en/mijn-gegevens/praktijken/nieuw/"
+ADD = en("members:practice_add")
 
 
 def test_it_adds_a_dutch_practice_with_the_coordinates_of_its_postcode(member, login):

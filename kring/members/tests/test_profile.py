@@ -1,7 +1,8 @@
 from kring.core.models import AuditEntry
 from kring.members.models import SpokenLanguage, TaughtProgramme, WorkDomain
+from tests.english import en
 
-URL = "/en/mijn-gegevens/profiel/"
+URL = en("members:profile")
 
 
 def test_it_shows_the_vocabularies_as_checkbox_lists(member, login):

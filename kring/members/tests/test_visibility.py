@@ -1,7 +1,8 @@
 from kring.core.models import AuditEntry
 from kring.members.models import Person
+from tests.english import en
 
-URL = "/en/mijn-gegevens/openbaar/"
+URL = en("members:visibility")
 
 
 def test_it_offers_a_switch_per_public_field_all_off(member, login):

@@ -9,6 +9,7 @@ from kring.cpd.models import Activity
 from kring.recertification.models import CodeOfEthics
 from kring.recertification.services import cycles, dossiers
 from tests import factories as t
+from tests.english import en as en  # the tests here take it from this conftest
 
 
 @pytest.fixture
@@ -76,15 +77,6 @@ def complete_dossier(person, cycle, colleague, second_colleague, add_activity):
     dossiers.dossier_save_peer_report(dossier, report="Een goed gesprek over inquiry.", by=person.user)
     assert CodeOfEthics.current() is not None
     return dossier
-
-
-def en(name, *args):
-    """The English URL of a page, whatever language the last request left active."""
-    from django.urls import reverse
-    from django.utils import translation
-
-    with translation.override("en"):
-        return reverse(name, args=args)
 
 
 def plain_pdf() -> bytes:
