@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 
-from .build import Index, ease_order, fill_open_groups, grow_groups
+from .build import Index, ease_order, grow_groups
 from .improve import borrow_for_leftovers, eject_for_leftovers, insert_leftovers, local_search
 from .model import (
     BOTH,
@@ -45,6 +45,7 @@ from .model import (
     Weights,
     experience_level,
 )
+from .open_groups import fill_open_groups
 from .problem import ONLINE_BIT, Problem, lowest_name
 from .reasons import reason_for
 

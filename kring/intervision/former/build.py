@@ -1,11 +1,10 @@
-"""Construction: fill free places in existing groups, then grow new groups from the hardest to place."""
+"""Construction: grow new groups from the hardest to place (``open_groups.py`` fills free places first)."""
 
 from __future__ import annotations
 
 import math
 
-from .model import BOTH, LIVE, ONLINE, UNIFORM, OpenGroup
-from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
+from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_UNIFORM, Problem, flat_km
 from .space import Grid
 
 POOL_SIZE = 24
@@ -97,129 +96,6 @@ def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
     ties = list(range(n))
     rng.shuffle(ties)
     return sorted(range(n), key=lambda i: (ease[i], ties[i]))
-
-
-# -- existing groups ------------------------------------------------------------------------------
-
-
-def _open_group_fit(problem: Problem, i: int, group: OpenGroup, distance: float | None) -> float:
-    w = problem.parameters.weights
-    s = problem.seekers[i]
-    fit = w.domain * (1.0 if not group.domain or not s.domain or s.domain == group.domain else 0.0)
-    fit += w.target_group * (
-        1.0 if not group.target_group or not s.target_group or s.target_group == group.target_group else 0.0
-    )
-    levels = list(group.experience_levels)
-    level = problem.level[i]
-
-    def satisfied(wish: int) -> float:
-        if wish == NO_WISH or not levels:
-            return 1.0
-        if wish == WISH_UNIFORM:
-            return levels.count(level) / len(levels)
-        return min(1.0, (len(levels) - levels.count(level)) / (0.5 * len(levels)))
-
-    group_wish = WISH_UNIFORM if group.experience_mix == UNIFORM else WISH_MIXED
-    fit += w.experience * (satisfied(problem.wish[i]) + satisfied(group_wish)) / 2
-    fit += w.travel * (1.0 if distance is None or not problem.rad[i] else max(0.0, 1.0 - distance / problem.rad[i]))
-    fit += w.new_colleagues * (1.0 if s.last_year.isdisjoint(group.member_ids) else 0.0)
-    return fit + w.size
-
-
-def _open_group_candidates(problem: Problem, index: Index, group: OpenGroup, taken, limit: int):
-    """Compatible untaken seekers for an existing group, hardest first, with their fit."""
-    if group.language not in problem.language_index:
-        return []
-    lang_bit = 1 << problem.language_index[group.language]
-    known = [problem.slot_index[s] for s in group.slots if s in problem.slot_index]
-    slot_mask = sum(1 << b for b in set(known)) if group.slots else -1
-    if not slot_mask:
-        return []
-    found: dict[int, float | None] = {}
-    has_place = group.latitude is not None and group.longitude is not None
-    if group.mode in (LIVE, BOTH) and has_place:
-        glat, glon = float(group.latitude), float(group.longitude)
-        gcos = math.cos(math.radians(glat))
-        for ring in index.grid.rings(glat, glon, index.max_radius):
-            for i in ring:
-                if taken[i] or not problem.langs[i] & lang_bit or not problem.slots[i] & slot_mask:
-                    continue
-                d = flat_km(glat, glon, gcos, problem.lat[i], problem.lon[i], problem.cos[i])
-                if d <= problem.rad[i]:
-                    found[i] = d
-    if group.mode in (ONLINE, BOTH):
-        lang = problem.language_index[group.language]
-        slots = bits_of(slot_mask) if slot_mask != -1 else list(range(len(problem.slot_names)))
-        for slot in slots:
-            bucket = index.buckets.get((slot, lang), [])
-            count = 0
-            for i in index.walk((slot, lang), bucket, taken):
-                if i not in found:
-                    found[i] = None
-                    count += 1
-                    if count >= limit:
-                        break
-    rank = index.rank
-    candidates = sorted(found, key=rank.__getitem__)
-    result = []
-    for i in candidates:
-        if problem.seekers[i].avoid.isdisjoint(group.member_ids):
-            result.append((i, _open_group_fit(problem, i, group, found[i])))
-    return result
-
-
-def fill_open_groups(problem: Problem, index: Index, groups: list[OpenGroup], taken) -> list[tuple[int, int, float]]:
-    """Fill free places: groups with the fewest candidates first, each choosing among its hardest
-    candidates the best fitting; then one round of exchanges frees a place for a seeker whom only
-    a full group could take."""
-    chosen: dict[int, list[int]] = {}
-    candidates: dict[int, list[tuple[int, float]]] = {}
-    for g, group in enumerate(groups):
-        if group.free_places > 0:
-            candidates[g] = _open_group_candidates(problem, index, group, taken, 4 * group.free_places + 12)
-            chosen[g] = []
-    where: dict[int, int] = {}
-    fit_of: dict[tuple[int, int], float] = {}
-    for g, cands in candidates.items():
-        for i, fit in cands:
-            fit_of[(i, g)] = fit
-
-    def fits_with(i, g, leaving=None):
-        return all(m == leaving or (m not in problem.conflicts[i]) for m in chosen[g])
-
-    for g in sorted(candidates, key=lambda g: (len(candidates[g]) / groups[g].free_places, g)):
-        room = groups[g].free_places
-        window = 2 * room + 4
-        while len(chosen[g]) < room:
-            options = [(i, f) for i, f in candidates[g] if i not in where and fits_with(i, g)][:window]
-            if not options:
-                break
-            i, _ = max(options, key=lambda item: item[1])
-            chosen[g].append(i)
-            where[i] = g
-    # Exchange: a group with room takes a seeker from another group that can replace them.
-    for g in candidates:
-        room = groups[g].free_places
-        for i, _ in candidates[g]:
-            if len(chosen[g]) >= room:
-                break
-            h = where.get(i)
-            if h is None or h == g or not fits_with(i, g):
-                continue
-            for j, _ in candidates[h]:
-                if j not in where and fits_with(j, h, leaving=i):
-                    chosen[h].remove(i)
-                    chosen[h].append(j)
-                    where[j] = h
-                    chosen[g].append(i)
-                    where[i] = g
-                    break
-    result = []
-    for g, members in chosen.items():
-        for i in members:
-            taken[i] = 1
-            result.append((i, g, fit_of[(i, g)]))
-    return result
 
 
 # -- new groups -----------------------------------------------------------------------------------
