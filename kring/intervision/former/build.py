@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_UNIFORM, Problem, flat_km
+from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_UNIFORM, Problem, flat_km
 from .space import Grid
 
 POOL_SIZE = 24
@@ -24,12 +24,14 @@ class FormingGroup:
 
 
 class Index:
-    """Where to look for partners: a grid of live seekers and, for online seekers, lists per
-    (slot, language) ordered from hardest to easiest to place."""
+    """Where to look for partners: a grid of live seekers (and a copy of it that forgets whoever
+    is taken) and, for online seekers, lists per (slot, language) ordered from hardest to easiest
+    to place."""
 
     def __init__(self, problem: Problem, order: list[int]):
         self.problem = problem
         self.grid = Grid()
+        self.untaken = Grid()
         self.buckets: dict[tuple[int, int], list[int]] = {}
         self.domain_buckets: dict[tuple[int, int, int], list[int]] = {}
         self.max_radius = max(problem.rad, default=0.0)
@@ -40,6 +42,7 @@ class Index:
             mode = problem.modes[i]
             if mode & LIVE_BIT:
                 self.grid.add(i, problem.lat[i], problem.lon[i])
+                self.untaken.add(i, problem.lat[i], problem.lon[i])
             if mode & ONLINE_BIT:
                 for slot in bits_of(problem.slots[i]):
                     for lang in bits_of(problem.langs[i]):
@@ -105,14 +108,18 @@ def live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     """Untaken live seekers who can meet at s's home (each within their own reach of it) and
     share a language and a moment with s, nearest first."""
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+    all_slots, all_langs = problem.slots, problem.langs
     slat, slon, scos = lat[s], lon[s], cos[s]
-    slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
+    slots, langs, conflicts = all_slots[s], all_langs[s], problem.conflicts[s]
+    sqrt = math.sqrt
     pool = []
-    for ring in index.grid.rings(slat, slon, index.max_radius):
+    for ring in index.untaken.untaken_rings(slat, slon, index.max_radius, taken):
         for j in ring:
-            if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs:
+            if j == s or not all_slots[j] & slots or not all_langs[j] & langs:
                 continue
-            d = flat_km(slat, slon, scos, lat[j], lon[j], cos[j])
+            dy = lat[j] - slat  # flat_km, written out: this is the former's innermost loop
+            dx = (lon[j] - slon) * (scos + cos[j]) * 0.5
+            d = KM_PER_DEGREE * sqrt(dy * dy + dx * dx)
             if d <= rad[j] and j not in conflicts:
                 pool.append((d, j))
         if len(pool) >= limit:
@@ -179,41 +186,46 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
         static[j] = a
     members = [s]
     member_set = {s}
-    slots, langs = problem.slots[s], problem.langs[s]
+    all_slots, all_langs, conflicts, last_year = problem.slots, problem.langs, problem.conflicts, problem.last_year
+    experience, wish_s, level_s = w.experience, wish[s], level[s]
+    slots, langs = all_slots[s], all_langs[s]
     levels = [0, 0, 0]
-    levels[level[s]] += 1
-    remaining = [j for j, _ in pool]
+    levels[level_s] += 1
+    # Whoever stops sharing a moment or a language, or conflicts with a member, never comes back:
+    # they leave the list at once (the order of the others, which breaks ties, stays).
+    remaining = [j for j, _ in pool if all_slots[j] & slots and all_langs[j] & langs]
     while len(members) < target:
         best, best_value = -1, -math.inf
         size = len(members)
         for j in remaining:
-            if not problem.slots[j] & slots or not problem.langs[j] & langs:
-                continue
-            if problem.conflicts[j] and not problem.conflicts[j].isdisjoint(member_set):
-                continue
             value = static[j]
             lj = level[j]
-            if wish[s] == WISH_UNIFORM:
-                value += w.experience * (1.0 if lj == level[s] else 0.0)
-            elif wish[s] != NO_WISH:
-                value += w.experience * (1.0 - levels[lj] / size)
-            if wish[j] == WISH_UNIFORM:
-                value += w.experience * levels[lj] / size
-            elif wish[j] != NO_WISH:
-                value += w.experience * (1.0 - levels[lj] / size)
-            if problem.last_year[j] and not problem.last_year[j].isdisjoint(member_set):
+            if wish_s == WISH_UNIFORM:
+                value += experience * (1.0 if lj == level_s else 0.0)
+            elif wish_s != NO_WISH:
+                value += experience * (1.0 - levels[lj] / size)
+            wish_j = wish[j]
+            if wish_j == WISH_UNIFORM:
+                value += experience * levels[lj] / size
+            elif wish_j != NO_WISH:
+                value += experience * (1.0 - levels[lj] / size)
+            if last_year[j] and not last_year[j].isdisjoint(member_set):
                 value -= w.new_colleagues
-            value += 0.01 * (problem.slots[j] & slots).bit_count()
+            value += 0.01 * (all_slots[j] & slots).bit_count()
             if value > best_value:
                 best, best_value = j, value
         if best < 0:
             break
         members.append(best)
         member_set.add(best)
-        remaining.remove(best)
-        slots &= problem.slots[best]
-        langs &= problem.langs[best]
+        slots &= all_slots[best]
+        langs &= all_langs[best]
         levels[level[best]] += 1
+        remaining = [
+            j
+            for j in remaining
+            if j != best and all_slots[j] & slots and all_langs[j] & langs and best not in conflicts[j]
+        ]
     if len(members) < p.min_size:
         return None
     scored = problem.score(members, live)
@@ -227,7 +239,7 @@ def spread_pool(problem: Problem, index: Index, s: int, taken) -> list[int]:
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
     slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
     pool = []
-    for ring in index.grid.rings(lat[s], lon[s], rad[s] + index.max_radius):
+    for ring in index.untaken.untaken_rings(lat[s], lon[s], rad[s] + index.max_radius, taken):
         for j in ring:
             if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs or j in conflicts:
                 continue

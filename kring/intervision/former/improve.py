@@ -270,7 +270,30 @@ def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: in
     return not conflicts or all(m == leaving or m not in conflicts for m in members)
 
 
-def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int]) -> bool:
+class ScoreMemo:
+    """The scores of member lists already tried. After a swap, the weakest group tries its
+    neighbours again and meets many of the same lists (about a quarter of all tries); a score
+    depends on the members alone (in order: the sums run in that order), so it is looked up.
+    Kept to a bounded size, so memory does not grow with the association."""
+
+    LIMIT = 200_000
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.known: dict = {}
+
+    def __call__(self, members: list[int], live: bool):
+        key = (tuple(members), live)
+        known = self.known
+        if key in known:
+            return known[key]
+        if len(known) >= self.LIMIT:
+            known.clear()
+        found = known[key] = self.problem.score(members, live)
+        return found
+
+
+def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int], score: ScoreMemo) -> bool:
     """Apply the first swap or move between a and b that makes the pair better. Cheap mask checks
     come first, so only swaps that keep the hard rules cost a full score."""
     p = problem.parameters
@@ -284,10 +307,10 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
             new_a = am[:x] + am[x + 1 :] + [bm[y]]
             new_b = bm[:y] + bm[y + 1 :] + [am[x]]
             budget[0] -= 2
-            sa = problem.score(new_a, live)
+            sa = score(new_a, live)
             if sa is None:
                 continue
-            sb = problem.score(new_b, live)
+            sb = score(new_b, live)
             if sb is not None and _better(a.score, b.score, sa[0], sb[0]):
                 a.members, b.members = new_a, new_b
                 a.score, a.centre = sa
@@ -304,10 +327,10 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
             new_g = gm[:x] + gm[x + 1 :]
             new_t = tm + [gm[x]]
             budget[0] -= 2
-            st = problem.score(new_t, live)
+            st = score(new_t, live)
             if st is None:
                 continue
-            sg = problem.score(new_g, live)
+            sg = score(new_g, live)
             if sg is not None and _better(giver.score, taker.score, sg[0], st[0]):
                 giver.members, taker.members = new_g, new_t
                 giver.score, giver.centre = sg
@@ -324,6 +347,7 @@ def local_search(problem: Problem, groups: list[FormingGroup], evaluations: int)
     heap = [(group.score, g) for g, group in enumerate(groups)]
     heapq.heapify(heap)
     budget = [evaluations]
+    scores = ScoreMemo(problem)
     while heap and budget[0] > 0:
         score, g = heapq.heappop(heap)
         group = groups[g]
@@ -333,7 +357,7 @@ def local_search(problem: Problem, groups: list[FormingGroup], evaluations: int)
             other = groups[h]
             if other.live != group.live:
                 continue
-            if _try_pair(problem, group, other, budget):
+            if _try_pair(problem, group, other, budget, scores):
                 heapq.heappush(heap, (group.score, g))
                 heapq.heappush(heap, (other.score, h))
                 break
