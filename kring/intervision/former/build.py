@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
-from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_UNIFORM, Problem, flat_km
+from .nearby import LiveArrays
+from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
 from .space import Grid
 
 POOL_SIZE = 24
+ARRAYS_FROM = 2000  # seekers; below it a run makes several attempts of a few milliseconds each
 
 
 class FormingGroup:
@@ -50,6 +52,15 @@ class Index:
                         if problem.domain[i] >= 0:
                             self.domain_buckets.setdefault((slot, lang, problem.domain[i]), []).append(i)
         self.starts: dict = {}
+        self._live_arrays: LiveArrays | None = None
+
+    def live_arrays(self) -> LiveArrays | None:
+        """The live seekers as arrays (made at the first question), or None for the loops: for a
+        small instance (tried many times, where numpy's cost per call outweighs its speed) and
+        where the masks do not fit numpy's integers. Both give the same answers."""
+        if self._live_arrays is None and len(self.rank) >= ARRAYS_FROM and LiveArrays.usable(self.problem):
+            self._live_arrays = LiveArrays(self.problem, self.rank, self.max_radius)
+        return self._live_arrays
 
     def walk(self, key, bucket, taken):
         """The bucket's entries, skipping (and forgetting) the taken ones at its front."""
@@ -106,7 +117,16 @@ def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
 
 def live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     """Untaken live seekers who can meet at s's home (each within their own reach of it) and
-    share a language and a moment with s, nearest first."""
+    share a language and a moment with s, nearest first: from the rings of grid cells around s,
+    as many rings as it takes to find ``limit``, at most ``2 * limit``."""
+    arrays = index.live_arrays()
+    if arrays is None:
+        return live_pool_reference(problem, index, s, taken, limit)
+    return arrays.pool_at_home(problem, s, taken, limit)
+
+
+def live_pool_reference(problem: Problem, index: Index, s: int, taken, limit: int):
+    """``live_pool`` with a loop over the grid's cells: the reference for the arrays."""
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
     all_slots, all_langs = problem.slots, problem.langs
     slat, slon, scos = lat[s], lon[s], cos[s]
@@ -186,45 +206,56 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
         static[j] = a
     members = [s]
     member_set = {s}
-    all_slots, all_langs, conflicts, last_year = problem.slots, problem.langs, problem.conflicts, problem.last_year
+    all_slots, all_langs, conflicts = problem.slots, problem.langs, problem.conflicts
     experience, wish_s, level_s = w.experience, wish[s], level[s]
     slots, langs = all_slots[s], all_langs[s]
     levels = [0, 0, 0]
     levels[level_s] += 1
     # Whoever stops sharing a moment or a language, or conflicts with a member, never comes back:
     # they leave the list at once (the order of the others, which breaks ties, stays).
-    remaining = [j for j, _ in pool if all_slots[j] & slots and all_langs[j] & langs]
+    rows = [
+        (j, static[j], level[j], wish[j], problem.last_year[j], all_slots[j])
+        for j, _ in pool
+        if all_slots[j] & slots and all_langs[j] & langs
+    ]
     while len(members) < target:
-        best, best_value = -1, -math.inf
         size = len(members)
-        for j in remaining:
-            value = static[j]
-            lj = level[j]
-            if wish_s == WISH_UNIFORM:
-                value += experience * (1.0 if lj == level_s else 0.0)
-            elif wish_s != NO_WISH:
-                value += experience * (1.0 - levels[lj] / size)
-            wish_j = wish[j]
-            if wish_j == WISH_UNIFORM:
-                value += experience * levels[lj] / size
-            elif wish_j != NO_WISH:
-                value += experience * (1.0 - levels[lj] / size)
-            if last_year[j] and not last_year[j].isdisjoint(member_set):
+        # The experience terms depend only on a partner's level and wish: worked out once per
+        # step, with the same arithmetic as per partner (adding 0.0 where there is no wish).
+        for_s = [
+            experience * (1.0 if lj == level_s else 0.0)
+            if wish_s == WISH_UNIFORM
+            else 0.0
+            if wish_s == NO_WISH
+            else experience * (1.0 - levels[lj] / size)
+            for lj in range(3)
+        ]
+        for_j = {
+            NO_WISH: (0.0, 0.0, 0.0),
+            WISH_MIXED: [experience * (1.0 - levels[lj] / size) for lj in range(3)],
+            WISH_UNIFORM: [experience * levels[lj] / size for lj in range(3)],
+        }
+        best, best_value = None, -math.inf
+        for row in rows:
+            j, value, lj, wish_j, met, slots_j = row
+            value = value + for_s[lj] + for_j[wish_j][lj]
+            if met and not met.isdisjoint(member_set):
                 value -= w.new_colleagues
-            value += 0.01 * (all_slots[j] & slots).bit_count()
+            value += 0.01 * (slots_j & slots).bit_count()
             if value > best_value:
-                best, best_value = j, value
-        if best < 0:
+                best, best_value = row, value
+        if best is None:
             break
-        members.append(best)
-        member_set.add(best)
-        slots &= all_slots[best]
-        langs &= all_langs[best]
-        levels[level[best]] += 1
-        remaining = [
-            j
-            for j in remaining
-            if j != best and all_slots[j] & slots and all_langs[j] & langs and best not in conflicts[j]
+        chosen = best[0]
+        members.append(chosen)
+        member_set.add(chosen)
+        slots &= all_slots[chosen]
+        langs &= all_langs[chosen]
+        levels[level[chosen]] += 1
+        rows = [
+            row
+            for row in rows
+            if row[0] != chosen and row[5] & slots and all_langs[row[0]] & langs and chosen not in conflicts[row[0]]
         ]
     if len(members) < p.min_size:
         return None

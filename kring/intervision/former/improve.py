@@ -271,10 +271,12 @@ def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: in
 
 
 class ScoreMemo:
-    """The scores of member lists already tried. After a swap, the weakest group tries its
-    neighbours again and meets many of the same lists (about a quarter of all tries); a score
-    depends on the members alone (in order: the sums run in that order), so it is looked up.
-    Kept to a bounded size, so memory does not grow with the association."""
+    """The scores of member lists already tried, for lists the mask checks have shown to keep the
+    basic rules (a shared moment and language, nobody to avoid, everyone's mode). After a swap,
+    the weakest group tries its neighbours again and meets many of the same lists (about a
+    quarter of all tries); a score depends on the members alone (in order: the sums run in that
+    order), so it is looked up. Kept to a bounded size, so memory does not grow with the
+    association."""
 
     LIMIT = 200_000
 
@@ -289,15 +291,19 @@ class ScoreMemo:
             return known[key]
         if len(known) >= self.LIMIT:
             known.clear()
-        found = known[key] = self.problem.score(members, live)
+        found = known[key] = self.problem.score_feasible(members, live)
         return found
 
 
 def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int], score: ScoreMemo) -> bool:
     """Apply the first swap or move between a and b that makes the pair better. Cheap mask checks
-    come first, so only swaps that keep the hard rules cost a full score."""
+    come first, so only swaps that keep the hard rules cost a full score; a change can only be
+    better if its first new group keeps at least the weaker old score, so the second is scored
+    only then. The budget counts two evaluations per change tried all the same, so that what the
+    search does never depends on how fast it is."""
     p = problem.parameters
     live = a.live
+    floor = min(a.score, b.score) - EPSILON
     am, bm = a.members, b.members
     a_without, b_without = _masks_without(problem, am), _masks_without(problem, bm)
     for x in range(len(am)):
@@ -308,7 +314,7 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
             new_b = bm[:y] + bm[y + 1 :] + [am[x]]
             budget[0] -= 2
             sa = score(new_a, live)
-            if sa is None:
+            if sa is None or sa[0] < floor:
                 continue
             sb = score(new_b, live)
             if sb is not None and _better(a.score, b.score, sa[0], sb[0]):
@@ -328,7 +334,7 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
             new_t = tm + [gm[x]]
             budget[0] -= 2
             st = score(new_t, live)
-            if st is None:
+            if st is None or st[0] < floor:
                 continue
             sg = score(new_g, live)
             if sg is not None and _better(giver.score, taker.score, sg[0], st[0]):

@@ -12,12 +12,11 @@ from __future__ import annotations
 import math
 from itertools import islice
 
-import numpy as np
-
 from .build import Index, bits_of
 from .model import BOTH, LIVE, ONLINE, UNIFORM, OpenGroup
-from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
-from .space import X_SCALE, Y_SCALE, cell_of, rings_within
+from .nearby import LiveArrays
+from .problem import LIVE_BIT, NO_WISH, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
+from .space import cell_of
 
 
 def open_group_fit(problem: Problem, i: int, group: OpenGroup, distance: float | None) -> float:
@@ -116,63 +115,11 @@ def _online_candidates(problem: Problem, index: Index, group: OpenGroup, taken, 
     return chosen
 
 
-class LiveSeekers:
-    """The live seekers as numpy arrays sorted by grid row, so that an open group tests only the
-    band of rows within reach of its meeting place, in one vectorised pass with the very same
-    distance formula (and so the very same floating-point result) as ``flat_km``."""
-
-    def __init__(self, problem: Problem, index: Index, taken):
-        live = np.flatnonzero(np.array(problem.modes, dtype=np.int64) & LIVE_BIT)
-        lat, lon = np.array(problem.lat)[live], np.array(problem.lon)[live]
-        row, column = np.floor(lat * Y_SCALE).astype(np.int64), np.floor(lon * X_SCALE).astype(np.int64)
-        by_cell = np.lexsort((column, row))  # rows of the grid, as ``cell_of`` numbers them
-        self.seeker = live[by_cell]
-        self.row, self.column = row[by_cell], column[by_cell]
-        self.lat, self.lon = lat[by_cell], lon[by_cell]
-        self.cos = np.array(problem.cos)[self.seeker]
-        self.rad = np.array(problem.rad)[self.seeker]
-        self.slots = np.array(problem.slots, dtype=np.int64)[self.seeker]
-        self.langs = np.array(problem.langs, dtype=np.int64)[self.seeker]
-        self.rank = np.array(index.rank, dtype=np.int64)[self.seeker]
-        self.avoids = np.array([bool(s.avoid) for s in problem.seekers], dtype=bool)[self.seeker]
-        self.taken = np.frombuffer(taken, dtype=np.uint8)  # a view: it follows the bytearray
-        self.reach = rings_within(index.max_radius)
-
-    @staticmethod
-    def usable(problem: Problem) -> bool:
-        """Slot and language masks fit in 64-bit integers (otherwise the reference is used)."""
-        return len(problem.slot_names) < 63 and len(problem.language_names) < 63
-
-    def within_reach(self, place: tuple[float, float, float], lang_bit: int, slot_mask: int):
-        """Seekers (hardest first) whose reach covers the meeting place, their distances, and the
-        positions of those who avoid someone: the same seekers, in the same order, as the grid
-        scan of ``open_group_candidates`` (the distance is computed twice, once on the few)."""
-        glat, glon, gcos = place
-        cy, cx = cell_of(glat, glon)
-        start, end = np.searchsorted(self.row, (cy - self.reach, cy + self.reach + 1))
-        band = slice(int(start), int(end))
-        ok = np.abs(self.column[band] - cx) <= self.reach
-        ok &= (self.langs[band] & lang_bit) != 0
-        if slot_mask != -1:
-            ok &= (self.slots[band] & slot_mask) != 0
-        ok &= self.taken[self.seeker[band]] == 0
-        at = np.flatnonzero(ok) + start
-        dy = self.lat[at] - glat
-        dx = (self.lon[at] - glon) * (gcos + self.cos[at]) * 0.5
-        distance = KM_PER_DEGREE * np.sqrt(dy * dy + dx * dx)
-        at = at[distance <= self.rad[at]]
-        at = at[np.argsort(self.rank[at], kind="stable")]
-        dy = self.lat[at] - glat
-        dx = (self.lon[at] - glon) * (gcos + self.cos[at]) * 0.5
-        distance = KM_PER_DEGREE * np.sqrt(dy * dy + dx * dx)
-        return self.seeker[at].tolist(), distance.tolist(), np.flatnonzero(self.avoids[at]).tolist()
-
-
 class Candidates:
     """An open group's candidates, exactly as ``open_group_candidates`` lists them, merged and
     given their fit only as far as the filling looks (most groups need a handful)."""
 
-    def __init__(self, problem: Problem, index: Index, live: LiveSeekers, group: OpenGroup, taken, limit: int):
+    def __init__(self, problem: Problem, index: Index, live: LiveArrays, group: OpenGroup, taken, limit: int):
         self.problem, self.group, self.rank = problem, group, index.rank
         self.items: list[tuple[int, float]] = []
         self.near: list[int] = []
@@ -187,7 +134,7 @@ class Candidates:
         lang_bit, slot_mask = masks
         place, may_avoid = _place(group), []
         if place is not None:
-            self.near, self.distances, may_avoid = live.within_reach(place, lang_bit, slot_mask)
+            self.near, self.distances, may_avoid = live.within_reach(place, lang_bit, slot_mask, taken)
             reach = _LiveReach(problem, place, live.reach, taken)
         online = _online_candidates(problem, index, group, taken, limit, slot_mask, reach if place else _nobody)
         seekers, members = problem.seekers, group.member_ids
@@ -256,13 +203,12 @@ def fill_open_groups(problem: Problem, index: Index, groups: list[OpenGroup], ta
 def candidate_lists(problem: Problem, index: Index, groups: list[OpenGroup], taken) -> dict:
     """Per group with free places, its candidates: ``Candidates`` where the masks fit numpy's
     integers, else the reference lists."""
-    fast = LiveSeekers.usable(problem)
-    live = LiveSeekers(problem, index, taken) if fast else None
+    live = index.live_arrays()
     found = {}
     for g, group in enumerate(groups):
         if group.free_places > 0:
             limit = 4 * group.free_places + 12
-            if fast:
+            if live is not None:
                 found[g] = Candidates(problem, index, live, group, taken, limit)
             else:
                 found[g] = open_group_candidates(problem, index, group, taken, limit)

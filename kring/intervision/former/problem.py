@@ -199,6 +199,11 @@ class Problem:
         for i in members:
             if not modes[i] & mode_bit:
                 return None
+        return self.score_feasible(members, live)
+
+    def score_feasible(self, members, live: bool):
+        """(score, centre) of a group known to share a moment and a language, to have nobody who
+        avoids another and everyone accepting the mode; None when no meeting point is in reach."""
         centre, travel = None, 1.0
         if live:
             found = self.centre(members)
@@ -210,11 +215,10 @@ class Problem:
     def soft_score(self, members, travel: float) -> float:
         w = self.parameters.weights
         n = len(members)
-        domain, target, level, wish = self.domain, self.target, self.level, self.wish
+        domain, target, level, wish, last_year = self.domain, self.target, self.level, self.wish, self.last_year
         dom_counts: dict[int, int] = {}
         tgt_counts: dict[int, int] = {}
         levels = [0, 0, 0]
-        member_set = set(members)
         newcomers = 0
         for i in members:
             d = domain[i]
@@ -222,8 +226,8 @@ class Problem:
             t = target[i]
             tgt_counts[t] = tgt_counts.get(t, 0) + 1
             levels[level[i]] += 1
-            ly = self.last_year[i]
-            if not ly or ly.isdisjoint(member_set):
+            ly = last_year[i]
+            if not ly or ly.isdisjoint(members):
                 newcomers += 1
         wild = dom_counts.pop(-1, 0)
         dom_share = (max(dom_counts.values(), default=0) + wild) / n
@@ -238,7 +242,8 @@ class Problem:
             elif want == WISH_UNIFORM:
                 experience += (levels[level[i]] - 1) / others
             else:
-                experience += min(1.0, (n - levels[level[i]]) / (0.5 * others))
+                mixed = (n - levels[level[i]]) / (0.5 * others)
+                experience += mixed if mixed < 1.0 else 1.0
         experience /= n
         return (
             w.domain * dom_share

@@ -8,9 +8,9 @@ import pytest
 
 from kring.intervision.former import Parameters, form_groups
 from kring.intervision.former.build import Index, ease_order
+from kring.intervision.former.nearby import LiveArrays
 from kring.intervision.former.open_groups import (
     Candidates,
-    LiveSeekers,
     candidate_lists,
     choose_for_open_groups,
     fill_open_groups,
@@ -66,7 +66,7 @@ def test_it_lists_exactly_the_candidates_of_the_straightforward_scan(n, seed):
     taken = bytearray(n)
     for i in random.Random(seed).sample(range(n), n // 10):  # some already placed
         taken[i] = 1
-    live = LiveSeekers(problem, index, taken)
+    live = LiveArrays(problem, index.rank, index.max_radius)
     for group in groups:
         limit = 4 * group.free_places + 12
         expected = open_group_candidates(problem, index, group, taken, limit)
