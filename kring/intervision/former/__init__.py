@@ -6,15 +6,19 @@ is left, the reason. Hard rules (reach, mode, language, a shared moment, people 
 size 4–8) are never broken; within them it maximises the number of people placed, then the
 weakest new group's score (max-min, as CATME's team-maker does), then the sum of the scores.
 
-How (``build.py``, ``improve.py``): seekers are ordered from hardest to easiest to place; free
-places in existing groups are filled first; new groups grow around the hardest seekers from their
-neighbours on a spatial grid (live) or from lists per moment and language (online); leftovers are
-inserted, may borrow members from groups above the minimum, or take a place whose holder moves on;
-then swaps and moves between neighbouring groups lift the weakest groups. A group's score comes
+How (``open_groups.py``, ``build.py``, ``improve.py``): seekers are ordered from hardest to easiest
+to place; free places in existing groups are filled first; new groups grow around the hardest
+seekers from their neighbours on a spatial grid (live) or from lists per moment and language
+(online); "who can come to this place" is answered from numpy arrays in grid order
+(``nearby.py``), with the same arithmetic as the loops it replaced, so that the cost per
+question does not grow as towns fill up; leftovers are inserted, may borrow members from groups
+above the minimum, or take a place whose holder moves on; then swaps and moves between
+neighbouring groups lift the weakest groups. A group's score comes
 from per-group counts (domains, target groups, experience levels) and at most eight distances, so
 each move costs constant time, and no distance matrix is ever built. Small instances are
 constructed several times from perturbed orders. ``exact.py`` solves small instances exactly with
-CP-SAT; ``benchmarks/bench_group_former.py`` measures speed and the gap to that optimum.
+CP-SAT, and finds the most people any proposal could place in a sparse one;
+``benchmarks/bench_group_former.py`` measures speed, its growth and the gap to those optima.
 """
 
 from __future__ import annotations

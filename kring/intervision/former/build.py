@@ -9,6 +9,7 @@ from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, W
 from .space import Grid
 
 POOL_SIZE = 24
+EPSILON = 1e-9  # room for rounding in a bound on a sum of a few terms below 1
 ARRAYS_FROM = 2000  # seekers; below it a run makes several attempts of a few milliseconds each
 
 
@@ -213,11 +214,17 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
     levels[level_s] += 1
     # Whoever stops sharing a moment or a language, or conflicts with a member, never comes back:
     # they leave the list at once (the order of the others, which breaks ties, stays).
-    rows = [
-        (j, static[j], level[j], wish[j], problem.last_year[j], all_slots[j])
-        for j, _ in pool
-        if all_slots[j] & slots and all_langs[j] & langs
-    ]
+    # Partners by their fixed part of the value, highest first (ties in pool order): once that
+    # part plus the most the other terms can add falls below the best value found, nobody further
+    # down can win, and the rest of the list is not looked at.
+    rows = sorted(
+        (
+            (j, static[j], level[j], wish[j], problem.last_year[j], all_slots[j], position)
+            for position, (j, _) in enumerate(pool)
+            if all_slots[j] & slots and all_langs[j] & langs
+        ),
+        key=lambda row: -row[1],
+    )
     while len(members) < target:
         size = len(members)
         # The experience terms depend only on a partner's level and wish: worked out once per
@@ -235,15 +242,18 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
             WISH_MIXED: [experience * (1.0 - levels[lj] / size) for lj in range(3)],
             WISH_UNIFORM: [experience * levels[lj] / size for lj in range(3)],
         }
-        best, best_value = None, -math.inf
+        most_added = max(for_s) + max(max(terms) for terms in for_j.values()) + 0.01 * slots.bit_count() + EPSILON
+        best, best_value, best_position = None, -math.inf, 0
         for row in rows:
-            j, value, lj, wish_j, met, slots_j = row
+            j, value, lj, wish_j, met, slots_j, position = row
+            if value + most_added < best_value:
+                break
             value = value + for_s[lj] + for_j[wish_j][lj]
             if met and not met.isdisjoint(member_set):
                 value -= w.new_colleagues
             value += 0.01 * (slots_j & slots).bit_count()
-            if value > best_value:
-                best, best_value = row, value
+            if value > best_value or (value == best_value and position < best_position):
+                best, best_value, best_position = row, value, position
         if best is None:
             break
         chosen = best[0]

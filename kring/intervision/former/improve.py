@@ -270,6 +270,12 @@ def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: in
     return not conflicts or all(m == leaving or m not in conflicts for m in members)
 
 
+def _avoided_in(problem: Problem, members, others) -> list[frozenset]:
+    """For each member, the people in ``others`` they must not be grouped with."""
+    conflicts = problem.conflicts
+    return [conflicts[i].intersection(others) if conflicts[i] else frozenset() for i in members]
+
+
 class ScoreMemo:
     """The scores of member lists already tried, for lists the mask checks have shown to keep the
     basic rules (a shared moment and language, nobody to avoid, everyone's mode). After a swap,
@@ -306,9 +312,23 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
     floor = min(a.score, b.score) - EPSILON
     am, bm = a.members, b.members
     a_without, b_without = _masks_without(problem, am), _masks_without(problem, bm)
-    for x in range(len(am)):
-        for y in range(len(bm)):
-            if not _fits(problem, bm[y], a_without[x], am, am[x]) or not _fits(problem, am[x], b_without[y], bm, bm[y]):
+    slots, langs = problem.slots, problem.langs
+    # Whom each member avoids in the other group (nearly always nobody): a swap keeps the rule
+    # when that is at most the one they change places with (what ``_fits`` checks, per pair).
+    a_avoids, b_avoids = _avoided_in(problem, am, bm), _avoided_in(problem, bm, am)
+    for x, i in enumerate(am):
+        a_slots, a_langs = a_without[x]
+        avoided_by_i = a_avoids[x]
+        for y, j in enumerate(bm):
+            if not slots[j] & a_slots or not langs[j] & a_langs:
+                continue
+            b_slots, b_langs = b_without[y]
+            if not slots[i] & b_slots or not langs[i] & b_langs:
+                continue
+            if avoided_by_i and (len(avoided_by_i) > 1 or j not in avoided_by_i):
+                continue
+            avoided_by_j = b_avoids[y]
+            if avoided_by_j and (len(avoided_by_j) > 1 or i not in avoided_by_j):
                 continue
             new_a = am[:x] + am[x + 1 :] + [bm[y]]
             new_b = bm[:y] + bm[y + 1 :] + [am[x]]
