@@ -1,9 +1,11 @@
-"""Speed and quality of the intervision group former (issue 4).
+"""Speed and quality of the intervision group former, and how its cost grows.
 
-For each size (env BENCH_FORMER_SIZES, default 100,1000,5000,10000,20000): wall and CPU time,
-share placed against a provable upper bound, existing places filled, scores, and hard-rule
-violations found by the checker below, which shares no code with the former. Then, for ten small
-instances in one region, the exact CP-SAT optimum and the heuristic's gap to it.
+For each size (env BENCH_FORMER_SIZES, default 100,1000,5000,10000,20000,40000,100000): wall and
+CPU time, the growth of CPU time against the growth of the size (1.0 is linear), share placed
+against an upper bound, existing places filled, scores, and hard-rule violations found by the
+checker below, which shares no code with the former. For the sparse instance (n = 100) also the
+most that any proposal could place (``exact.max_placed``, CP-SAT). Then, for ten small instances
+in one region, the exact CP-SAT optimum and the heuristic's gap to it.
 Figures go to var/bench/group_former.json.
 """
 
@@ -14,16 +16,18 @@ import math
 import os
 import sys
 import time
+from itertools import product
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kring.intervision.former import Parameters, form_groups  # noqa: E402
-from kring.intervision.former.exact import solve  # noqa: E402
+from kring.intervision.former.exact import max_placed, solve  # noqa: E402
 from tests.seekers import make_region, make_seekers  # noqa: E402
 
-SIZES = [int(x) for x in os.environ.get("BENCH_FORMER_SIZES", "100,1000,5000,10000,20000").split(",") if x]
+SIZES = [int(x) for x in os.environ.get("BENCH_FORMER_SIZES", "100,1000,5000,10000,20000,40000,100000").split(",") if x]
+SPARSE = 100  # the size at which the most that can be placed is solved exactly
 SMALL = [8, 9, 10, 11, 12, 13, 14, 15, 16, 18]
 EARTH_RADIUS_KM = 6371.0088
 
@@ -117,36 +121,60 @@ def provably_unplaceable(seekers, groups, candidates) -> set:
     """Seekers among ``candidates`` who cannot be placed in any solution: no existing group fits
     them, and for every mode, moment and language they have fewer than 3 possible partners
     (sharing it, not to be avoided, and for live close enough to meet somewhere) who could also
-    be grouped with each other."""
+    be grouped with each other. Partners are looked up per cell and per moment and language, so
+    the bound costs the same per unplaced seeker whatever the size."""
+    farthest = max((s.max_distance_km for s in seekers), default=0.0)
     by_cell: dict = {}
     for s in seekers:
         if "live" in s.modes and s.latitude is not None:
-            by_cell.setdefault((round(s.latitude * 2), round(s.longitude * 2)), []).append(s)
-    online = [s for s in seekers if "online" in s.modes]
+            by_cell.setdefault(_bound_cell(s.latitude, s.longitude), []).append(s)
+    online: dict = {}
+    for s in seekers:
+        if "online" in s.modes:
+            for key in product(s.slots, s.languages):
+                online.setdefault(key, []).append(s)
     result = set()
     for u in candidates:
         if any(_fits_group(u, g) for g in groups):
             continue
-        partners = []
-        if "online" in u.modes:
-            partners += [("online", s) for s in online]
-        if "live" in u.modes and u.latitude is not None:
-            cy, cx = round(u.latitude * 2), round(u.longitude * 2)
-            for dy in (-1, 0, 1):
-                for dx in (-2, -1, 0, 1, 2):
-                    for s in by_cell.get((cy + dy, cx + dx), ()):
-                        if _reach(u, s):
-                            partners.append(("live", s))
         by_key: dict = {}
-        for mode, s in partners:
-            if s.id == u.id or _apart(u, s):
-                continue
-            for slot in u.slots & s.slots:
-                for lang in u.languages & s.languages:
-                    by_key.setdefault((mode, slot, lang), []).append(s)
+        if "online" in u.modes:
+            for key in product(u.slots, u.languages):
+                # More than 60 partners always hold a compatible three: no need to list them all.
+                found = by_key.setdefault(("online",) + key, [])
+                for s in online.get(key, ()):
+                    if s.id != u.id and not _apart(u, s):
+                        found.append(s)
+                        if len(found) > 60:
+                            break
+        if "live" in u.modes and u.latitude is not None:
+            for s in _within(by_cell, u.latitude, u.longitude, u.max_distance_km + farthest):
+                if s.id == u.id or _apart(u, s) or not _reach(u, s):
+                    continue
+                for slot in u.slots & s.slots:
+                    for lang in u.languages & s.languages:
+                        by_key.setdefault(("live", slot, lang), []).append(s)
         if not any(_has_compatible_triple(u, mode, found) for (mode, _, _), found in by_key.items()):
             result.add(u.id)
     return result
+
+
+BOUND_CELL_DEGREES = 0.25
+
+
+def _bound_cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / BOUND_CELL_DEGREES), math.floor(lon / BOUND_CELL_DEGREES)
+
+
+def _within(by_cell, lat: float, lon: float, km: float):
+    """Live seekers in the cells that can hold someone within ``km`` of a point (on a sphere: a
+    degree of latitude is 111 km, a degree of longitude at least 111 km x cos(54 degrees))."""
+    cy, cx = _bound_cell(lat, lon)
+    rows = math.ceil(km / (111.0 * BOUND_CELL_DEGREES)) + 1
+    columns = math.ceil(km / (111.0 * math.cos(math.radians(54.0)) * BOUND_CELL_DEGREES)) + 1
+    for dy in range(-rows, rows + 1):
+        for dx in range(-columns, columns + 1):
+            yield from by_cell.get((cy + dy, cx + dx), ())
 
 
 def _apart(a, b) -> bool:
@@ -183,7 +211,8 @@ def _has_compatible_triple(u, mode, people) -> bool:
 def _disks_meet(people) -> bool:
     """Whether the discs of reach around everyone's home share a point. If they do, the shared
     region's westmost point is a disc's westmost point or where two circles cross; so testing
-    those points is exact (on a local flat map, with a 0.5% tolerance in the group's favour)."""
+    those points is exact (on a local flat map, with a 0.5% tolerance in the group's favour, and
+    a millimetre for rounding: a crossing point computed from two circles lies on both)."""
     lat0 = sum(p.latitude for p in people) / len(people)
     kx, ky = 111.195 * math.cos(math.radians(lat0)), 111.195
     discs = [(p.longitude * kx, p.latitude * ky, p.max_distance_km * 1.005) for p in people]
@@ -201,7 +230,8 @@ def _disks_meet(people) -> bool:
                 (mx + h * (y2 - y1) / d, my - h * (x2 - x1) / d),
                 (mx - h * (y2 - y1) / d, my + h * (x2 - x1) / d),
             ]
-    return any(all(math.hypot(px - x, py - y) <= r for x, y, r in discs) for px, py in points)
+    # A crossing point lies on two circles: rounding must not put it outside them.
+    return any(all(math.hypot(px - x, py - y) <= r + 1e-6 for x, y, r in discs) for px, py in points)
 
 
 def _fits_group(s, g) -> bool:
@@ -221,8 +251,42 @@ def _fits_group(s, g) -> bool:
     )
 
 
+def _fill_bound(seekers, groups) -> int:
+    """Free places that some fitting seeker could take: per group, its free places or the number
+    of seekers who fit it, whichever is less (counted until there are enough)."""
+    farthest = max((s.max_distance_km for s in seekers), default=0.0)
+    by_cell: dict = {}
+    online: dict = {}
+    for s in seekers:
+        if "live" in s.modes and s.latitude is not None:
+            by_cell.setdefault(_bound_cell(s.latitude, s.longitude), []).append(s)
+        if "online" in s.modes:
+            for lang in s.languages:
+                online.setdefault((None, lang), []).append(s)
+                for slot in s.slots:
+                    online.setdefault((slot, lang), []).append(s)
+    total = 0
+    for g in groups:
+        nearby = []
+        if g.mode != "live":
+            for slot in g.slots or (None,):
+                nearby += online.get((slot, g.language), [])
+        if g.mode != "online" and g.latitude is not None:
+            nearby += _within(by_cell, g.latitude, g.longitude, farthest)
+        fitting: set = set()
+        for s in nearby:
+            if len(fitting) >= g.free_places:
+                break
+            if s.id not in fitting and _fits_group(s, g):
+                fitting.add(s.id)
+        total += len(fitting)
+    return total
+
+
 def run_size(n: int) -> dict:
+    made = time.process_time()
     seekers, groups = make_seekers(n, seed=n)
+    made = time.process_time() - made
     wall, cpu = time.perf_counter(), time.process_time()
     outcome = form_groups(seekers, groups, Parameters(seed=1))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -230,12 +294,16 @@ def run_size(n: int) -> dict:
     by_id = {s.id: s for s in seekers}
     unplaceable = provably_unplaceable(seekers, groups, [by_id[u.seeker_id] for u in outcome.unplaced])
     free = sum(g.free_places for g in groups)
-    fill_bound = sum(min(g.free_places, sum(1 for s in seekers if _fits_group(s, g))) for g in groups)
+    fill_bound = _fill_bound(seekers, groups)
     scores = [p.score for p in outcome.proposals]
+    most = max_placed(seekers, groups, seconds=300) if n == SPARSE else None
     return {
         "n": n,
         "seconds": round(wall, 3),
         "cpu_seconds": round(cpu, 3),
+        "seed_cpu_seconds": round(made, 3),
+        "most_placeable_share": round(most.placed / n, 4) if most else None,
+        "most_placeable_proven": most.proven if most else None,
         "placed_share": round(outcome.placed_count / n, 4),
         "placed_share_upper_bound": round((n - len(unplaceable)) / n, 4),
         "existing_places": free,
@@ -282,19 +350,28 @@ def run_small(k: int, n: int) -> dict:
 def main() -> None:
     runs = []
     print(
-        f"{'n':>6} {'wall s':>7} {'cpu s':>6} {'placed':>7} {'bound':>6} {'filled':>9} {'groups':>6} "
-        f"{'score':>8} {'mean':>6} {'weakest':>7} {'viol':>4}"
+        f"{'n':>6} {'wall s':>7} {'cpu s':>6} {'growth':>6} {'placed':>7} {'most':>6} {'bound':>6} {'filled':>11} "
+        f"{'groups':>6} {'score':>8} {'mean':>6} {'weakest':>7} {'viol':>4}"
     )
+    previous = None
     for n in SIZES:
         r = run_size(n)
+        # CPU time grown by how much more than the size grew: 1.0 is linear, 2.0 doubling per size.
+        if previous and previous["cpu_seconds"]:
+            r["growth"] = round((r["cpu_seconds"] / previous["cpu_seconds"]) / (n / previous["n"]), 2)
         runs.append(r)
+        previous = r
+        most = f"{r['most_placeable_share']:.1%}" if r["most_placeable_share"] is not None else "-"
+        growth = f"{r['growth']:.2f}" if "growth" in r else "-"
         print(
-            f"{n:>6} {r['seconds']:>7.2f} {r['cpu_seconds']:>6.2f} {r['placed_share']:>7.1%} "
-            f"{r['placed_share_upper_bound']:>6.1%} {r['existing_places_filled']:>4}/{r['existing_places_bound']:<4} "
+            f"{n:>6} {r['seconds']:>7.2f} {r['cpu_seconds']:>6.2f} {growth:>6} {r['placed_share']:>7.1%} {most:>6} "
+            f"{r['placed_share_upper_bound']:>6.1%} {r['existing_places_filled']:>5}/{r['existing_places_bound']:<5} "
             f"{r['groups']:>6} {r['score']:>8.1f} {r['mean_score'] or 0:>6.3f} {r['weakest_score'] or 0:>7.3f} "
             f"{r['hard_rule_violations']:>4}",
             flush=True,
         )
+    print("growth: (CPU time / CPU time of the size before) / (size / size before); 1.00 is linear")
+    print("most: the most any proposal could place (exact, CP-SAT), solved for the sparse instance only")
     print()
     print(
         f"{'small':>10} {'n':>3} {'placed':>6} {'opt':>4} {'weakest':>7} {'opt':>6} {'sum':>6} {'opt':>6} "

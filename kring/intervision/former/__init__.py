@@ -6,22 +6,27 @@ is left, the reason. Hard rules (reach, mode, language, a shared moment, people 
 size 4–8) are never broken; within them it maximises the number of people placed, then the
 weakest new group's score (max-min, as CATME's team-maker does), then the sum of the scores.
 
-How (``build.py``, ``improve.py``): seekers are ordered from hardest to easiest to place; free
-places in existing groups are filled first; new groups grow around the hardest seekers from their
-neighbours on a spatial grid (live) or from lists per moment and language (online); leftovers are
-inserted, may borrow members from groups above the minimum, or take a place whose holder moves on;
-then swaps and moves between neighbouring groups lift the weakest groups. A group's score comes
+How (``open_groups.py``, ``build.py``, ``improve.py``): seekers are ordered from hardest to easiest
+to place; free places in existing groups are filled first; new groups grow around the hardest
+seekers from their neighbours on a spatial grid (live) or from lists per moment and language
+(online); "who can come to this place" is answered from numpy arrays in grid order
+(``nearby.py``), with the same arithmetic as the loops it replaced, so that the cost per
+question does not grow as towns fill up; leftovers are inserted, may borrow members from groups
+above the minimum, or take a place whose holder moves on; then swaps and moves between
+neighbouring groups lift the weakest groups. A group's score comes
 from per-group counts (domains, target groups, experience levels) and at most eight distances, so
 each move costs constant time, and no distance matrix is ever built. Small instances are
 constructed several times from perturbed orders. ``exact.py`` solves small instances exactly with
-CP-SAT; ``benchmarks/bench_group_former.py`` measures speed and the gap to that optimum.
+CP-SAT, and finds the most people any proposal could place in a sparse one;
+``benchmarks/bench_group_former.py`` measures speed, its growth and the gap to those optima.
 """
 
 from __future__ import annotations
 
+import gc
 import random
 
-from .build import Index, ease_order, fill_open_groups, grow_groups
+from .build import Index, ease_order, grow_groups
 from .improve import borrow_for_leftovers, eject_for_leftovers, insert_leftovers, local_search
 from .model import (
     BOTH,
@@ -45,6 +50,7 @@ from .model import (
     Weights,
     experience_level,
 )
+from .open_groups import fill_open_groups
 from .problem import ONLINE_BIT, Problem, lowest_name
 from .reasons import reason_for
 
@@ -76,6 +82,18 @@ __all__ = [
 
 def form_groups(seekers, open_groups=(), parameters: Parameters | None = None) -> FormingOutcome:
     """Fill free places first, then propose new groups; deterministic for ``parameters.seed``."""
+    # The former makes millions of small objects that all live until it returns: the cyclic
+    # garbage collector would walk them again and again (a tenth of the run) and free nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _form_groups(seekers, open_groups, parameters)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _form_groups(seekers, open_groups, parameters: Parameters | None) -> FormingOutcome:
     parameters = parameters or Parameters()
     open_groups = list(open_groups)
     problem = Problem(

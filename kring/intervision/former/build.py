@@ -1,14 +1,16 @@
-"""Construction: fill free places in existing groups, then grow new groups from the hardest to place."""
+"""Construction: grow new groups from the hardest to place (``open_groups.py`` fills free places first)."""
 
 from __future__ import annotations
 
 import math
 
-from .model import BOTH, LIVE, ONLINE, UNIFORM, OpenGroup
-from .problem import LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
+from .nearby import LiveArrays
+from .problem import KM_PER_DEGREE, LIVE_BIT, NO_WISH, ONLINE_BIT, WISH_MIXED, WISH_UNIFORM, Problem, flat_km
 from .space import Grid
 
 POOL_SIZE = 24
+EPSILON = 1e-9  # room for rounding in a bound on a sum of a few terms below 1
+ARRAYS_FROM = 2000  # seekers; below it a run makes several attempts of a few milliseconds each
 
 
 class FormingGroup:
@@ -25,12 +27,14 @@ class FormingGroup:
 
 
 class Index:
-    """Where to look for partners: a grid of live seekers and, for online seekers, lists per
-    (slot, language) ordered from hardest to easiest to place."""
+    """Where to look for partners: a grid of live seekers (and a copy of it that forgets whoever
+    is taken) and, for online seekers, lists per (slot, language) ordered from hardest to easiest
+    to place."""
 
     def __init__(self, problem: Problem, order: list[int]):
         self.problem = problem
         self.grid = Grid()
+        self.untaken = Grid()
         self.buckets: dict[tuple[int, int], list[int]] = {}
         self.domain_buckets: dict[tuple[int, int, int], list[int]] = {}
         self.max_radius = max(problem.rad, default=0.0)
@@ -41,6 +45,7 @@ class Index:
             mode = problem.modes[i]
             if mode & LIVE_BIT:
                 self.grid.add(i, problem.lat[i], problem.lon[i])
+                self.untaken.add(i, problem.lat[i], problem.lon[i])
             if mode & ONLINE_BIT:
                 for slot in bits_of(problem.slots[i]):
                     for lang in bits_of(problem.langs[i]):
@@ -48,6 +53,15 @@ class Index:
                         if problem.domain[i] >= 0:
                             self.domain_buckets.setdefault((slot, lang, problem.domain[i]), []).append(i)
         self.starts: dict = {}
+        self._live_arrays: LiveArrays | None = None
+
+    def live_arrays(self) -> LiveArrays | None:
+        """The live seekers as arrays (made at the first question), or None for the loops: for a
+        small instance (tried many times, where numpy's cost per call outweighs its speed) and
+        where the masks do not fit numpy's integers. Both give the same answers."""
+        if self._live_arrays is None and len(self.rank) >= ARRAYS_FROM and LiveArrays.usable(self.problem):
+            self._live_arrays = LiveArrays(self.problem, self.rank, self.max_radius)
+        return self._live_arrays
 
     def walk(self, key, bucket, taken):
         """The bucket's entries, skipping (and forgetting) the taken ones at its front."""
@@ -99,144 +113,34 @@ def ease_order(problem: Problem, rng, noise: float = 0.0) -> list[int]:
     return sorted(range(n), key=lambda i: (ease[i], ties[i]))
 
 
-# -- existing groups ------------------------------------------------------------------------------
-
-
-def _open_group_fit(problem: Problem, i: int, group: OpenGroup, distance: float | None) -> float:
-    w = problem.parameters.weights
-    s = problem.seekers[i]
-    fit = w.domain * (1.0 if not group.domain or not s.domain or s.domain == group.domain else 0.0)
-    fit += w.target_group * (
-        1.0 if not group.target_group or not s.target_group or s.target_group == group.target_group else 0.0
-    )
-    levels = list(group.experience_levels)
-    level = problem.level[i]
-
-    def satisfied(wish: int) -> float:
-        if wish == NO_WISH or not levels:
-            return 1.0
-        if wish == WISH_UNIFORM:
-            return levels.count(level) / len(levels)
-        return min(1.0, (len(levels) - levels.count(level)) / (0.5 * len(levels)))
-
-    group_wish = WISH_UNIFORM if group.experience_mix == UNIFORM else WISH_MIXED
-    fit += w.experience * (satisfied(problem.wish[i]) + satisfied(group_wish)) / 2
-    fit += w.travel * (1.0 if distance is None or not problem.rad[i] else max(0.0, 1.0 - distance / problem.rad[i]))
-    fit += w.new_colleagues * (1.0 if s.last_year.isdisjoint(group.member_ids) else 0.0)
-    return fit + w.size
-
-
-def _open_group_candidates(problem: Problem, index: Index, group: OpenGroup, taken, limit: int):
-    """Compatible untaken seekers for an existing group, hardest first, with their fit."""
-    if group.language not in problem.language_index:
-        return []
-    lang_bit = 1 << problem.language_index[group.language]
-    known = [problem.slot_index[s] for s in group.slots if s in problem.slot_index]
-    slot_mask = sum(1 << b for b in set(known)) if group.slots else -1
-    if not slot_mask:
-        return []
-    found: dict[int, float | None] = {}
-    has_place = group.latitude is not None and group.longitude is not None
-    if group.mode in (LIVE, BOTH) and has_place:
-        glat, glon = float(group.latitude), float(group.longitude)
-        gcos = math.cos(math.radians(glat))
-        for ring in index.grid.rings(glat, glon, index.max_radius):
-            for i in ring:
-                if taken[i] or not problem.langs[i] & lang_bit or not problem.slots[i] & slot_mask:
-                    continue
-                d = flat_km(glat, glon, gcos, problem.lat[i], problem.lon[i], problem.cos[i])
-                if d <= problem.rad[i]:
-                    found[i] = d
-    if group.mode in (ONLINE, BOTH):
-        lang = problem.language_index[group.language]
-        slots = bits_of(slot_mask) if slot_mask != -1 else list(range(len(problem.slot_names)))
-        for slot in slots:
-            bucket = index.buckets.get((slot, lang), [])
-            count = 0
-            for i in index.walk((slot, lang), bucket, taken):
-                if i not in found:
-                    found[i] = None
-                    count += 1
-                    if count >= limit:
-                        break
-    rank = index.rank
-    candidates = sorted(found, key=rank.__getitem__)
-    result = []
-    for i in candidates:
-        if problem.seekers[i].avoid.isdisjoint(group.member_ids):
-            result.append((i, _open_group_fit(problem, i, group, found[i])))
-    return result
-
-
-def fill_open_groups(problem: Problem, index: Index, groups: list[OpenGroup], taken) -> list[tuple[int, int, float]]:
-    """Fill free places: groups with the fewest candidates first, each choosing among its hardest
-    candidates the best fitting; then one round of exchanges frees a place for a seeker whom only
-    a full group could take."""
-    chosen: dict[int, list[int]] = {}
-    candidates: dict[int, list[tuple[int, float]]] = {}
-    for g, group in enumerate(groups):
-        if group.free_places > 0:
-            candidates[g] = _open_group_candidates(problem, index, group, taken, 4 * group.free_places + 12)
-            chosen[g] = []
-    where: dict[int, int] = {}
-    fit_of: dict[tuple[int, int], float] = {}
-    for g, cands in candidates.items():
-        for i, fit in cands:
-            fit_of[(i, g)] = fit
-
-    def fits_with(i, g, leaving=None):
-        return all(m == leaving or (m not in problem.conflicts[i]) for m in chosen[g])
-
-    for g in sorted(candidates, key=lambda g: (len(candidates[g]) / groups[g].free_places, g)):
-        room = groups[g].free_places
-        window = 2 * room + 4
-        while len(chosen[g]) < room:
-            options = [(i, f) for i, f in candidates[g] if i not in where and fits_with(i, g)][:window]
-            if not options:
-                break
-            i, _ = max(options, key=lambda item: item[1])
-            chosen[g].append(i)
-            where[i] = g
-    # Exchange: a group with room takes a seeker from another group that can replace them.
-    for g in candidates:
-        room = groups[g].free_places
-        for i, _ in candidates[g]:
-            if len(chosen[g]) >= room:
-                break
-            h = where.get(i)
-            if h is None or h == g or not fits_with(i, g):
-                continue
-            for j, _ in candidates[h]:
-                if j not in where and fits_with(j, h, leaving=i):
-                    chosen[h].remove(i)
-                    chosen[h].append(j)
-                    where[j] = h
-                    chosen[g].append(i)
-                    where[i] = g
-                    break
-    result = []
-    for g, members in chosen.items():
-        for i in members:
-            taken[i] = 1
-            result.append((i, g, fit_of[(i, g)]))
-    return result
-
-
 # -- new groups -----------------------------------------------------------------------------------
 
 
 def live_pool(problem: Problem, index: Index, s: int, taken, limit: int):
     """Untaken live seekers who can meet at s's home (each within their own reach of it) and
-    share a language and a moment with s, nearest first."""
+    share a language and a moment with s, nearest first: from the rings of grid cells around s,
+    as many rings as it takes to find ``limit``, at most ``2 * limit``."""
+    arrays = index.live_arrays()
+    if arrays is None:
+        return live_pool_reference(problem, index, s, taken, limit)
+    return arrays.pool_at_home(problem, s, taken, limit)
+
+
+def live_pool_reference(problem: Problem, index: Index, s: int, taken, limit: int):
+    """``live_pool`` with a loop over the grid's cells: the reference for the arrays."""
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
+    all_slots, all_langs = problem.slots, problem.langs
     slat, slon, scos = lat[s], lon[s], cos[s]
-    slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
+    slots, langs, conflicts = all_slots[s], all_langs[s], problem.conflicts[s]
+    sqrt = math.sqrt
     pool = []
-    for ring in index.grid.rings(slat, slon, index.max_radius):
+    for ring in index.untaken.untaken_rings(slat, slon, index.max_radius, taken):
         for j in ring:
-            if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs:
+            if j == s or not all_slots[j] & slots or not all_langs[j] & langs:
                 continue
-            d = flat_km(slat, slon, scos, lat[j], lon[j], cos[j])
+            dy = lat[j] - slat  # flat_km, written out: this is the former's innermost loop
+            dx = (lon[j] - slon) * (scos + cos[j]) * 0.5
+            d = KM_PER_DEGREE * sqrt(dy * dy + dx * dx)
             if d <= rad[j] and j not in conflicts:
                 pool.append((d, j))
         if len(pool) >= limit:
@@ -303,41 +207,66 @@ def build_group(problem: Problem, index: Index, s: int, live: bool, taken):
         static[j] = a
     members = [s]
     member_set = {s}
-    slots, langs = problem.slots[s], problem.langs[s]
+    all_slots, all_langs, conflicts = problem.slots, problem.langs, problem.conflicts
+    experience, wish_s, level_s = w.experience, wish[s], level[s]
+    slots, langs = all_slots[s], all_langs[s]
     levels = [0, 0, 0]
-    levels[level[s]] += 1
-    remaining = [j for j, _ in pool]
+    levels[level_s] += 1
+    # Whoever stops sharing a moment or a language, or conflicts with a member, never comes back:
+    # they leave the list at once (the order of the others, which breaks ties, stays).
+    # Partners by their fixed part of the value, highest first (ties in pool order): once that
+    # part plus the most the other terms can add falls below the best value found, nobody further
+    # down can win, and the rest of the list is not looked at.
+    rows = sorted(
+        (
+            (j, static[j], level[j], wish[j], problem.last_year[j], all_slots[j], position)
+            for position, (j, _) in enumerate(pool)
+            if all_slots[j] & slots and all_langs[j] & langs
+        ),
+        key=lambda row: -row[1],
+    )
     while len(members) < target:
-        best, best_value = -1, -math.inf
         size = len(members)
-        for j in remaining:
-            if not problem.slots[j] & slots or not problem.langs[j] & langs:
-                continue
-            if problem.conflicts[j] and not problem.conflicts[j].isdisjoint(member_set):
-                continue
-            value = static[j]
-            lj = level[j]
-            if wish[s] == WISH_UNIFORM:
-                value += w.experience * (1.0 if lj == level[s] else 0.0)
-            elif wish[s] != NO_WISH:
-                value += w.experience * (1.0 - levels[lj] / size)
-            if wish[j] == WISH_UNIFORM:
-                value += w.experience * levels[lj] / size
-            elif wish[j] != NO_WISH:
-                value += w.experience * (1.0 - levels[lj] / size)
-            if problem.last_year[j] and not problem.last_year[j].isdisjoint(member_set):
+        # The experience terms depend only on a partner's level and wish: worked out once per
+        # step, with the same arithmetic as per partner (adding 0.0 where there is no wish).
+        for_s = [
+            experience * (1.0 if lj == level_s else 0.0)
+            if wish_s == WISH_UNIFORM
+            else 0.0
+            if wish_s == NO_WISH
+            else experience * (1.0 - levels[lj] / size)
+            for lj in range(3)
+        ]
+        for_j = {
+            NO_WISH: (0.0, 0.0, 0.0),
+            WISH_MIXED: [experience * (1.0 - levels[lj] / size) for lj in range(3)],
+            WISH_UNIFORM: [experience * levels[lj] / size for lj in range(3)],
+        }
+        most_added = max(for_s) + max(max(terms) for terms in for_j.values()) + 0.01 * slots.bit_count() + EPSILON
+        best, best_value, best_position = None, -math.inf, 0
+        for row in rows:
+            j, value, lj, wish_j, met, slots_j, position = row
+            if value + most_added < best_value:
+                break
+            value = value + for_s[lj] + for_j[wish_j][lj]
+            if met and not met.isdisjoint(member_set):
                 value -= w.new_colleagues
-            value += 0.01 * (problem.slots[j] & slots).bit_count()
-            if value > best_value:
-                best, best_value = j, value
-        if best < 0:
+            value += 0.01 * (slots_j & slots).bit_count()
+            if value > best_value or (value == best_value and position < best_position):
+                best, best_value, best_position = row, value, position
+        if best is None:
             break
-        members.append(best)
-        member_set.add(best)
-        remaining.remove(best)
-        slots &= problem.slots[best]
-        langs &= problem.langs[best]
-        levels[level[best]] += 1
+        chosen = best[0]
+        members.append(chosen)
+        member_set.add(chosen)
+        slots &= all_slots[chosen]
+        langs &= all_langs[chosen]
+        levels[level[chosen]] += 1
+        rows = [
+            row
+            for row in rows
+            if row[0] != chosen and row[5] & slots and all_langs[row[0]] & langs and chosen not in conflicts[row[0]]
+        ]
     if len(members) < p.min_size:
         return None
     scored = problem.score(members, live)
@@ -351,7 +280,7 @@ def spread_pool(problem: Problem, index: Index, s: int, taken) -> list[int]:
     lat, lon, cos, rad = problem.lat, problem.lon, problem.cos, problem.rad
     slots, langs, conflicts = problem.slots[s], problem.langs[s], problem.conflicts[s]
     pool = []
-    for ring in index.grid.rings(lat[s], lon[s], rad[s] + index.max_radius):
+    for ring in index.untaken.untaken_rings(lat[s], lon[s], rad[s] + index.max_radius, taken):
         for j in ring:
             if taken[j] or j == s or not problem.slots[j] & slots or not problem.langs[j] & langs or j in conflicts:
                 continue

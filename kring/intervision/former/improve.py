@@ -270,24 +270,73 @@ def _fits(problem: Problem, j: int, masks: tuple[int, int], members, leaving: in
     return not conflicts or all(m == leaving or m not in conflicts for m in members)
 
 
-def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int]) -> bool:
+def _avoided_in(problem: Problem, members, others) -> list[frozenset]:
+    """For each member, the people in ``others`` they must not be grouped with."""
+    conflicts = problem.conflicts
+    return [conflicts[i].intersection(others) if conflicts[i] else frozenset() for i in members]
+
+
+class ScoreMemo:
+    """The scores of member lists already tried, for lists the mask checks have shown to keep the
+    basic rules (a shared moment and language, nobody to avoid, everyone's mode). After a swap,
+    the weakest group tries its neighbours again and meets many of the same lists (about a
+    quarter of all tries); a score depends on the members alone (in order: the sums run in that
+    order), so it is looked up. Kept to a bounded size, so memory does not grow with the
+    association."""
+
+    LIMIT = 200_000
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.known: dict = {}
+
+    def __call__(self, members: list[int], live: bool):
+        key = (tuple(members), live)
+        known = self.known
+        if key in known:
+            return known[key]
+        if len(known) >= self.LIMIT:
+            known.clear()
+        found = known[key] = self.problem.score_feasible(members, live)
+        return found
+
+
+def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[int], score: ScoreMemo) -> bool:
     """Apply the first swap or move between a and b that makes the pair better. Cheap mask checks
-    come first, so only swaps that keep the hard rules cost a full score."""
+    come first, so only swaps that keep the hard rules cost a full score; a change can only be
+    better if its first new group keeps at least the weaker old score, so the second is scored
+    only then. The budget counts two evaluations per change tried all the same, so that what the
+    search does never depends on how fast it is."""
     p = problem.parameters
     live = a.live
+    floor = min(a.score, b.score) - EPSILON
     am, bm = a.members, b.members
     a_without, b_without = _masks_without(problem, am), _masks_without(problem, bm)
-    for x in range(len(am)):
-        for y in range(len(bm)):
-            if not _fits(problem, bm[y], a_without[x], am, am[x]) or not _fits(problem, am[x], b_without[y], bm, bm[y]):
+    slots, langs = problem.slots, problem.langs
+    # Whom each member avoids in the other group (nearly always nobody): a swap keeps the rule
+    # when that is at most the one they change places with (what ``_fits`` checks, per pair).
+    a_avoids, b_avoids = _avoided_in(problem, am, bm), _avoided_in(problem, bm, am)
+    for x, i in enumerate(am):
+        a_slots, a_langs = a_without[x]
+        avoided_by_i = a_avoids[x]
+        for y, j in enumerate(bm):
+            if not slots[j] & a_slots or not langs[j] & a_langs:
+                continue
+            b_slots, b_langs = b_without[y]
+            if not slots[i] & b_slots or not langs[i] & b_langs:
+                continue
+            if avoided_by_i and (len(avoided_by_i) > 1 or j not in avoided_by_i):
+                continue
+            avoided_by_j = b_avoids[y]
+            if avoided_by_j and (len(avoided_by_j) > 1 or i not in avoided_by_j):
                 continue
             new_a = am[:x] + am[x + 1 :] + [bm[y]]
             new_b = bm[:y] + bm[y + 1 :] + [am[x]]
             budget[0] -= 2
-            sa = problem.score(new_a, live)
-            if sa is None:
+            sa = score(new_a, live)
+            if sa is None or sa[0] < floor:
                 continue
-            sb = problem.score(new_b, live)
+            sb = score(new_b, live)
             if sb is not None and _better(a.score, b.score, sa[0], sb[0]):
                 a.members, b.members = new_a, new_b
                 a.score, a.centre = sa
@@ -304,10 +353,10 @@ def _try_pair(problem: Problem, a: FormingGroup, b: FormingGroup, budget: list[i
             new_g = gm[:x] + gm[x + 1 :]
             new_t = tm + [gm[x]]
             budget[0] -= 2
-            st = problem.score(new_t, live)
-            if st is None:
+            st = score(new_t, live)
+            if st is None or st[0] < floor:
                 continue
-            sg = problem.score(new_g, live)
+            sg = score(new_g, live)
             if sg is not None and _better(giver.score, taker.score, sg[0], st[0]):
                 giver.members, taker.members = new_g, new_t
                 giver.score, giver.centre = sg
@@ -324,6 +373,7 @@ def local_search(problem: Problem, groups: list[FormingGroup], evaluations: int)
     heap = [(group.score, g) for g, group in enumerate(groups)]
     heapq.heapify(heap)
     budget = [evaluations]
+    scores = ScoreMemo(problem)
     while heap and budget[0] > 0:
         score, g = heapq.heappop(heap)
         group = groups[g]
@@ -333,7 +383,7 @@ def local_search(problem: Problem, groups: list[FormingGroup], evaluations: int)
             other = groups[h]
             if other.live != group.live:
                 continue
-            if _try_pair(problem, group, other, budget):
+            if _try_pair(problem, group, other, budget, scores):
                 heapq.heappush(heap, (group.score, g))
                 heapq.heappush(heap, (other.score, h))
                 break

@@ -123,7 +123,7 @@ class Problem:
         1 - distance/reach), or None. The mean position when it works, otherwise the member's home
         or a point between them that keeps travel lowest. It depends on the members alone, so a
         group has one score."""
-        lat, lon, cos, rad = self.lat, self.lon, self.cos, self.rad
+        lat, lon = self.lat, self.lon
         n = len(members)
         clat = clon = 0.0
         for i in members:
@@ -132,29 +132,37 @@ class Problem:
         clat /= n
         clon /= n
         mean = (clat, clon, math.cos(math.radians(clat)))
-        options = [mean]
+        cost = self._travel_cost(members, mean)
+        if cost is not None:
+            return mean, max(0.0, 1.0 - cost / n)
+        cos = self.cos
+        options = [(lat[m], lon[m], cos[m]) for m in members]
+        options.extend(self._minimax_centres(members, mean[0], mean[1]))
         best, best_cost = None, math.inf
-        sqrt = math.sqrt
-        for k, (clat, clon, ccos) in enumerate(options):
-            cost = 0.0
-            for i in members:
-                dy = lat[i] - clat
-                dx = (lon[i] - clon) * (cos[i] + ccos) * 0.5
-                d = KM_PER_DEGREE * sqrt(dy * dy + dx * dx)
-                if d > rad[i]:
-                    break
-                cost += d / rad[i] if rad[i] else 0.0
-            else:
-                if cost < best_cost:
-                    best, best_cost = (clat, clon, ccos), cost
-                if k == 0:
-                    break
-            if k == 0:
-                options.extend((lat[m], lon[m], cos[m]) for m in members)
-                options.extend(self._minimax_centres(members, mean[0], mean[1]))
+        for option in options:
+            cost = self._travel_cost(members, option)
+            if cost is not None and cost < best_cost:
+                best, best_cost = option, cost
         if best is None:
             return None
         return best, max(0.0, 1.0 - best_cost / n)
+
+    def _travel_cost(self, members, point) -> float | None:
+        """The sum of distance / reach from each member's home to ``point``, or None when the
+        point is beyond someone's reach."""
+        clat, clon, ccos = point
+        lat, lon, cos, rad = self.lat, self.lon, self.cos, self.rad
+        sqrt = math.sqrt
+        cost = 0.0
+        for i in members:
+            dy = lat[i] - clat
+            dx = (lon[i] - clon) * (cos[i] + ccos) * 0.5
+            d = KM_PER_DEGREE * sqrt(dy * dy + dx * dx)
+            reach = rad[i]
+            if d > reach:
+                return None
+            cost += d / reach if reach else 0.0
+        return cost
 
     def _minimax_centres(self, members, clat: float, clon: float, steps: int = 12):
         """Points that step from the mean towards whoever is furthest beyond their reach (a
@@ -199,6 +207,11 @@ class Problem:
         for i in members:
             if not modes[i] & mode_bit:
                 return None
+        return self.score_feasible(members, live)
+
+    def score_feasible(self, members, live: bool):
+        """(score, centre) of a group known to share a moment and a language, to have nobody who
+        avoids another and everyone accepting the mode; None when no meeting point is in reach."""
         centre, travel = None, 1.0
         if live:
             found = self.centre(members)
@@ -210,25 +223,23 @@ class Problem:
     def soft_score(self, members, travel: float) -> float:
         w = self.parameters.weights
         n = len(members)
-        domain, target, level, wish = self.domain, self.target, self.level, self.wish
-        dom_counts: dict[int, int] = {}
-        tgt_counts: dict[int, int] = {}
+        domain, target, level, wish, last_year = self.domain, self.target, self.level, self.wish, self.last_year
+        # Counts per domain and target group, with "no preference" (-1) in the first place.
+        dom_counts = [0] * (len(self.domain_names) + 1)
+        tgt_counts = [0] * (len(self.target_names) + 1)
         levels = [0, 0, 0]
-        member_set = set(members)
         newcomers = 0
         for i in members:
-            d = domain[i]
-            dom_counts[d] = dom_counts.get(d, 0) + 1
-            t = target[i]
-            tgt_counts[t] = tgt_counts.get(t, 0) + 1
+            dom_counts[domain[i] + 1] += 1
+            tgt_counts[target[i] + 1] += 1
             levels[level[i]] += 1
-            ly = self.last_year[i]
-            if not ly or ly.isdisjoint(member_set):
+            ly = last_year[i]
+            if not ly or ly.isdisjoint(members):
                 newcomers += 1
-        wild = dom_counts.pop(-1, 0)
-        dom_share = (max(dom_counts.values(), default=0) + wild) / n
-        wild = tgt_counts.pop(-1, 0)
-        tgt_share = (max(tgt_counts.values(), default=0) + wild) / n
+        wild, dom_counts[0] = dom_counts[0], 0
+        dom_share = (max(dom_counts) + wild) / n
+        wild, tgt_counts[0] = tgt_counts[0], 0
+        tgt_share = (max(tgt_counts) + wild) / n
         others = n - 1
         experience = 0.0
         for i in members:
@@ -238,7 +249,8 @@ class Problem:
             elif want == WISH_UNIFORM:
                 experience += (levels[level[i]] - 1) / others
             else:
-                experience += min(1.0, (n - levels[level[i]]) / (0.5 * others))
+                mixed = (n - levels[level[i]]) / (0.5 * others)
+                experience += mixed if mixed < 1.0 else 1.0
         experience /= n
         return (
             w.domain * dom_share

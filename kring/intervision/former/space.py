@@ -59,6 +59,24 @@ class Grid:
                     found.extend(items)
             yield found
 
+    def untaken_rings(self, lat: float, lon: float, radius_km: float, taken):
+        """Like ``rings``, without the taken items. They are dropped from the cells they are met
+        in, so that filling a dense town does not read its taken people again at every group
+        (only for a grid whose callers all skip taken items)."""
+        cy, cx = cell_of(lat, lon)
+        cells = self.cells
+        for ring in range(rings_within(radius_km) + 1):
+            found = []
+            for dy, dx in _RINGS[ring]:
+                key = (cy + dy, cx + dx)
+                items = cells.get(key)
+                if items:
+                    kept = [i for i in items if not taken[i]]
+                    if len(kept) < len(items):
+                        cells[key] = kept
+                    found.extend(kept)
+            yield found
+
     def count_around(self, lat: float, lon: float) -> int:
         cy, cx = cell_of(lat, lon)
         cells = self.cells
