@@ -37,10 +37,11 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
 WARMUP = 20
 CACHED_SEARCH_PATH = "/register/?postcode=3512&distance=25&programme=mbsr"
 BENCH_KEY = "kring-bench-0d9e8f7a6b5c"
-POSTGRES_NAME = "kring_bench"
+POSTGRES_NAME = os.environ.get("BENCH_POSTGRES_NAME", "kring_bench")
 SCENARIOS = ("trivial", "search_cached", "search", "api")
-# BENCH_REUSE=1 keeps a database seeded earlier with the same BENCH_TRAINERS (SQLite only), so that
-# three runs for the spread cost one seed; BENCH_DATABASES=sqlite measures one database.
+# BENCH_REUSE=1 keeps a database seeded earlier with the same BENCH_TRAINERS (a file for SQLite, a
+# database named after the number of trainers for PostgreSQL), so that three runs for the spread cost
+# one seed; BENCH_DATABASES=sqlite measures one database.
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 
 
@@ -199,11 +200,18 @@ def main() -> None:
     figures = {}
     for database in databases:
         kept = Path(os.environ.get("BENCH_REUSE_PATH", common.BENCH_DIR / f"register-{TRAINERS}.sqlite3"))
+        kept_postgres = f"{POSTGRES_NAME}_{TRAINERS}"
         if REUSE and database == "sqlite" and kept.exists():
             env, seed_s = common.django_env(f"sqlite:///{kept}"), 0.0
             subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
+        elif REUSE and database == "postgresql" and common.postgres_seeded(kept_postgres):
+            env, seed_s = common.django_env(common.postgres_url(kept_postgres)), 0.0
+            subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
         else:
-            name = POSTGRES_NAME if database == "postgresql" else (kept.stem if REUSE else "register")
+            if database == "postgresql":
+                name = kept_postgres if REUSE else POSTGRES_NAME
+            else:
+                name = kept.stem if REUSE else "register"
             env = common.django_env(common.fresh_database(database, name))
             print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
             seed_s = seed(env)
