@@ -207,6 +207,9 @@ KRING_WORKER_STALE_SECONDS = float(os.environ.get("KRING_WORKER_STALE_SECONDS", 
 # Days between the pre-notification e-mail and a direct debit (SEPA: 14 unless agreed otherwise).
 KRING_SEPA_PRENOTIFICATION_DAYS = int(os.environ.get("KRING_SEPA_PRENOTIFICATION_DAYS", "14"))
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
+# Proofs a process renders at the same time; others that need rendering meanwhile get "try again in a
+# few seconds" (kring/register/documents.py), so that rendering cannot take every thread.
+KRING_PROOF_RENDERS = int(os.environ.get("KRING_PROOF_RENDERS", "1"))
 # The insurers' API writes its call log in batches this often (kring/api/calls.py; 0: every call in
 # its own request). A crashed process loses at most this many seconds of log rows.
 KRING_API_LOG_SECONDS = float(os.environ.get("KRING_API_LOG_SECONDS", "0.2"))
