@@ -107,7 +107,7 @@ def main() -> None:
     for database in databases:
         env = common.django_env(common.fresh_database(database, POSTGRES_NAME if database == "postgresql" else "proof"))
         print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
-        seed_s = seed(env)
+        seed_s = seed(env, TRAINERS)
         figures[database] = measure(env, registered_numbers(env)) | {"seed_s": round(seed_s, 1)}
     print(
         f"\nProof benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients "

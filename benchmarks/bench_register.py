@@ -154,10 +154,10 @@ def measure_one_database() -> dict:
     }
 
 
-def seed(env: dict[str, str]) -> float:
+def seed(env: dict[str, str], trainers: int = TRAINERS) -> float:
     """Migrate and seed the fresh database with the demo seed; returns the seconds it took."""
     began = time.perf_counter()
-    for command in (["migrate", "-v0"], ["seed_demo", "--trainers", str(TRAINERS), "--seed", "1"]):
+    for command in (["migrate", "-v0"], ["seed_demo", "--trainers", str(trainers), "--seed", "1"]):
         done = subprocess.run(
             [common.PYTHON, "manage.py", *command], env=env, cwd=common.ROOT, capture_output=True, text=True
         )
