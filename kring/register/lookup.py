@@ -14,7 +14,8 @@ sees a new generation and forgets what this process kept. The generation is read
 facts read a moment after a change are at worst newer than their generation, never older.
 
 Which programmes insurers reimburse is the office's vocabulary, edited without touching the register,
-so it is not kept: it is read on every call (a dozen rows) and applied to the programmes kept.
+so it is not kept: it is read on every call (a dozen rows, in the same statement as the generation)
+and applied to the programmes kept.
 Without a generation row (a database whose index was never built) nothing is kept at all.
 """
 
@@ -30,7 +31,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from kring.members.models import Person, TaughtProgramme
 from kring.register import search_index
 from kring.register.history import StandingOn, standing_from
-from kring.register.models import Registration, RegistrationPeriod
+from kring.register.models import Registration, RegistrationPeriod, SearchIndexState
 
 KEPT = 20_000  # registrations per process (a few hundred bytes each); more empties the memory
 NO_GENERATION = "0"
@@ -60,11 +61,10 @@ class Found:
 def standing(number: str, on: datetime.date) -> Found | None:
     """The standing of ``number`` on ``on`` (None for a number the register does not know): exactly
     what ``history.standing_on(with_history().get(number=number), on)`` answers."""
-    generation = search_index.generation()
+    generation, vocabulary = generation_and_programmes()
     facts = facts_of(number, generation)
     if facts is None:
         return None
-    vocabulary = programmes()
     chosen = [vocabulary[pk] for pk in facts.programme_ids if pk in vocabulary]
     return Found(facts.person.full_name, standing_from(facts.number, on, facts.periods, chosen))
 
@@ -86,12 +86,21 @@ def facts_of(number: str, generation: str) -> Facts | None:
     return found
 
 
-def programmes() -> dict[int, tuple[str, bool]]:
-    """Every programme: id -> (code, counts for reimbursement)."""
-    table = TaughtProgramme._meta.db_table
+def generation_and_programmes() -> tuple[str, dict[int, tuple[str, bool]]]:
+    """The search index's generation and every programme (id -> code, counts for reimbursement), in
+    one statement: on PostgreSQL each statement is a round trip."""
+    state, programme = SearchIndexState._meta.db_table, TaughtProgramme._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, code, counts_for_reimbursement FROM {table}")  # nosec B608 # a model's table
-        return {pk: (code, bool(counts)) for pk, code, counts in cursor.fetchall()}
+        cursor.execute(
+            f"SELECT s.generation, s.changed_at, t.id, t.code, t.counts_for_reimbursement FROM {state} s"  # nosec B608 # model tables
+            f" LEFT JOIN {programme} t ON 1 = 1 WHERE s.id = 1"
+        )
+        rows = cursor.fetchall()
+        if not rows:  # an index never built: no generation, and nothing is kept
+            cursor.execute(f"SELECT id, code, counts_for_reimbursement FROM {programme}")  # nosec B608 # a model's table
+            return NO_GENERATION, {pk: (code, bool(counts)) for pk, code, counts in cursor.fetchall()}
+    vocabulary = {pk: (code, bool(counts)) for _, _, pk, code, counts in rows if pk is not None}
+    return search_index.generation_of(rows[0][:2]), vocabulary
 
 
 def _sql() -> str:

@@ -94,9 +94,9 @@ def test_a_new_registration_is_found_at_once(seeded, office):
     assert lookup.standing("123456", today).standing.registered is True
 
 
-def test_it_reads_a_known_number_in_two_queries_and_from_memory_after_that(seeded, django_assert_max_num_queries):
+def test_it_reads_a_number_in_two_queries_and_in_one_from_memory_after_that(seeded, django_assert_max_num_queries):
     today, number = timezone.localdate(), seeded[0].number
-    with django_assert_max_num_queries(4):  # the generation, the facts, the programmes
+    with django_assert_max_num_queries(2):  # the generation with the programmes, the facts
         lookup.standing(number, today)
-    with django_assert_max_num_queries(2):  # the generation, the programmes
+    with django_assert_max_num_queries(1):  # the generation with the programmes
         lookup.standing(number, today)
