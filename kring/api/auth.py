@@ -101,7 +101,7 @@ def key_for_hash(hashed_secret: str, *, now: float | None = None) -> ApiKey | No
     a tenth of every lookup), and in the cache for ``KEY_CACHE_SECONDS``. ``api_key_revoke`` and
     ``api_key_update`` forget both in their own process and the shared cache (``REDIS_URL``), so
     another app server refuses a revoked key within ``KEY_MEMORY_SECONDS``; with per-process caches
-    (no ``REDIS_URL``) within ``KEY_CACHE_SECONDS``.
+    (no ``REDIS_URL``) within ``KEY_CACHE_SECONDS + KEY_MEMORY_SECONDS``.
     """
     now = time.monotonic() if now is None else now
     kept = _memory.get(hashed_secret)
