@@ -23,6 +23,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils import timezone
 from ninja.decorators import decorate_view
 
 from kring.api.models import ApiCall
@@ -43,16 +44,17 @@ def asked(request) -> str:
 
 
 class CallLog:
-    """The calls of this process that are not written yet, and the thread that writes them."""
+    """The calls of this process that are not written yet, and the thread that writes them. A call
+    waits as the plain values of its row; the writer makes the rows (not the request)."""
 
     def __init__(self):
-        self._waiting: list[ApiCall] = []
+        self._waiting: list[dict] = []
         self._lock = threading.Lock()  # guards the list
         self._writing = threading.Lock()  # one batch at a time, so rows keep their order
         self._wake = threading.Event()
         self._writer: threading.Thread | None = None
 
-    def add(self, call: ApiCall, seconds: float) -> None:
+    def add(self, call: dict, seconds: float) -> None:
         with self._lock:
             self._waiting.append(call)
             full = len(self._waiting) >= BATCH_ROWS
@@ -73,7 +75,7 @@ class CallLog:
             if not calls:
                 return 0
             try:
-                ApiCall.objects.bulk_create(calls, batch_size=BATCH_ROWS)
+                ApiCall.objects.bulk_create([ApiCall(**call) for call in calls], batch_size=BATCH_ROWS)
             except DatabaseError:
                 connection.close()  # a broken connection: the next batch opens a new one
                 logger.exception("%d API calls could not be logged", len(calls))
@@ -101,20 +103,21 @@ def record(request, status_code: int) -> None:
     key = getattr(request, "api_key", None)
     if key is None:
         return
-    call = ApiCall(
-        key=key,
-        insurer_id=key.insurer_id,
-        method=request.method,
-        path=printable(request.path)[:300],
-        query=printable(asked(request))[:500],
-        status_code=status_code,
-    )
+    call = {
+        "key_id": key.pk,
+        "insurer_id": key.insurer_id,
+        "at": timezone.now(),
+        "method": request.method,
+        "path": printable(request.path)[:300],
+        "query": printable(asked(request))[:500],
+        "status_code": status_code,
+    }
     seconds = settings.KRING_API_LOG_SECONDS
     if seconds > 0:
         LOG.add(call, seconds)
         return
     try:
-        call.save(force_insert=True)
+        ApiCall.objects.create(**call)
     except DatabaseError:  # the answer (often a 503 for the same reason) goes out all the same
         logger.exception("The API call to %s could not be logged", request.path)
 

@@ -88,12 +88,14 @@ def facts_of(number: str, generation: str) -> Facts | None:
 
 def generation_and_programmes() -> tuple[str, dict[int, tuple[str, bool]]]:
     """The search index's generation and every programme (id -> code, counts for reimbursement), in
-    one statement: on PostgreSQL each statement is a round trip."""
+    one statement: on PostgreSQL each statement is a round trip. The time of the generation's change
+    comes as text (not converted on every row); the generation is only compared with itself here."""
     state, programme = SearchIndexState._meta.db_table, TaughtProgramme._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT s.generation, s.changed_at, t.id, t.code, t.counts_for_reimbursement FROM {state} s"  # nosec B608 # model tables
-            f" LEFT JOIN {programme} t ON 1 = 1 WHERE s.id = 1"
+            f"SELECT s.generation, CAST(s.changed_at AS TEXT), t.id, t.code,"  # nosec B608 # model tables
+            " CASE WHEN t.counts_for_reimbursement THEN 1 ELSE 0 END"
+            f" FROM {state} s LEFT JOIN {programme} t ON 1 = 1 WHERE s.id = 1"
         )
         rows = cursor.fetchall()
         if not rows:  # an index never built: no generation, and nothing is kept
