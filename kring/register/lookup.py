@@ -33,7 +33,7 @@ from kring.register import search_index
 from kring.register.history import StandingOn, standing_from
 from kring.register.models import Registration, RegistrationPeriod, SearchIndexState
 
-KEPT = 20_000  # registrations per process (a few hundred bytes each); more empties the memory
+KEPT = 5_000  # registrations per process, some 3 kB each (16 MB); one more empties the memory
 NO_GENERATION = "0"
 _lock = threading.Lock()
 _kept: dict[str, Facts | None] = {}  # number -> facts (None: no such number)
