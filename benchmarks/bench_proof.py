@@ -15,8 +15,10 @@ BENCH_REQUESTS (default 200) requests per scenario from 16 keep-alive clients:
   refusals (429) are.
 
 The first four scenarios run with the per-address limit lifted (KRING_PROOF_RATE), so they measure the
-work, not the refusals. Figures: var/bench/proof.json. Usage: .venv/bin/python benchmarks/bench_proof.py
-(BENCH_DATABASES=sqlite or postgresql measures one database).
+work, not the refusals. Each database's run starts with an empty store of proofs (a temporary
+MEDIA_ROOT). Figures: var/bench/proof.json. Usage: .venv/bin/python benchmarks/bench_proof.py
+(BENCH_DATABASES=sqlite or postgresql measures one database; BENCH_REUSE=1 uses a database that
+bench_register.py seeded with the same BENCH_TRAINERS and kept).
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import common  # noqa: E402
-from benchmarks.bench_register import CACHED_SEARCH_PATH, seed  # noqa: E402
+from benchmarks.bench_register import CACHED_SEARCH_PATH, REUSE, kept_database, seed  # noqa: E402
 
 TRAINERS = int(os.environ.get("BENCH_TRAINERS", "2000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
@@ -105,10 +108,16 @@ def main() -> None:
         databases = [d for d in databases if d in os.environ["BENCH_DATABASES"].split(",")]
     figures = {}
     for database in databases:
-        env = common.django_env(common.fresh_database(database, POSTGRES_NAME if database == "postgresql" else "proof"))
-        print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
-        seed_s = seed(env, TRAINERS)
-        figures[database] = measure(env, registered_numbers(env)) | {"seed_s": round(seed_s, 1)}
+        env, seed_s = kept_database(database, TRAINERS) if REUSE else None, 0.0
+        if env is None:
+            name = POSTGRES_NAME if database == "postgresql" else "proof"
+            env = common.django_env(common.fresh_database(database, name))
+            print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
+            seed_s = seed(env, TRAINERS)
+        # An empty store of proofs for every run: the scenarios begin with nothing rendered.
+        with tempfile.TemporaryDirectory(prefix="kring-proofs-") as media:
+            figures[database] = measure(env | {"MEDIA_ROOT": media}, registered_numbers(env))
+        figures[database]["seed_s"] = round(seed_s, 1)
     print(
         f"\nProof benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients "
         "(search: 4), waitress with 4 threads on 127.0.0.1"

@@ -178,6 +178,22 @@ def seed(env: dict[str, str], trainers: int = TRAINERS) -> float:
     return time.perf_counter() - began
 
 
+def kept_database(database: str, trainers: int = TRAINERS) -> dict[str, str] | None:
+    """The environment of the database an earlier BENCH_REUSE=1 run seeded with ``trainers`` (SQLite:
+    ``var/bench/register-<trainers>.sqlite3`` or BENCH_REUSE_PATH), migrated; None when there is none."""
+    if database == "sqlite":
+        kept = Path(os.environ.get("BENCH_REUSE_PATH", common.BENCH_DIR / f"register-{trainers}.sqlite3"))
+        url = f"sqlite:///{kept}" if kept.exists() else None
+    else:
+        name = f"{POSTGRES_NAME}_{trainers}"
+        url = common.postgres_url(name) if common.postgres_seeded(name) else None
+    if url is None:
+        return None
+    env = common.django_env(url)
+    subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
+    return env
+
+
 def print_table(figures: dict) -> None:
     print(
         f"\nRegister benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients, "
@@ -210,19 +226,10 @@ def main() -> None:
         print("PostgreSQL is not reachable at 127.0.0.1:5432; measuring SQLite only.")
     figures = {}
     for database in databases:
-        kept = Path(os.environ.get("BENCH_REUSE_PATH", common.BENCH_DIR / f"register-{TRAINERS}.sqlite3"))
-        kept_postgres = f"{POSTGRES_NAME}_{TRAINERS}"
-        if REUSE and database == "sqlite" and kept.exists():
-            env, seed_s = common.django_env(f"sqlite:///{kept}"), 0.0
-            subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
-        elif REUSE and database == "postgresql" and common.postgres_seeded(kept_postgres):
-            env, seed_s = common.django_env(common.postgres_url(kept_postgres)), 0.0
-            subprocess.run([common.PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=common.ROOT, check=True)
-        else:
-            if database == "postgresql":
-                name = kept_postgres if REUSE else POSTGRES_NAME
-            else:
-                name = kept.stem if REUSE else "register"
+        env, seed_s = kept_database(database) if REUSE else None, 0.0
+        if env is None:
+            name = POSTGRES_NAME if database == "postgresql" else "register"
+            name += (f"_{TRAINERS}" if database == "postgresql" else f"-{TRAINERS}") if REUSE else ""
             env = common.django_env(common.fresh_database(database, name))
             print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
             seed_s = seed(env)
