@@ -10,7 +10,8 @@ BENCH_REQUESTS (default 200) requests per scenario from 16 keep-alive clients:
 - ``search_during_proofs``: the cached search from 4 clients while 16 others ask for ``proof_many``:
   what the proofs cost everybody else;
 - ``search_during_cold_proofs``: the same search while 16 clients ask for proofs never asked before
-  (a different registration each time): what rendering costs everybody else;
+  (a different registration each time; a client told to wait by a 503 waits as the page says, like a
+  browser): what rendering costs everybody else;
 - ``proof_limited``: ``proof_one`` with the rate limit as shipped (one client address): how fast the
   refusals (429) are.
 
@@ -75,7 +76,7 @@ def measure(env: dict[str, str], numbers: list[str]) -> dict:
         cold_proofs = threading.Thread(
             target=common.load,
             args=(server.port, cold),
-            kwargs={"requests": REQUESTS * 2, "concurrency": 16, "warmup": 0},
+            kwargs={"requests": REQUESTS // 2, "concurrency": 16, "warmup": 0},
         )
         cold_proofs.start()
         runs["search_during_cold_proofs"] = common.load(

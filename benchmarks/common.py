@@ -193,6 +193,9 @@ def load(
                 response = connection.getresponse()
                 response.read()
                 status = response.status
+                if status == 503 and response.getheader("Retry-After", "").isdigit():
+                    # As Kring's wait page does in a browser: ask again after the time it says (at most 3 s).
+                    time.sleep(min(int(response.getheader("Retry-After")), 3))
             except (OSError, http.client.HTTPException):
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import multiprocessing
 import threading
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import segno
 from django.conf import settings
@@ -33,7 +36,8 @@ def qr_svg(url: str) -> str:
 
 # Proofs of registration: a PDF costs a tenth of a second or more to render, and under 16 connections
 # renders at once starved everything else. So a proof is stored, served without rendering while it is
-# right, and rendered by at most ``KRING_PROOF_RENDERS`` requests of a process at a time.
+# right, and rendered by at most ``KRING_PROOF_RENDERS`` requests of a process at a time, in a process
+# of its own.
 #
 # Stored in the file store (``default_storage``, which the app servers share as they share photos)
 # as ``proofs/<day of issue>/<digest of its HTML>.pdf``: the same registration, standing, name,
@@ -53,6 +57,7 @@ _digests: dict[tuple, str] = {}  # (generation, number, day, language, site, ass
 _digests_generation = [""]
 _pdfs: OrderedDict[str, bytes] = OrderedDict()  # digest -> PDF, the most recently used last
 _cleaned_on: list[datetime.date] = []
+_renderer: list[ProcessPoolExecutor] = []  # at most one
 
 
 class Busy(Exception):
@@ -85,7 +90,7 @@ def proof_pdf(registration: Registration, standing: PublicStanding, generation: 
         if not _renders.acquire(blocking=False):
             raise Busy
         try:
-            pdf = _stored(digest, today) or _store(digest, today, pdf_render(html))
+            pdf = _stored(digest, today) or _store(digest, today, _render(html))
         finally:
             _renders.release()
     if generation == NO_GENERATION:
@@ -96,6 +101,24 @@ def proof_pdf(registration: Registration, standing: PublicStanding, generation: 
             _digests_generation[0] = generation
         _digests[_address(registration.number, generation)] = digest
     return pdf
+
+
+def _render(html: str) -> bytes:
+    """The PDF, made by WeasyPrint in a process of its own (started once, then kept): in the server's
+    own process a render held Python's lock for a few hundred milliseconds at a time, and every other
+    request of that process, the search too, waited for it."""
+    with _lock:
+        if not _renderer:
+            context = multiprocessing.get_context("forkserver")  # not a copy of this threaded process
+            _renderer.append(ProcessPoolExecutor(max_workers=settings.KRING_PROOF_RENDERS, mp_context=context))
+        renderer = _renderer[0]
+    try:
+        return renderer.submit(pdf_render, html, links.site_url()).result()
+    except BrokenProcessPool:  # the renderer died (killed, out of memory): the next proof starts a new one
+        with _lock:
+            if renderer in _renderer:
+                _renderer.remove(renderer)
+        raise
 
 
 def proof_digest(html: str) -> str:
