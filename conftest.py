@@ -15,11 +15,17 @@ def _test_environment(settings, tmp_path):
     from django.core.cache import cache
     from django.utils import translation
 
+    from kring.api.auth import forget_all_keys
+
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The API's call log is written in each call's request, inside the test's transaction, and no key
+    # is remembered from an earlier test.
+    settings.KRING_API_LOG_SECONDS = 0
+    forget_all_keys()
     # Complaints are encrypted at rest; tests use a key of their own (kring/complaints/crypto.py).
     settings.KRING_COMPLAINTS_KEYS = [TEST_COMPLAINTS_KEY]
 

@@ -1,40 +1,48 @@
 """Benchmark of the public proof of registration (``/register/<number>/proof.pdf``) under 16 connections.
 
-A fresh SQLite database filled by ``manage.py seed_demo --trainers N --seed 1`` (N from BENCH_TRAINERS,
-default 2,000), Kring under waitress (4 threads) on 127.0.0.1, then BENCH_REQUESTS (default 200) requests
-per scenario from 16 keep-alive clients:
+For SQLite and (when reachable) PostgreSQL: a fresh database filled by ``manage.py seed_demo --trainers N
+--seed 1`` (N from BENCH_TRAINERS, default 2,000), Kring under waitress (4 threads) on 127.0.0.1, then
+BENCH_REQUESTS (default 200) requests per scenario from 16 keep-alive clients:
 
 - ``trivial``: /healthz, the cost of Django and the server alone;
 - ``proof_one``: one registration's proof over and over;
 - ``proof_many``: the proofs of 12 different registrations, each asked for a few times;
 - ``search_during_proofs``: the cached search from 4 clients while 16 others ask for ``proof_many``:
   what the proofs cost everybody else;
+- ``search_during_cold_proofs``: the same search while 16 clients ask for proofs never asked before
+  (a different registration each time; a client told to wait by a 503 waits as the page says, like a
+  browser): what rendering costs everybody else;
 - ``proof_limited``: ``proof_one`` with the rate limit as shipped (one client address): how fast the
   refusals (429) are.
 
 The first four scenarios run with the per-address limit lifted (KRING_PROOF_RATE), so they measure the
-work, not the refusals. Figures: var/bench/proof.json. Usage: .venv/bin/python benchmarks/bench_proof.py
+work, not the refusals. Each database's run starts with an empty store of proofs (a temporary
+MEDIA_ROOT). Figures: var/bench/proof.json. Usage: .venv/bin/python benchmarks/bench_proof.py
+(BENCH_DATABASES=sqlite or postgresql measures one database; BENCH_REUSE=1 uses a database that
+bench_register.py seeded with the same BENCH_TRAINERS and kept).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import common  # noqa: E402
-from benchmarks.bench_register import CACHED_SEARCH_PATH, seed  # noqa: E402
+from benchmarks.bench_register import CACHED_SEARCH_PATH, REUSE, kept_database, seed  # noqa: E402
 
 TRAINERS = int(os.environ.get("BENCH_TRAINERS", "2000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 CONCURRENCY = 16
-SCENARIOS = ("trivial", "proof_one", "proof_many", "search_during_proofs", "proof_limited")
+SCENARIOS = ("trivial", "proof_one", "proof_many", "search_during_proofs", "search_during_cold_proofs")
+SCENARIOS += ("proof_limited",)
+POSTGRES_NAME = "kring_bench_proof"
 
 
 def registered_numbers(env: dict[str, str]) -> list[str]:
@@ -51,6 +59,7 @@ def measure(env: dict[str, str], numbers: list[str]) -> dict:
     rng = random.Random(7)
     chosen = rng.sample(numbers, min(12, len(numbers)))
     many = [f"/register/{n}/proof.pdf" for n in chosen]
+    cold = [f"/register/{n}/proof.pdf" for n in numbers if n not in chosen]
     one = [many[0]]
     runs = {}
     unlimited = env | {"KRING_PROOF_RATE": "1000000/m"}
@@ -64,6 +73,16 @@ def measure(env: dict[str, str], numbers: list[str]) -> dict:
         background.start()
         runs["search_during_proofs"] = common.load(server.port, [CACHED_SEARCH_PATH], requests=REQUESTS, concurrency=4)
         background.join()
+        cold_proofs = threading.Thread(
+            target=common.load,
+            args=(server.port, cold),
+            kwargs={"requests": REQUESTS // 2, "concurrency": 16, "warmup": 0},
+        )
+        cold_proofs.start()
+        runs["search_during_cold_proofs"] = common.load(
+            server.port, [CACHED_SEARCH_PATH], requests=REQUESTS, concurrency=4
+        )
+        cold_proofs.join()
     with common.Server(env, threads=4) as server:
         runs["proof_limited"] = common.load(server.port, one, requests=REQUESTS, concurrency=CONCURRENCY)
     trivial_rps = runs["trivial"].rps
@@ -85,22 +104,35 @@ def measure(env: dict[str, str], numbers: list[str]) -> dict:
 
 
 def main() -> None:
-    url = common.fresh_database("sqlite", "proof")
-    env = common.django_env(url)
-    print(f"== sqlite: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
-    seed_s = seed(env)
-    figures = measure(env, registered_numbers(env)) | {"seed_s": round(seed_s, 1)}
+    databases = ["sqlite"] + (["postgresql"] if common.postgres_reachable() else [])
+    if os.environ.get("BENCH_DATABASES"):
+        databases = [d for d in databases if d in os.environ["BENCH_DATABASES"].split(",")]
+    figures = {}
+    for database in databases:
+        env, seed_s = kept_database(database, TRAINERS) if REUSE else None, 0.0
+        if env is None:
+            name = POSTGRES_NAME if database == "postgresql" else "proof"
+            env = common.django_env(common.fresh_database(database, name))
+            print(f"== {database}: seed_demo --trainers {TRAINERS} --seed 1 ...", flush=True)
+            seed_s = seed(env, TRAINERS)
+        # An empty store of proofs for every run: the scenarios begin with nothing rendered.
+        with tempfile.TemporaryDirectory(prefix="kring-proofs-") as media:
+            figures[database] = measure(env | {"MEDIA_ROOT": media}, registered_numbers(env))
+        figures[database]["seed_s"] = round(seed_s, 1)
     print(
         f"\nProof benchmark: {TRAINERS} trainers, {REQUESTS} requests per scenario, {CONCURRENCY} clients "
-        "(search: 4), waitress with 4 threads on 127.0.0.1, SQLite"
+        "(search: 4), waitress with 4 threads on 127.0.0.1"
     )
-    print(f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  statuses")
-    for name in SCENARIOS:
-        s = figures["scenarios"][name]
-        print(f"{name:<22}{s['rps']:>9.1f}{s['p50_ms']:>9.2f}{s['p95_ms']:>9.2f}{s['ratio']:>8.3f}  {s['statuses']}")
+    print(f"{'database':<11}{'scenario':<27}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  statuses")
+    for database, f in figures.items():
+        for name in SCENARIOS:
+            s = f["scenarios"][name]
+            print(
+                f"{database:<11}{name:<27}{s['rps']:>9.1f}{s['p50_ms']:>9.2f}{s['p95_ms']:>9.2f}{s['ratio']:>8.3f}  "
+                f"{s['statuses']}"
+            )
     path = common.write_figures("proof", figures)
     print(f"\nFigures written to {path.relative_to(common.ROOT)}")
-    print(json.dumps(figures["scenarios"]["proof_many"]))
 
 
 if __name__ == "__main__":

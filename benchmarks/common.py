@@ -38,6 +38,22 @@ def postgres_reachable() -> bool:
         return False
 
 
+def postgres_url(name: str) -> str:
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def postgres_seeded(name: str) -> bool:
+    """Whether the PostgreSQL database ``name`` exists and a benchmark ran in it after its seed (it
+    made the insurer "Benchmark")."""
+    import psycopg
+
+    try:
+        with psycopg.connect(postgres_url(name), connect_timeout=3) as connection:
+            return connection.execute("SELECT count(*) FROM api_insurer WHERE name = 'Benchmark'").fetchone()[0] > 0
+    except psycopg.Error:
+        return False
+
+
 def fresh_database(kind: str, name: str) -> str:
     """Create an empty database for one benchmark and return its DATABASE_URL."""
     if kind == "sqlite":
@@ -51,7 +67,7 @@ def fresh_database(kind: str, name: str) -> str:
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    return postgres_url(name)
 
 
 def django_env(database_url: str) -> dict[str, str]:
@@ -177,6 +193,9 @@ def load(
                 response = connection.getresponse()
                 response.read()
                 status = response.status
+                if status == 503 and response.getheader("Retry-After", "").isdigit():
+                    # As Kring's wait page does in a browser: ask again after the time it says (at most 3 s).
+                    time.sleep(min(int(response.getheader("Retry-After")), 3))
             except (OSError, http.client.HTTPException):
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

@@ -216,6 +216,12 @@ KRING_INVITATIONS_PER_BATCH = int(os.environ.get("KRING_INVITATIONS_PER_BATCH", 
 KRING_INVITATION_BATCH_MINUTES = int(os.environ.get("KRING_INVITATION_BATCH_MINUTES", "10"))
 KRING_INVITATION_DAYS = int(os.environ.get("KRING_INVITATION_DAYS", "30"))
 KRING_PROOF_RATE = os.environ.get("KRING_PROOF_RATE", "30/m")
+# Proofs a process renders at the same time; others that need rendering meanwhile get "try again in a
+# few seconds" (kring/register/documents.py), so that rendering cannot take every thread.
+KRING_PROOF_RENDERS = int(os.environ.get("KRING_PROOF_RENDERS", "1"))
+# The insurers' API writes its call log in batches this often (kring/api/calls.py; 0: every call in
+# its own request). A crashed process loses at most this many seconds of log rows.
+KRING_API_LOG_SECONDS = float(os.environ.get("KRING_API_LOG_SECONDS", "0.2"))
 # Self check-in at an event: tries of the short code per registration (kring/events/views/participant.py).
 KRING_CHECKIN_RATE = os.environ.get("KRING_CHECKIN_RATE", "5/10m")
 

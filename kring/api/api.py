@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from kring.api.auth import ApiError, InsurerKey
-from kring.api.views import router
+from kring.api.views import RENDERER, router
 from kring.core.refusals import REFUSED_STATUS, Refused
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ api = NinjaAPI(
     auth=InsurerKey(),
     urls_namespace="api:v1",
     docs_url="/docs",
+    renderer=RENDERER,
 )
 
 

@@ -13,7 +13,9 @@ from kring.core import links
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render(html: str) -> bytes:
+def render(html: str, base_url: str | None = None) -> bytes:
+    """The PDF of ``html``; relative addresses resolve against ``base_url``, by default the site's own
+    (a process of its own that renders without Django's settings passes it)."""
     import weasyprint  # loaded on demand: it is heavy and only the PDFs need it
 
-    return weasyprint.HTML(string=html, base_url=links.site_url()).write_pdf(pdf_variant=PDF_VARIANT)
+    return weasyprint.HTML(string=html, base_url=base_url or links.site_url()).write_pdf(pdf_variant=PDF_VARIANT)

@@ -187,15 +187,22 @@ def active_period_on(registration: Registration, on: datetime.date) -> Registrat
 
 def standing_on(registration: Registration, on: datetime.date) -> StandingOn:
     """The standing of a registration on a date. Uses prefetched ``periods`` and ``programmes`` if present."""
-    periods = list(registration.periods.all())
-    programmes = list(registration.programmes.all())
-    period = period_on(periods, on)
+    programmes = [(p.code, p.counts_for_reimbursement) for p in registration.programmes.all()]
+    return standing_from(registration.number, on, list(registration.periods.all()), programmes)
+
+
+def standing_from(
+    number: str, on: datetime.date, periods: Sequence[RegistrationPeriod], programmes: Sequence[tuple[str, bool]]
+) -> StandingOn:
+    """``standing_on`` from the periods and the programmes (code, counts for reimbursement) themselves,
+    however they were read (``kring.register.lookup`` keeps them in memory)."""
+    period = period_on(list(periods), on)
     return StandingOn(
-        number=registration.number,
+        number=number,
         on=on,
         period=period,
-        programme_codes=frozenset(p.code for p in programmes),
-        reimbursable_codes=frozenset(p.code for p in programmes if p.counts_for_reimbursement),
+        programme_codes=frozenset(code for code, _ in programmes),
+        reimbursable_codes=frozenset(code for code, counts in programmes if counts),
         stretch=registered_stretch(periods, on) if period is not None and period.status == Status.ACTIVE else None,
     )
 

@@ -183,6 +183,12 @@ def generation() -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT generation, changed_at FROM {SearchIndexState._meta.db_table} WHERE id = 1")  # nosec B608 # the table name of a model
         state = cursor.fetchone()
+    return generation_of(state)
+
+
+def generation_of(state: tuple | None) -> str:
+    """``generation()`` from the row's (generation, changed_at), for a caller that read them in a
+    query of its own (``kring.register.lookup``)."""
     return f"{state[0]}@{state[1]}" if state else "0"
 
 

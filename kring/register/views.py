@@ -38,6 +38,7 @@ SEARCH_PARAMETERS = (
     "page",
 )
 SEARCH_CACHE_SECONDS = 300
+PROOF_RETRY_SECONDS = 3
 
 
 def _page_number(text: str | None) -> int:
@@ -140,19 +141,28 @@ def detail(request, number):
 
 @allow(PUBLIC)
 def proof(request, number):
-    """The PDF comes from ``documents.proof_pdf``'s cache once rendered; every client address may ask
-    for ``KRING_PROOF_RATE`` proofs (e.g. 30 a minute), so nobody can keep the server rendering PDFs."""
+    """A proof served before in this generation of the register comes from ``documents`` without
+    reading the registration; every client address may ask for ``KRING_PROOF_RATE`` proofs (e.g. 30
+    a minute), and a process renders ``KRING_PROOF_RENDERS`` at a time, so nobody can keep the server
+    rendering PDFs."""
     if is_ratelimited(request, group="register:proof", key="ip", rate=settings.KRING_PROOF_RATE, increment=True):
         response = render(request, "register/too_many_proofs.html", status=429)
         response["Retry-After"] = "60"
         return response
-    found = public.registration_for_page(number)
-    if found is None or not found[1].registered:
-        return render(request, "register/not_found.html", {"number": number, "no_proof": True}, status=404)
-    registration, standing = found
-    pdf = documents.proof_pdf(registration, standing)
+    generation = search_index.generation()
+    pdf = documents.known_proof(number, generation)
+    if pdf is None:
+        found = public.registration_for_page(number)
+        if found is None or not found[1].registered:
+            return render(request, "register/not_found.html", {"number": number, "no_proof": True}, status=404)
+        try:
+            pdf = documents.proof_pdf(*found, generation)
+        except documents.Busy:
+            response = render(request, "register/proof_busy.html", {"seconds": PROOF_RETRY_SECONDS}, status=503)
+            response["Retry-After"] = str(PROOF_RETRY_SECONDS)
+            return response
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="proof-of-registration-{registration.number}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="proof-of-registration-{number}.pdf"'
     return response
 
 

@@ -46,6 +46,14 @@ def public_trainer(
     return t.make_registration(person, **registration)
 
 
+@pytest.fixture(autouse=True)
+def _proofs_of_this_test_only():
+    """Each test has its own file store; the proofs a process remembers belong to an earlier one."""
+    from kring.register import documents
+
+    documents.forget_proofs()
+
+
 @pytest.fixture
 def reindex(db):
     """Rebuild the search index after a test has set up its trainers."""

@@ -25,15 +25,19 @@ def pdf_text(response) -> str:
 
 
 def test_a_second_request_gets_the_stored_proof(client, registration):
-    from django.core.cache import cache
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
 
     from kring.register import documents, public
 
     first = client.get(PROOF)
     registration, standing = public.registration_for_page("000042")
-    key = documents.proof_cache_key(documents._proof_html(registration, standing))
-    assert cache.get(key) == first.content  # rendered once, stored under the digest of its HTML
-    cache.set(key, b"%PDF-1.7 the stored one")
+    name = documents.proof_name(documents.proof_digest(documents._proof_html(registration, standing)), TODAY)
+    with default_storage.open(name, "rb") as stored:
+        assert stored.read() == first.content  # rendered once, stored under the digest of its HTML
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(b"%PDF-1.7 the stored one"))
+    documents.forget_proofs()  # another app server: it shares the store, not this process's memory
     assert client.get(PROOF).content == b"%PDF-1.7 the stored one"  # served from the store, not rendered
 
 
