@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kring.complaints.models import Outcome
@@ -36,11 +38,16 @@ class DocumentsField(forms.FileField):
         return [clean_evidence(super(DocumentsField, self).clean(upload, initial)) for upload in uploads]
 
 
+def _documents_help() -> str:
+    return gettext("PDF, JPEG or PNG, at most 10 MB each and %(max)s at a time.") % {"max": MAX_AT_ONCE}
+
+
 def documents_field(required=False):
     return DocumentsField(
         label=_("Documents"),
         required=required,
-        help_text=_("PDF, JPEG or PNG, at most 10 MB each and %(max)s at a time.") % {"max": MAX_AT_ONCE},
+        # Put into words when the form is shown, in the reader's language (not when the module loads).
+        help_text=lazy(_documents_help, str)(),
     )
 
 
