@@ -1,6 +1,9 @@
 """The real run of a confirmed import, one transaction per batch, and the invitations after it.
-Kept apart from ``services`` (the dry run and the office's decisions), which queues the task that
-calls this module."""
+
+The rows are written by the services of the apps they belong to (accounts, members, register), so an
+imported person has the same history, audit trail and search entry as one the office typed in. Kept
+apart from ``services`` (the dry run and the office's decisions), which queues the task that calls
+this module."""
 
 from __future__ import annotations
 

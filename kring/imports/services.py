@@ -1,6 +1,5 @@
-"""The import's operations. Each runs in one transaction with one audit entry of its own; the rows
-themselves are written by the services of the apps they belong to (accounts, members, register), so
-an imported person has the same history, audit trail and search entry as one the office typed in."""
+"""The dry run of an import and the office's decisions on it (confirm, discard). Each runs in one
+transaction with one audit entry; the real run, which writes the membership, is ``running``."""
 
 from __future__ import annotations
 
@@ -19,7 +18,6 @@ from kring.imports.models import ImportJob, ImportRow
 from kring.imports.world import world_for
 
 UNCONFIRMED_DAYS = 14  # a plan nobody confirmed is removed after this, with the personal data in it
-NOTES = ("zeros",)
 
 
 # -- the dry run ---------------------------------------------------------------------------------
