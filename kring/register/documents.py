@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import multiprocessing
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from kring.core import identity, links
+from kring.core.pdf import end_with as pdf_end_with
 from kring.core.pdf import render as pdf_render
 from kring.register.models import Registration
 from kring.register.public import PublicStanding
@@ -110,7 +112,14 @@ def _render(html: str) -> bytes:
     with _lock:
         if not _renderer:
             context = multiprocessing.get_context("forkserver")  # not a copy of this threaded process
-            _renderer.append(ProcessPoolExecutor(max_workers=settings.KRING_PROOF_RENDERS, mp_context=context))
+            _renderer.append(
+                ProcessPoolExecutor(
+                    max_workers=settings.KRING_PROOF_RENDERS,
+                    mp_context=context,
+                    initializer=pdf_end_with,
+                    initargs=(os.getpid(),),
+                )
+            )
         renderer = _renderer[0]
     try:
         return renderer.submit(pdf_render, html, links.site_url()).result()

@@ -81,7 +81,7 @@ def facts_of(number: str, generation: str) -> Facts | None:
             return _kept[number]
     found = read(number)
     with _lock:
-        if _kept_generation[0] == generation:  # not while another thread saw a newer one
+        if _kept_generation[0] == generation:  # not if another thread switched the memory meanwhile
             _kept[number] = found
     return found
 
