@@ -98,7 +98,7 @@ def main() -> None:
     made = {
         "people": Person.objects.count(),
         "registrations": Registration.objects.count(),
-        "unchanged_on_second_check": again.planned.get("unchanged", 0),
+        "unchanged_on_second_check": again.tally().get("unchanged", 0),
         "invitations": sent,
     }
     rows = [

@@ -30,7 +30,6 @@ class ImportJob(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    planned = models.JSONField(_("planned"), default=dict)  # rows per action in the dry run
     to_import = models.PositiveIntegerField(default=0)  # rows the real run works through
     done = models.PositiveIntegerField(default=0)  # of those, rows finished
 
@@ -41,6 +40,11 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return self.filename
+
+    def tally(self, field: str = "action") -> dict[str, int]:
+        """Rows per planned action (or per ``outcome`` of the real run), from the rows themselves."""
+        rows = self.rows.order_by().values(field).annotate(n=models.Count("pk"))
+        return {row[field]: row["n"] for row in rows}
 
 
 class ImportRow(models.Model):

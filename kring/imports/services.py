@@ -52,14 +52,13 @@ def plan_create(filename: str, content: bytes, *, by, language: str) -> ImportJo
                 problems=plan.problems,
             )
         )
-    planned = {action: sum(1 for row in rows if row.action == action) for action in ImportRow.Outcome.values if action}
     with transaction.atomic():
         _forget_old_plans()
-        job = ImportJob.objects.create(filename=filename[:200], created_by=by, language=language, planned=planned)
+        job = ImportJob.objects.create(filename=filename[:200], created_by=by, language=language)
         for row in rows:
             row.job = job
         ImportRow.objects.bulk_create(rows, batch_size=1000)
-        audit.record("kring.imports.job.checked", by=by, obj=job, rows=len(rows), **planned)
+        audit.record("kring.imports.job.checked", by=by, obj=job, rows=len(rows), **job.tally())
     return job
 
 

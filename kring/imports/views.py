@@ -42,7 +42,7 @@ def start(request):
         "form": form,
         "columns": columns.COLUMNS,
         "headers": [(column, columns.header_of(column, translation.get_language())) for column in columns.COLUMNS],
-        "jobs": ImportJob.objects.select_related("created_by")[:20],
+        "jobs": ImportJob.objects.all()[:20],
         "types": MembershipType.objects.all(),
     }
     return render(request, "imports/start.html", context, status=400 if form.errors else 200)
@@ -81,14 +81,12 @@ def job(request, pk):
 def _tally(job: ImportJob) -> dict:
     """Rows per action in the plan, or per outcome once the run has started, and the invitations."""
     if job.status == ImportJob.Status.CHECKED:
-        counts = dict(job.planned)
+        counts = job.tally()
     else:
-        counts = {}
-        for outcome, invite, invited in job.rows.values_list("outcome", "invite", "invited_at"):
-            counts[outcome] = counts.get(outcome, 0) + 1
-            counts["invite"] = counts.get("invite", 0) + invite
-            counts["invited"] = counts.get("invited", 0) + (invited is not None)
-    return {key: counts.get(key, 0) for key in ("create", "update", "unchanged", "refused", "invite", "invited", "")}
+        counts = job.tally("outcome")
+        counts["invite"] = job.rows.filter(invite=True).count()
+        counts["invited"] = job.rows.filter(invited_at__isnull=False).count()
+    return {key: counts.get(key, 0) for key in ("create", "update", "unchanged", "refused", "invite", "invited")}
 
 
 @allow(OFFICE)

@@ -61,7 +61,7 @@ def test_a_dry_run_plans_each_row_and_writes_nothing_of_the_membership(office, m
     assert [code for code, _ in rows[2].changes] == ["person_new", "membership_new", "registration_new"]
     assert rows[3].action == "update" and rows[3].changes == [["person_changed", {"fields": ["phone"]}]]
     assert rows[4].action == "refused" and rows[4].problems == [["required", {"column": "email"}]]
-    assert job.planned == {"create": 1, "update": 1, "unchanged": 0, "refused": 1}
+    assert job.tally() == {"create": 1, "update": 1, "refused": 1}
     assert counts() == before
     assert AuditEntry.objects.count() == audit_before + 1  # only "checked", by the office
 
