@@ -11,7 +11,6 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -58,8 +57,7 @@ def batch_run(job_id: int) -> bool:
             job.status, job.finished_at = ImportJob.Status.DONE, timezone.now()
             job.rows.update(values={})  # the report stays; the copy of the membership goes
         job.save(update_fields=["done", "status", "finished_at"])
-        counts = {row["outcome"]: row["n"] for row in job.rows.values("outcome").annotate(n=Count("pk"))}
-        audit.record("kring.imports.batch.done", by=job.confirmed_by, obj=job, rows=len(rows), **counts)
+        audit.record("kring.imports.batch.done", by=job.confirmed_by, obj=job, rows=len(rows), **job.tally("outcome"))
     return more
 
 
