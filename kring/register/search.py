@@ -174,14 +174,14 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
     the ORM cost more time than the database needed to answer it."""
     if criteria.origin is None:
         return _find_by_name(criteria, today)
-    chosen_rows = _from_memory(criteria, today, generation)
-    if chosen_rows is None:
+    found = _from_memory(criteria, today, generation)
+    if found is None:
         rows, count, page, pages = _from_sql(criteria, today)
         chosen = [row[0] for row in rows]
     else:
-        count = len(chosen_rows)
+        count = found.count
         page, pages = _page(count, criteria.page)
-        chosen = chosen_rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE].tolist()
+        chosen = found.ids((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     origin = criteria.origin
     nearest: dict[int, Result] = {}
     for entry, latitude, longitude, place in _page_points(chosen):
@@ -193,7 +193,7 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
 
 
 def _from_memory(criteria: Criteria, today: datetime.date, generation: str | None):
-    """Every matching entry id in page order from ``search_memory``, or None where SQL must answer:
+    """The matching entries from ``search_memory``, or None where SQL must answer:
     no generation given (the SQL path, also what the tests compare against), free text, or no arrays."""
     if generation is None or fold(criteria.q).split():
         return None

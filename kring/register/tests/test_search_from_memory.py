@@ -4,6 +4,7 @@ the order; also right after a change to the register."""
 
 import random
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -101,3 +102,44 @@ def test_a_search_with_free_text_is_answered_by_sql(db, reindex):
         is None
     )
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_equal_distances_across_the_page_boundary_keep_the_order_of_sql(db, reindex):
+    """More trainers at one place than fit on a page: the fast path sorts only what can reach the page
+    asked for, so the page boundary falls among equal distances (and equal names) and must fall where SQL
+    puts it. Some trainers have a second practice further away, which must not count twice."""
+    from .conftest import public_trainer
+
+    for number in range(27):
+        registration = public_trainer(f"Deel{number % 9}", "Plek" if number % 3 else "Zelfde", "3512")
+        if number % 4 == 0:
+            t.add_practice(registration.person, "3811")
+    for number in range(5):
+        public_trainer(f"Verder{number}", "Weg", "3811")
+    reindex()
+    today = timezone.localdate()
+    generation = search_index.generation()
+    for sort in ("distance", "name"):
+        for number in (1, 2, 3):
+            criteria = search.Criteria(origin=geo.lookup("3512", "NL"), distance=50, sort=sort, page=number)
+            fast, slow = search.find(criteria, today, generation), search.find(criteria, today)
+            assert page(fast) == page(slow), (sort, number)
+            assert fast.count == 32
+    assert search_memory.snapshot(generation) is not None
+
+
+def test_each_page_of_the_matches_is_the_page_of_a_full_sort():
+    """``Found.ids`` sorts only what can reach the page asked for; every window must still be that of
+    sorting all matches by the page's keys (with many equal distances and names, in no given order)."""
+    rng = random.Random(3)
+    size = 90
+    entries = rng.sample(range(1, 10_000), size)
+    terms = [rng.choice([0.1, 0.2, 0.2, 0.3]) for _ in entries]
+    ranks = [rng.choice([4, 7, 7, 9]) for _ in entries]
+    for by_name in (False, True):
+        # In no order, as the arrays hand them over
+        found = search_memory.Found(np.array(entries), np.array(terms), np.array(ranks), by_name)
+        keys = zip(ranks, terms, entries, strict=True) if by_name else zip(terms, ranks, entries, strict=True)
+        expected = [key[2] for key in sorted(keys)]
+        for start in range(0, size + 20, 20):
+            assert found.ids(start, start + 20) == expected[start : start + 20], (by_name, start)
