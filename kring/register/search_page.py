@@ -12,12 +12,15 @@ page and the tests compare the two, so they cannot drift apart.
 
 from __future__ import annotations
 
+import html
+
 import jinja2
 from django.template import engines
 from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.functional import Promise
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,10 +28,32 @@ from django.utils.translation import ngettext
 _words: dict[str, dict[str, str]] = {}
 
 
+class _Environment(jinja2.Environment):
+    """Jinja2 reads ``card.name`` as an attribute first and as a key only after an AttributeError; the
+    fragment's values are dicts, and that exception per value cost a tenth of the rendering. A key of a
+    dict is therefore read first (the fragment's keys name no method of a dict)."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+def _escape(value) -> str:
+    """``conditional_escape``, the same result without its check for lazy arguments on every call (a
+    third of the rendering): lazy text becomes text first, safe text stays as it is, the rest is escaped
+    as ``django.utils.html.escape`` escapes (``html.escape``, so ``'`` becomes ``&#x27;``)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def environment(**options) -> jinja2.Environment:
     """Escaping exactly as Django templates escape (``'`` as ``&#x27;``), so both render the same markup."""
-    options.update(autoescape=False, finalize=conditional_escape)
-    return jinja2.Environment(**options)  # nosec B701 # every printed value goes through conditional_escape
+    options.update(autoescape=False, finalize=_escape)
+    return _Environment(**options)  # nosec B701 # every printed value goes through _escape
 
 
 def words() -> dict[str, str]:
