@@ -44,7 +44,22 @@ def synthetic(trainers: int, rng: random.Random) -> search_memory.Snapshot:
             place = rng.choice(places)
             phi, lam = math.radians(place.latitude), math.radians(place.longitude)
             trig = (math.sin(phi / 2), math.cos(phi / 2), math.sin(lam / 2), math.cos(lam / 2), math.cos(phi))
-            rows.append((place.latitude, place.longitude, *trig, entry, TODAY, None, False, f" {codes} ", "", "", ""))
+            rows.append(
+                (
+                    place.latitude,
+                    place.longitude,
+                    *trig,
+                    entry,
+                    TODAY,
+                    None,
+                    False,
+                    f" {codes} ",
+                    "",
+                    "",
+                    "",
+                    place.name,
+                )
+            )
     return search_memory.build("bench", search_memory.COLUMNS, rows, rank)
 
 

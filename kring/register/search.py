@@ -184,11 +184,13 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
         chosen = found.ids((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     origin = criteria.origin
     nearest: dict[int, Result] = {}
-    for entry, latitude, longitude, place in _page_points(chosen):
+    points = _page_points(chosen) if found is None else _entries_from_memory(found.shown(chosen))
+    for entry, latitude, longitude, place in points:
         distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
         if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
             nearest[entry.pk] = Result(entry, distance, place)
-    results = [nearest[entry_id] for entry_id in chosen]
+    # An entry that left the index between the two queries (a change at that moment) is left out.
+    results = [nearest[entry_id] for entry_id in chosen if entry_id in nearest]
     return Results(results, count, page, pages)
 
 
@@ -227,9 +229,9 @@ def _from_sql(criteria: Criteria, today: datetime.date):
     return _counted_sql_page(grouped, params, order, criteria.page)
 
 
-# What a result card shows of an entry; the other fields (dates) stay deferred, as with ``only()``.
-CARD_FIELDS = [f for f in SearchEntry._meta.concrete_fields if f.get_internal_type() != "DateField"]
-BOOLEAN_FIELDS = {i for i, f in enumerate(CARD_FIELDS) if f.get_internal_type() == "BooleanField"}
+# What a result card shows of an entry; the other fields stay deferred, as with ``only()``.
+CARD_FIELDS = search_memory.CARD_FIELDS
+CARD_NAMES = [f.attname for f in CARD_FIELDS]
 
 
 def _page_points(entry_ids: list[int]):
@@ -246,13 +248,19 @@ def _page_points(entry_ids: list[int]):
         )
         rows = cursor.fetchall()
     entries: dict[int, SearchEntry] = {}
-    names = [f.attname for f in CARD_FIELDS]
     for latitude, longitude, place, *values in rows:
         entry = entries.get(values[0])
         if entry is None:
-            values = [bool(v) if i in BOOLEAN_FIELDS else v for i, v in enumerate(values)]
-            entry = entries[values[0]] = SearchEntry.from_db(connection.alias, names, values)
+            entry = entries[values[0]] = SearchEntry.from_db(connection.alias, CARD_NAMES, search_memory.card(values))
         yield entry, latitude, longitude, place
+
+
+def _entries_from_memory(shown):
+    """``_page_points`` from the arrays' copy of the cards and practices: the same rows, no query."""
+    for values, points in shown:
+        entry = SearchEntry.from_db(connection.alias, CARD_NAMES, values)
+        for latitude, longitude, place in points:
+            yield entry, latitude, longitude, place
 
 
 def _counted_sql_page(grouped: str, params: list, order: str, requested: int):

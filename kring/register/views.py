@@ -4,6 +4,7 @@ and the office's exports."""
 from __future__ import annotations
 
 import hashlib
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,6 +53,7 @@ def _cards(results) -> list[dict]:
     programme_names = search.names("programme")
     pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
     away = _("%(km)s km away")
+    language = translation.get_language()
     levels = {value: str(label) for value, label in Level.choices}
     return [
         {
@@ -66,10 +68,25 @@ def _cards(results) -> list[dict]:
             "programmes": ", ".join(
                 programme_names[code] for code in entry.programmes.split() if code in programme_names
             ),
-            "distance": away % {"km": floatformat(result.distance_km, 1)} if result.distance_km is not None else "",
+            "distance": away % {"km": _km(result.distance_km, language)} if result.distance_km is not None else "",
         }
         for result, entry in ((result, result.entry) for result in results.results)
     ]
+
+
+_TENTH = Decimal("0.1")
+_km_texts: dict[tuple[str, Decimal], str] = {}  # at most some thousand tenths of a km per language
+
+
+def _km(distance: float, language: str) -> str:
+    """``floatformat(distance, 1)``, looked up per tenth of a km and language: the filter cost half of
+    the cards. The tenth is found as the filter finds it (the decimal text of the float, rounded half up),
+    so the text is the same."""
+    tenth = Decimal(repr(distance)).quantize(_TENTH, ROUND_HALF_UP)
+    text = _km_texts.get((language, tenth))
+    if text is None:
+        text = _km_texts[language, tenth] = floatformat(tenth, 1)
+    return text
 
 
 def _links(query, form, results) -> dict:

@@ -66,3 +66,15 @@ def test_the_page_escapes_what_people_typed(trainers):
     _, page = both("q=%3Cscript%3E&postcode=3512")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert search_index.generation()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_cards_distance_reads_as_floatformat_writes_it(language):
+    """The cards look distances up per tenth of a km; the text must be floatformat's, also for values
+    halfway between two tenths and for ones whose binary value lies just below or above the half."""
+    from django.template.defaultfilters import floatformat
+
+    distances = [0.0, 0.05, 0.15, 2.25, 2.35, 9.95, 99.95, 100.0, 1e-9, 12.349999999, 12.35000001]
+    distances += [n / 100 for n in range(0, 15000, 7)]
+    with translation.override(language):
+        assert [views._km(d, language) for d in distances] == [floatformat(d, 1) for d in distances]

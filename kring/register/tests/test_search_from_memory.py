@@ -138,7 +138,7 @@ def test_each_page_of_the_matches_is_the_page_of_a_full_sort():
     ranks = [rng.choice([4, 7, 7, 9]) for _ in entries]
     for by_name in (False, True):
         # In no order, as the arrays hand them over
-        found = search_memory.Found(np.array(entries), np.array(terms), np.array(ranks), by_name)
+        found = search_memory.Found(np.array(entries), np.array(terms), np.array(ranks), by_name, {})
         keys = zip(ranks, terms, entries, strict=True) if by_name else zip(terms, ranks, entries, strict=True)
         expected = [key[2] for key in sorted(keys)]
         for start in range(0, size + 20, 20):
