@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import copy
+from types import MappingProxyType
+
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -55,18 +58,19 @@ class SearchForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        shared = type(self) is SearchForm
+        if shared:
+            # Django copies every field for each form, so that one form's changes cannot reach another.
+            # The register's search (the busiest form) changes none after ``_prepared_fields`` made them
+            # for the language and the vocabularies, so its forms share them, read-only: copying and
+            # filling the choices was half the cost of the form. Subclasses change their fields in
+            # __init__ and get their own copies.
+            self.base_fields = {}
         super().__init__(*args, **kwargs)
-        anything = {
-            "domain": _("Any work domain"),
-            "target": _("Any target group"),
-            "language": _("Any language"),
-        }
-        for key in search.VOCABULARY_MODELS:
-            known = list(search.names(key).items())
-            self.fields[key].choices = known if key in search.MULTIPLE else [("", anything[key]), *known]
-            self.fields[key].error_messages["invalid_choice"] = _(
-                "We do not know this choice. Please pick one from the list."
-            )
+        if shared:
+            self.fields = _prepared_fields()
+        else:
+            _fill_vocabularies(self.fields)
         self.other_country = None
         self.guessed_country = None  # set when a Belgian postcode was left on the Netherlands
 
@@ -156,6 +160,35 @@ class SearchForm(forms.Form):
             sort="name" if data.get("sort") == "name" or origin is None else "distance",
             page=page,
         )
+
+
+def _fill_vocabularies(fields: dict[str, forms.Field]) -> None:
+    """The choices of the vocabulary fields, in the active language."""
+    anything = {"domain": _("Any work domain"), "target": _("Any target group"), "language": _("Any language")}
+    for key in search.VOCABULARY_MODELS:
+        known = list(search.names(key).items())
+        fields[key].choices = known if key in search.MULTIPLE else [("", anything[key]), *known]
+        fields[key].error_messages["invalid_choice"] = _("We do not know this choice. Please pick one from the list.")
+
+
+_prepared: dict[tuple, MappingProxyType] = {}
+
+
+def _prepared_fields() -> MappingProxyType:
+    """SearchForm's fields for the active language and the vocabularies as they are now (a change of a
+    vocabulary makes new ones), with their labels and help texts already in that language."""
+    key = (translation.get_language(), tuple((kind, tuple(rows)) for kind, rows in search.vocabularies().items()))
+    found = _prepared.get(key)
+    if found is None:
+        fields = copy.deepcopy(SearchForm.base_fields)
+        _fill_vocabularies(fields)
+        for field in fields.values():
+            field.label = None if field.label is None else str(field.label)
+            field.help_text = str(field.help_text)
+        if len(_prepared) > 20:  # old vocabularies
+            _prepared.clear()
+        found = _prepared[key] = MappingProxyType(fields)
+    return found
 
 
 _escaped_choices: dict[tuple, list[tuple[str, str, str]]] = {}

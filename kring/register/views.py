@@ -108,15 +108,11 @@ def _links(query, form, results) -> dict:
 def search_page(request):
     """Results are the same for every visitor: the form and results are cached per query, language and
     day under the index's generation, so a change of the register empties them at once. Visitors who
-    are not logged in get the whole page from ``page_cache``."""
+    are not logged in get the whole page from ``page_cache`` (so this cache is for the others)."""
     today = timezone.localdate()
     generation = search_index.generation()
-    prefix = f"{generation}|{today}|{translation.get_language()}|"
-    params = "&".join(
-        f"{name}={','.join(sorted(v.strip() for v in request.GET.getlist(name)))}" for name in SEARCH_PARAMETERS
-    )
-    key = "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
-    content = cache.get(key)
+    key = _fragment_key(request, generation, today) if request.user.is_authenticated else None
+    content = cache.get(key) if key else None
     if content is None:
         form = SearchForm(request.GET)
         results = None
@@ -130,8 +126,17 @@ def search_page(request):
             **_links(request.GET, form, results),
         }
         content = search_fragment.render(context, request)
-        cache.set(key, content, SEARCH_CACHE_SECONDS)
+        if key:
+            cache.set(key, content, SEARCH_CACHE_SECONDS)
     return TemplateResponse(request, "register/search.html", {"content": content})
+
+
+def _fragment_key(request, generation: str, today) -> str:
+    prefix = f"{generation}|{today}|{translation.get_language()}|"
+    params = "&".join(
+        f"{name}={','.join(sorted(v.strip() for v in request.GET.getlist(name)))}" for name in SEARCH_PARAMETERS
+    )
+    return "register:search:" + hashlib.sha1((prefix + params).encode(), usedforsecurity=False).hexdigest()
 
 
 @allow(PUBLIC)
