@@ -177,20 +177,25 @@ def find(criteria: Criteria, today: datetime.date, generation: str | None = None
     found = _from_memory(criteria, today, generation)
     if found is None:
         rows, count, page, pages = _from_sql(criteria, today)
-        chosen = [row[0] for row in rows]
+        shown = _page_points([row[0] for row in rows])
     else:
         count = found.count
         page, pages = _page(count, criteria.page)
-        chosen = found.ids((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        alias = connection.alias
+        shown = [
+            (SearchEntry.from_db(alias, CARD_NAMES, values), points)
+            for values, points in found.shown(found.ids((page - 1) * PAGE_SIZE, page * PAGE_SIZE))
+        ]
     origin = criteria.origin
-    nearest: dict[int, Result] = {}
-    points = _page_points(chosen) if found is None else _entries_from_memory(found.shown(chosen))
-    for entry, latitude, longitude, place in points:
-        distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
-        if entry.pk not in nearest or distance < nearest[entry.pk].distance_km:
-            nearest[entry.pk] = Result(entry, distance, place)
-    # An entry that left the index between the two queries (a change at that moment) is left out.
-    results = [nearest[entry_id] for entry_id in chosen if entry_id in nearest]
+    results = []
+    for entry, points in shown:
+        # The nearest practice (of equal distances the first in the database's order) is on the card.
+        nearest, place = math.inf, ""
+        for latitude, longitude, at in points:
+            distance = geo.distance_km(origin.latitude, origin.longitude, latitude, longitude)
+            if distance < nearest:
+                nearest, place = distance, at
+        results.append(Result(entry, nearest, place))
     return Results(results, count, page, pages)
 
 
@@ -234,10 +239,12 @@ CARD_FIELDS = search_memory.CARD_FIELDS
 CARD_NAMES = [f.attname for f in CARD_FIELDS]
 
 
-def _page_points(entry_ids: list[int]):
-    """The page's entries with all their practices (entry, latitude, longitude, place), in one query."""
+def _page_points(entry_ids: list[int]) -> list[tuple[SearchEntry, list[tuple]]]:
+    """The page's entries in page order, each with all its practices (latitude, longitude, place), in
+    one query. An entry that left the index since the page was chosen (a change at that moment) is
+    left out."""
     if not entry_ids:
-        return
+        return []
     columns = ", ".join(f"e.{connection.ops.quote_name(f.column)}" for f in CARD_FIELDS)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -247,20 +254,12 @@ def _page_points(entry_ids: list[int]):
             entry_ids,
         )
         rows = cursor.fetchall()
-    entries: dict[int, SearchEntry] = {}
+    shown: dict[int, tuple[SearchEntry, list[tuple]]] = {}
     for latitude, longitude, place, *values in rows:
-        entry = entries.get(values[0])
-        if entry is None:
-            entry = entries[values[0]] = SearchEntry.from_db(connection.alias, CARD_NAMES, search_memory.card(values))
-        yield entry, latitude, longitude, place
-
-
-def _entries_from_memory(shown):
-    """``_page_points`` from the arrays' copy of the cards and practices: the same rows, no query."""
-    for values, points in shown:
-        entry = SearchEntry.from_db(connection.alias, CARD_NAMES, values)
-        for latitude, longitude, place in points:
-            yield entry, latitude, longitude, place
+        if values[0] not in shown:
+            shown[values[0]] = (SearchEntry.from_db(connection.alias, CARD_NAMES, search_memory.card(values)), [])
+        shown[values[0]][1].append((latitude, longitude, place))
+    return [shown[entry_id] for entry_id in entry_ids if entry_id in shown]
 
 
 def _counted_sql_page(grouped: str, params: list, order: str, requested: int):

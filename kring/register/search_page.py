@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -43,6 +43,11 @@ def _escape(value) -> str:
     """``conditional_escape``, the same result without its check for lazy arguments on every call (a
     third of the rendering): lazy text becomes text first, safe text stays as it is, the rest is escaped
     as ``django.utils.html.escape`` escapes (``html.escape``, so ``'`` becomes ``&#x27;``)."""
+    kind = type(value)
+    if kind is SafeString:  # most printed values: the page's words and the prepared options
+        return value
+    if kind is str:
+        return html.escape(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):

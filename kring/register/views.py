@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,6 +47,9 @@ def _page_number(text: str | None) -> int:
     return int(text) if text and text.isdigit() and len(text) < 7 else 1
 
 
+_levels: dict[str, dict[str, str]] = {}  # language -> level -> its name
+
+
 def _cards(results) -> list[dict]:
     """What each result card shows, prepared here so that the template stays a cheap loop."""
     if results is None:
@@ -54,7 +58,7 @@ def _cards(results) -> list[dict]:
     pages_at = reverse("register:search")  # a trainer's page is <search page><number>/
     away = _("%(km)s km away")
     language = translation.get_language()
-    levels = {value: str(label) for value, label in Level.choices}
+    levels = _levels.get(language) or _levels.setdefault(language, {v: str(label) for v, label in Level.choices})
     return [
         {
             "result": result,
@@ -90,14 +94,16 @@ def _km(distance: float, language: str) -> str:
 
 
 def _links(query, form, results) -> dict:
-    kept = query.copy()
-    kept.pop("page", None)
-    other = query.copy()
-    other["country"] = form.other_country or ""
-    other.pop("page", None)
+    """The query strings of the page's links, encoded as ``QueryDict.urlencode`` encodes them (without
+    copying the query twice for every search)."""
+    kept = [(name, value) for name, values in query.lists() if name != "page" for value in values]
+    other = ""
+    if form.other_country:  # only then does the page link to the other country
+        changed = {**dict(query.lists()), "country": [form.other_country]}
+        other = urlencode([(name, value) for name, values in changed.items() if name != "page" for value in values])
     return {
-        "base_query": kept.urlencode() + "&" if kept else "",
-        "other_country_query": other.urlencode(),
+        "base_query": urlencode(kept) + "&" if kept else "",
+        "other_country_query": other,
         "first_number": (results.page - 1) * search.PAGE_SIZE + 1 if results else 1,
     }
 
