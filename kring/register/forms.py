@@ -136,15 +136,16 @@ class SearchForm(forms.Form):
                 "errors": bound.errors,
                 "help_text": bound.help_text,
             }
-            options = None
-            multiple = isinstance(self.fields[name], forms.MultipleChoiceField)
-            if isinstance(self.fields[name], forms.ChoiceField):
+            chosen_from = self.fields[name]
+            multiple = isinstance(chosen_from, forms.MultipleChoiceField)
+            options, html = False, ""  # options: whether the field is a select (or checkboxes)
+            if isinstance(chosen_from, forms.ChoiceField) and chosen_from.choices:
                 value = field["value"] or ""
                 current = {str(v) for v in value} if multiple else {str(value)}
                 if name == "country" and self.guessed_country:
                     current = {self.guessed_country}
-                options = [(code, label, code in current) for code, label in self.fields[name].choices]
-            html = _options_html(name, self.fields[name].choices, current, multiple) if options else ""
+                escaped = getattr(chosen_from, "escaped_choices", None) or _escaped(name, multiple, chosen_from.choices)
+                options, html = True, _options_html(name, escaped, current, multiple)
             shown.append({"field": field, "options": options, "options_html": html, "multiple": multiple})
         return shown
 
@@ -182,9 +183,11 @@ def _prepared_fields() -> MappingProxyType:
     if found is None:
         fields = copy.deepcopy(SearchForm.base_fields)
         _fill_vocabularies(fields)
-        for field in fields.values():
+        for name, field in fields.items():
             field.label = None if field.label is None else str(field.label)
             field.help_text = str(field.help_text)
+            if isinstance(field, forms.ChoiceField):
+                field.escaped_choices = _escaped(name, isinstance(field, forms.MultipleChoiceField), field.choices)
         if len(_prepared) > 20:  # old vocabularies
             _prepared.clear()
         found = _prepared[key] = MappingProxyType(fields)
@@ -194,13 +197,19 @@ def _prepared_fields() -> MappingProxyType:
 _escaped_choices: dict[tuple, list[tuple[str, str, str]]] = {}
 
 
-def _options_html(name: str, choices, current: set[str], multiple: bool) -> str:
-    """The options of a select (or the checkboxes of a multiple choice), escaped once per set of choices
-    and process: escaping some fifty labels for every search cost more than finding the results."""
+def _escaped(name: str, multiple: bool, choices) -> list[tuple[str, str, str]]:
+    """The choices as (code, escaped code, escaped label), once per set of choices and process: escaping
+    some fifty labels for every search cost more than finding the results. SearchForm's shared fields
+    keep theirs (``escaped_choices``), so even the key is not built per search."""
     key = (name, multiple, tuple((code, str(label)) for code, label in choices))
     escaped = _escaped_choices.get(key)
     if escaped is None:
         escaped = _escaped_choices[key] = [(code, escape(code), escape(label)) for code, label in key[2]]
+    return escaped
+
+
+def _options_html(name: str, escaped: list[tuple[str, str, str]], current: set[str], multiple: bool) -> str:
+    """The options of a select (or the checkboxes of a multiple choice), the chosen ones marked."""
     if multiple:
         return mark_safe(  # nosec B308 B703 # every part escaped above
             "".join(

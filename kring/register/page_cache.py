@@ -63,14 +63,17 @@ def for_visitors(*, seconds: int, version: Callable[[], object], shell: bool = F
     """Cache the page per address, language and day under ``version()``: a new version (the search
     index's generation) empties every cached page at once. Logged-in users and pages with messages
     are never cached. With ``shell=True`` the view's template is a layout around one ``content``
-    value (already rendered), printed once, and the page is made by ``_page_from_shell``."""
+    value (already rendered), printed once, and the page is made by ``_page_from_shell``. The version
+    the page is stored under is ``request.page_cache_version`` for the view."""
 
     def decorate(view):
         @wraps(view)
         def cached_view(request, *args, **kwargs):
             if request.user.is_authenticated or len(get_messages(request)):
                 return view(request, *args, **kwargs)
-            address = f"{version()}|{timezone.localdate()}|{translation.get_language()}|{request.get_full_path()}"
+            # The view may read the version from the request instead of asking for it again.
+            request.page_cache_version = current = version()
+            address = f"{current}|{timezone.localdate()}|{translation.get_language()}|{request.get_full_path()}"
             key = "register:page:" + hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
             page = cache.get(key)
             if page is None:

@@ -116,7 +116,7 @@ def search_page(request):
     day under the index's generation, so a change of the register empties them at once. Visitors who
     are not logged in get the whole page from ``page_cache`` (so this cache is for the others)."""
     today = timezone.localdate()
-    generation = search_index.generation()
+    generation = getattr(request, "page_cache_version", None) or search_index.generation()
     key = _fragment_key(request, generation, today) if request.user.is_authenticated else None
     content = cache.get(key) if key else None
     if content is None:
