@@ -10,8 +10,8 @@ Correct on several app servers: the facts belong to one generation of the search
 standing or a name goes through a service that refreshes the index in the same transaction — the
 register's status changes and its own fields (``kring.register.services``), and a person's name and
 public profile (``kring.members.profile_hook``) — so the first call after the commit, on any server,
-sees a new generation and forgets what this process kept. A number's facts are read in the same
-statement as the generation, so they are exactly the facts of that generation.
+sees a new generation and forgets what this process kept. The generation is read before the facts:
+facts read a moment after a change are at worst newer than their generation, never older.
 
 Which programmes insurers reimburse is the office's vocabulary, edited without touching the register,
 so it is not kept: it is read on every call (a dozen rows, in the same statement as the generation)
@@ -60,52 +60,30 @@ class Found:
 
 def standing(number: str, on: datetime.date) -> Found | None:
     """The standing of ``number`` on ``on`` (None for a number the register does not know): exactly
-    what ``history.standing_on(with_history().get(number=number), on)`` answers.
-
-    A number kept in memory costs one statement (the generation with the programmes); one that is not
-    costs one statement too: its facts are read together with the generation they belong to."""
-    facts, kept_for = _kept_facts(number)
-    if facts is not MISSING:
-        generation, vocabulary = generation_and_programmes()
-        if generation == kept_for:
-            return _found(facts, on, _chosen(facts, vocabulary))
-    read_together = read_with_generation(number)
-    if read_together is None:  # an index never built: no generation, and nothing is kept
-        facts = read(number)
-        return _found(facts, on, _chosen(facts, generation_and_programmes()[1]))
-    generation, facts, chosen = read_together
-    _keep(number, facts, generation)
-    return _found(facts, on, chosen)
-
-
-def _chosen(facts: Facts | None, vocabulary: dict[int, tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """The registration's programmes as (code, counts for reimbursement) by the vocabulary as it is now."""
-    return [vocabulary[pk] for pk in facts.programme_ids if pk in vocabulary] if facts else []
-
-
-def _found(facts: Facts | None, on: datetime.date, chosen: list[tuple[str, bool]]) -> Found | None:
+    what ``history.standing_on(with_history().get(number=number), on)`` answers."""
+    generation, vocabulary = generation_and_programmes()
+    facts = facts_of(number, generation)
     if facts is None:
         return None
+    chosen = [vocabulary[pk] for pk in facts.programme_ids if pk in vocabulary]
     return Found(facts.person.full_name, standing_from(facts.number, on, facts.periods, chosen))
 
 
-MISSING = object()
-
-
-def _kept_facts(number: str) -> tuple:
-    """The facts this process keeps of ``number`` (None: no such number) or MISSING, and the generation
-    they belong to, read together: another thread may switch the memory to a new generation at any time."""
-    with _lock:
-        return _kept.get(number, MISSING), _kept_generation[0]
-
-
-def _keep(number: str, facts: Facts | None, generation: str) -> None:
-    """Keep facts read in the same statement as ``generation``; a new generation empties the memory."""
+def facts_of(number: str, generation: str) -> Facts | None:
+    """The facts of ``number``, from this process's memory while ``generation`` is current."""
+    if generation == NO_GENERATION:
+        return read(number)
     with _lock:
         if _kept_generation[0] != generation or len(_kept) >= KEPT:
             _kept.clear()
             _kept_generation[0] = generation
-        _kept[number] = facts
+        if number in _kept:
+            return _kept[number]
+    found = read(number)
+    with _lock:
+        if _kept_generation[0] == generation:  # not if another thread switched the memory meanwhile
+            _kept[number] = found
+    return found
 
 
 def generation_and_programmes() -> tuple[str, dict[int, tuple[str, bool]]]:
@@ -127,55 +105,19 @@ def generation_and_programmes() -> tuple[str, dict[int, tuple[str, bool]]]:
     return search_index.generation_of(rows[0][:2]), vocabulary
 
 
-_FACT_COLUMNS = (
-    "p.id, p.first_name, p.name_prefix, p.last_name, p.erased_at,"
-    " rp.id AS period_id, rp.status, rp.level, rp.starts_on, rp.ends_on, rp.recorded_at, rt.taughtprogramme_id"
-)
-
-
-def _facts_from() -> str:
-    """The registration, its person, its periods and its programmes: one row per period and programme
-    (a registration has a few of each)."""
+def _sql() -> str:
+    """The registration, its person's name, its periods and its programmes in one statement: one row
+    per period and programme (a registration has a few of each)."""
     registration, person = Registration._meta.db_table, Person._meta.db_table
     period, programmes = RegistrationPeriod._meta.db_table, Registration.programmes.through._meta.db_table
     return (
+        "SELECT p.id, p.first_name, p.name_prefix, p.last_name, p.erased_at,"  # nosec B608 # model tables
+        " rp.id, rp.status, rp.level, rp.starts_on, rp.ends_on, rp.recorded_at, rt.taughtprogramme_id"
         f" FROM {registration} r JOIN {person} p ON p.id = r.person_id"
         f" LEFT JOIN {period} rp ON rp.registration_id = r.id"
         f" LEFT JOIN {programmes} rt ON rt.registration_id = r.id"
+        " WHERE r.number = %s"
     )
-
-
-def _sql() -> str:
-    return f"SELECT {_FACT_COLUMNS}{_facts_from()} WHERE r.number = %s"  # nosec B608 # model tables
-
-
-def _sql_with_generation() -> str:
-    """The generation and a number's facts in one statement, so both come from the same moment: the
-    facts with each programme's code and whether it counts for reimbursement now. A row with empty
-    facts for a number the register does not know; no row without a generation."""
-    state, programme = SearchIndexState._meta.db_table, TaughtProgramme._meta.db_table
-    return (
-        "SELECT s.generation, CAST(s.changed_at AS TEXT), f.*"  # nosec B608 # model tables
-        f" FROM {state} s LEFT JOIN (SELECT {_FACT_COLUMNS}, t.code,"
-        " CASE WHEN t.counts_for_reimbursement THEN 1 ELSE 0 END AS counts"
-        f"{_facts_from()} LEFT JOIN {programme} t ON t.id = rt.taughtprogramme_id"
-        " WHERE r.number = %s) f ON 1 = 1 WHERE s.id = 1"
-    )
-
-
-def read_with_generation(number: str) -> tuple[str, Facts | None, list[tuple[str, bool]]] | None:
-    """The generation, the facts of ``number`` (None if unknown) and its programmes as (code, counts
-    for reimbursement), in one statement; None when the index was never built."""
-    with connection.cursor() as cursor:
-        cursor.execute(_sql_with_generation(), [number])
-        rows = cursor.fetchall()
-    if not rows:
-        return None
-    generation = search_index.generation_of(rows[0][:2])
-    if rows[0][2] is None:
-        return generation, None, []
-    chosen = {row[13]: (row[14], bool(row[15])) for row in rows if row[13] is not None}
-    return generation, _facts(number, [row[2:14] for row in rows]), list(chosen.values())
 
 
 PERSON_FIELDS = ["id", "first_name", "name_prefix", "last_name", "erased_at"]
@@ -187,13 +129,10 @@ def read(number: str) -> Facts | None:
     with connection.cursor() as cursor:
         cursor.execute(_sql(), [number])
         rows = cursor.fetchall()
-    return _facts(number, rows) if rows else None
-
-
-def _facts(number: str, rows: list[tuple]) -> Facts:
-    """The facts from the rows of ``_FACT_COLUMNS``. Built as the ORM builds what it reads
-    (``from_db``: the fields read, the others deferred), three times faster than by keyword; only the
-    name fields of the person are read by anyone."""
+    if not rows:
+        return None
+    # Built as the ORM builds what it reads (``from_db``: the fields read, the others deferred), three
+    # times faster than by keyword; only the name fields of the person are read by anyone.
     alias = connection.alias
     person = Person.from_db(alias, PERSON_FIELDS, rows[0][:5])
     periods: dict[int, RegistrationPeriod] = {}
