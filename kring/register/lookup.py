@@ -92,17 +92,47 @@ def generation_and_programmes() -> tuple[str, dict[int, tuple[str, bool]]]:
     comes as text (not converted on every row); the generation is only compared with itself here."""
     state, programme = SearchIndexState._meta.db_table, TaughtProgramme._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
+        rows = _fetch(
+            cursor,
+            "kring_lookup_generation",
             f"SELECT s.generation, CAST(s.changed_at AS TEXT), t.id, t.code,"  # nosec B608 # model tables
             " CASE WHEN t.counts_for_reimbursement THEN 1 ELSE 0 END"
-            f" FROM {state} s LEFT JOIN {programme} t ON 1 = 1 WHERE s.id = 1"
+            f" FROM {state} s LEFT JOIN {programme} t ON 1 = 1 WHERE s.id = 1",
+            [],
         )
-        rows = cursor.fetchall()
         if not rows:  # an index never built: no generation, and nothing is kept
             cursor.execute(f"SELECT id, code, counts_for_reimbursement FROM {programme}")  # nosec B608 # a model's table
             return NO_GENERATION, {pk: (code, bool(counts)) for pk, code, counts in cursor.fetchall()}
     vocabulary = {pk: (code, bool(counts)) for _, _, pk, code, counts in rows if pk is not None}
     return search_index.generation_of(rows[0][:2]), vocabulary
+
+
+def _fetch(cursor, name: str, sql: str, params: list[str]) -> list[tuple]:
+    """The rows of one of the lookup's two statements (its ``%s`` parameters are text). On PostgreSQL the
+    statement is prepared once per database connection, so the server plans it once instead of on every
+    call: planning was half of reading a number's facts (281 µs planned each time, 152 µs prepared). The
+    PREPARE rides along with the first EXECUTE, one statement for the database. A prepared statement
+    lives as long as its connection, which a pooler that hands one server session to several clients
+    (PgBouncer in transaction mode) does not keep; Kring's app servers connect directly."""
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+    prepared = getattr(connection.connection, "kring_prepared", None)
+    if prepared is None:
+        prepared = connection.connection.kring_prepared = set()
+    arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+    statement = f"EXECUTE {name}{arguments}"
+    if name not in prepared:
+        numbered = sql
+        for number in range(1, len(params) + 1):
+            numbered = numbered.replace("%s", f"${number}", 1)
+        types = f"({', '.join(['text'] * len(params))})" if params else ""
+        statement = f"PREPARE {name}{types} AS {numbered}; {statement}"
+    cursor.execute(statement, params)
+    while cursor.description is None and cursor.nextset():  # past the PREPARE
+        pass
+    prepared.add(name)
+    return cursor.fetchall()
 
 
 def _sql() -> str:
@@ -127,8 +157,7 @@ PERIOD_FIELDS = ["id", "status", "level", "starts_on", "ends_on", "recorded_at"]
 def read(number: str) -> Facts | None:
     """The facts of ``number`` from the database, in one query."""
     with connection.cursor() as cursor:
-        cursor.execute(_sql(), [number])
-        rows = cursor.fetchall()
+        rows = _fetch(cursor, "kring_lookup_facts", _sql(), [number])
     if not rows:
         return None
     # Built as the ORM builds what it reads (``from_db``: the fields read, the others deferred), three

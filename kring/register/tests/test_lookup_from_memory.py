@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import timezone
 
 from kring.members import services as members
@@ -100,3 +101,15 @@ def test_it_reads_a_number_in_two_queries_and_in_one_from_memory_after_that(seed
         lookup.standing(number, today)
     with django_assert_max_num_queries(1):  # the generation with the programmes
         lookup.standing(number, today)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+def test_prepared_statements_outlive_a_rolled_back_transaction_and_answer_the_same(seeded):
+    today = timezone.localdate()
+    lookup._kept.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert lookup.standing(seeded[0].number, today) is not None  # prepares both statements here
+        raise RuntimeError("rolled back")
+    assert {"kring_lookup_generation", "kring_lookup_facts"} <= connection.connection.kring_prepared
+    lookup._kept.clear()
+    assert_same(seeded[:20], today)  # executed as prepared, after the rollback
