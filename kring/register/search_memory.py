@@ -3,7 +3,7 @@
 Why: the SQL of a distance search costs per row in the bounding box, so it grows with the register
 (1.6 / 4.5 / 16.7 ms at 5k / 50k / 200k trainers). Here the points are held in arrays, grouped in
 bands of latitude and sorted by longitude inside a band, so a search touches only the points in its
-bounding box and does the arithmetic vectorised: a few tenths of a millisecond at any size.
+bounding box and does the arithmetic vectorised: 0.07 ms at 50,000 trainers, 0.12 ms at 200,000.
 
 It answers exactly what ``search.find`` answers in SQL (tests compare every page): the same exact
 haversine term computed in the same order of operations on IEEE doubles, the same filters, the same
