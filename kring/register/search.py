@@ -2,9 +2,10 @@
 
 A distance search reads the practices inside the bounding box of the circle (an indexed range on
 latitude and longitude), measures each exactly with the haversine formula, keeps the nearest
-practice per trainer and sorts in Python: a few thousand rows at most, in one query. A search
-without a postcode counts and pages in the database. Either way the page needs the same few queries
-whatever the number of results.
+practice per trainer, counts, sorts and cuts the page in one query; the search page asks
+``search_memory`` the same from arrays in memory, and this SQL answers free text and is the reference
+the tests compare with. A search without a postcode counts and pages in the database. Either way the
+page needs the same few queries whatever the number of results.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ haversine term computed in the same order of operations on IEEE doubles, the sam
 order (ties by the database's own ordering of ``sort_name``, then the entry id), the same count. The
 cards of the page come from memory too: what a card shows of each entry (``CARD_FIELDS``) and its
 practices, so a search from memory asks the database nothing but the generation. Memory per process:
-40 MB at 45,000 listed trainers (cards 21 MB, arrays 19 MB), loaded in about a second.
+42 MB at 45,000 listed trainers (cards 23 MB, arrays 19 MB), loaded in about a second.
 
 Correct on several app servers: the arrays belong to one generation of the search index
 (``search_index.generation()``, read on every request anyway); when a server sees a new generation it
@@ -69,7 +69,7 @@ class Snapshot:
     by_programme: dict[str, Snapshot] = field(default_factory=dict)
     # entry id -> (the values of CARD_FIELDS, its practices as (latitude, longitude, place) in the
     # database's order), shared by the subsets
-    cards: dict[int, tuple[list, tuple]] = field(default_factory=dict)
+    cards: dict[int, tuple[tuple, tuple]] = field(default_factory=dict)
 
 
 def _band(latitude: float) -> int:
@@ -85,9 +85,12 @@ def _code_masks(rows: list[str]) -> tuple[np.ndarray, dict[str, int]] | None:
     return masks, bit
 
 
+# The card fields whose texts repeat across thousands of trainers (names and numbers do not).
+_REPEATING = {i for i, f in enumerate(CARD_FIELDS) if f.name in ("level", "programmes", "photo")}
+
+
 def _shared(value):
-    """One copy of each text in memory: levels, programme lists and places repeat across thousands of
-    trainers (a third less memory for the cards)."""
+    """One copy of a text that many trainers share in memory (a level, a list of programmes, a place)."""
     return sys.intern(value) if isinstance(value, str) else value
 
 
@@ -112,7 +115,7 @@ def load(generation: str) -> Snapshot | None:
             if sort_name != previous:
                 position, previous = position + 1, sort_name
             rank[values[0]] = position
-            cards[values[0]] = tuple(_shared(v) for v in card(values))
+            cards[values[0]] = tuple(_shared(v) if i in _REPEATING else v for i, v in enumerate(card(values)))
         cursor.execute(
             f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(SearchPoint._meta.db_table)}"  # nosec B608 # model columns
         )
@@ -125,7 +128,7 @@ COLUMNS = [*COORDINATES, "entry_id", "listed_from", "listed_until", "online", *V
 
 
 def build(
-    generation: str, columns: list[str], rows: list[tuple], rank: dict[int, int], cards: dict[int, list] | None = None
+    generation: str, columns: list[str], rows: list[tuple], rank: dict[int, int], cards: dict[int, tuple] | None = None
 ) -> Snapshot | None:
     """The arrays from the points' rows (in ``columns`` order), each entry's rank of name and the
     values of its card (``CARD_FIELDS``; without them the snapshot finds but shows nothing)."""
@@ -234,7 +237,7 @@ class Found:
     term: np.ndarray
     ranks: np.ndarray
     by_name: bool
-    cards: dict[int, tuple[list, tuple]]
+    cards: dict[int, tuple[tuple, tuple]]
 
     @property
     def count(self) -> int:
@@ -251,7 +254,7 @@ class Found:
             first, second, entries = first.take(keep), second.take(keep), entries.take(keep)
         return entries.take(np.lexsort((entries, second, first))[start:stop]).tolist()
 
-    def shown(self, entry_ids: list[int]) -> list[tuple[list, tuple]]:
+    def shown(self, entry_ids: list[int]) -> list[tuple[tuple, tuple]]:
         """What the cards of these entries show: the values of CARD_FIELDS and every practice."""
         return [self.cards[entry_id] for entry_id in entry_ids]
 
@@ -261,17 +264,13 @@ def nearest(
 ) -> Found:
     """Every entry within ``radius`` km of ``origin`` that passes the filters, with its nearest point."""
     south, north, west, east = geo.bounding_box(origin.latitude, origin.longitude, radius)
-    wanted = {}
-    for key, code in codes.items():
-        if code:
-            wanted[key] = 0
-            for one in code if isinstance(code, tuple) else (code,):
-                wanted[key] |= snap.code_bits[key].get(one, 0)
+    chosen = {key: code if isinstance(code, tuple) else (code,) for key, code in codes.items() if code}
+    # Each code is its own bit, so the sum of a set of bits is the mask of "any of these codes".
+    wanted = {key: sum({snap.code_bits[key].get(one, 0) for one in ones}) for key, ones in chosen.items()}
     if any(bits == 0 for bits in wanted.values()):
         return _nothing(by_name, snap.cards)  # a code no listed trainer has
-    programme = codes.get("programme")
-    if programme and len(programme if isinstance(programme, tuple) else (programme,)) == 1:
-        snap = snap.by_programme[programme[0] if isinstance(programme, tuple) else programme]
+    if len(chosen.get("programme", ())) == 1:
+        snap = snap.by_programme[chosen["programme"][0]]
         del wanted["programme"]
     index = _in_box(snap, south, north, west, east)
     # Selections are index lists taken with ``take``: several times faster than boolean masks here.

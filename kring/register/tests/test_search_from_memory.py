@@ -26,9 +26,10 @@ def page(results):
 
 def varied(rng, programmes, count):
     places = sorted(geo.all_places(), key=lambda p: (p.country, p.postcode))
+    other = {key: ["", "", "", *search.names(key)] for key in ("domain", "target", "language")}
     for _ in range(count):
         chosen = rng.sample(programmes, rng.choice([0, 1, 1, 2]))
-        codes = {"programme": tuple(sorted(chosen)), "domain": "", "target": "", "language": ""}
+        codes = {"programme": tuple(sorted(chosen)), **{key: rng.choice(known) for key, known in other.items()}}
         yield search.Criteria(
             origin=rng.choice(places),
             distance=rng.choice([5, 10, 25, 50, 100]),
