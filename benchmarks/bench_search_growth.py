@@ -1,9 +1,10 @@
-"""How the finder's cost grows with the register: ``search_memory.nearest`` at 5k / 50k / 200k trainers.
+"""How the finder's cost grows with the register: ``search_memory.find`` at 5k / 50k / 200k trainers.
 
 No database: synthetic search points at real postcode centroids (as ``seed_demo`` places practices),
 1.2 practices per trainer, two programmes out of eight each, everyone listed. For each size the same
 500 varied searches (a real postcode, 10–50 km, a programme) as the register benchmark, timed one by
-one on one core; the SQL finder's figures for comparison are in docs/performance.md.
+one on one core: as the results page asks them (``find``, counted per place), and point by point
+(``nearest``) as the baseline of the same run; the SQL finder's figures are in docs/performance.md.
 Figures: var/bench/search_growth.json. Usage: .venv/bin/python benchmarks/bench_search_growth.py
 """
 
@@ -72,23 +73,32 @@ def main() -> None:
         began = time.perf_counter()
         snap = synthetic(size, random.Random(size))
         built_s = time.perf_counter() - began
-        times, found = [], []
+        times, per_point, found = [], [], []
         for place, km, programme in searches:
+            codes = {"programme": (programme,)}
             began = time.perf_counter()
-            matches = search_memory.nearest(snap, place, km, {"programme": (programme,)}, False, TODAY, False)
+            matches = search_memory.find(snap, place, km, codes, False, TODAY, False, until=20)
             matches.ids(0, 20)  # the first page, in order, as the results page asks
             times.append((time.perf_counter() - began) * 1000)
             found.append(matches.count)
+            began = time.perf_counter()
+            search_memory.nearest(snap, place, km, codes, False, TODAY, False).ids(0, 20)
+            per_point.append((time.perf_counter() - began) * 1000)
         figures[str(size)] = {
             "points": len(snap.entry),
+            "places": len(snap.places.band_key),
             "arrays_built_s": round(built_s, 2),
             "median_ms": round(statistics.median(times), 3),
             "p95_ms": round(statistics.quantiles(times, n=20)[-1], 3),
+            "per_point_median_ms": round(statistics.median(per_point), 3),
             "mean_results": round(statistics.mean(found), 1),
         }
-    print(f"{'trainers':>9}{'points':>9}{'median ms':>11}{'p95 ms':>9}{'results':>9}")
+    print(f"{'trainers':>9}{'points':>9}{'places':>8}{'median ms':>11}{'p95 ms':>9}{'per point ms':>14}{'results':>9}")
     for size, f in figures.items():
-        print(f"{size:>9}{f['points']:>9}{f['median_ms']:>11.3f}{f['p95_ms']:>9.3f}{f['mean_results']:>9.1f}")
+        print(
+            f"{size:>9}{f['points']:>9}{f['places']:>8}{f['median_ms']:>11.3f}{f['p95_ms']:>9.3f}"
+            f"{f['per_point_median_ms']:>14.3f}{f['mean_results']:>9.1f}"
+        )
     first, last = figures.get("50000"), figures.get("200000")
     if first and last:
         figures["growth_50k_to_200k"] = round(last["median_ms"] / first["median_ms"], 2)

@@ -208,8 +208,15 @@ def _from_memory(criteria: Criteria, today: datetime.date, generation: str | Non
     snap = search_memory.snapshot(generation)
     if snap is None:
         return None
-    return search_memory.nearest(
-        snap, criteria.origin, criteria.distance, criteria.codes, criteria.online, today, criteria.sort == "name"
+    return search_memory.find(
+        snap,
+        criteria.origin,
+        criteria.distance,
+        criteria.codes,
+        criteria.online,
+        today,
+        criteria.sort == "name",
+        until=criteria.page * PAGE_SIZE,
     )
 
 

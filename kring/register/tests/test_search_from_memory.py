@@ -51,6 +51,21 @@ def assert_same(criteria_list, today):
     return used_memory
 
 
+@pytest.fixture(params=["per point", "per place"])
+def per_place(request, monkeypatch):
+    """A search with no filter but its programme is counted per place once places hold several points
+    each (a large register). The seeded register is small, so its searches are asked both ways."""
+    if request.param == "per place":
+        monkeypatch.setattr(search_memory, "PER_PLACE_FROM", 0)
+    return request.param == "per place"
+
+
+def assert_counted_per_place(expected: bool):
+    snap = search_memory.snapshot(search_index.generation())
+    found = search_memory.find(snap, geo.lookup("3512", "NL"), 50, {}, False, timezone.localdate(), False, until=20)
+    assert isinstance(found, search_memory.Counted) is expected
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", trainers=400, members=0, seed=1, verbosity=0)
@@ -58,15 +73,17 @@ def seeded(db):
     return list(TaughtProgramme.objects.values_list("code", flat=True))
 
 
-def test_memory_and_sql_give_the_same_pages_on_seeded_data(seeded):
+def test_memory_and_sql_give_the_same_pages_on_seeded_data(seeded, per_place):
     today = timezone.localdate()
     assert_same(list(varied(random.Random(1), seeded, 150)), today)
+    assert_counted_per_place(per_place)
 
 
-def test_memory_and_sql_agree_right_after_a_change_to_the_register(seeded, office):
+def test_memory_and_sql_agree_right_after_a_change_to_the_register(seeded, office, per_place):
     today = timezone.localdate()
     criteria = list(varied(random.Random(2), seeded, 40))
     assert_same(criteria, today)
+    assert_counted_per_place(per_place)
     before = search_index.generation()
     registration = Registration.objects.filter(search_entry__points__isnull=False).first()
     services.registration_suspend(registration, on=today, reason="measure", by=office.user)
@@ -95,6 +112,30 @@ def test_ties_follow_the_databases_own_order_of_names(db, reindex):
     for sort in ("distance", "name"):
         criteria = search.Criteria(origin=geo.lookup("3512", "NL"), distance=5, sort=sort)
         assert page(search.find(criteria, today, search_index.generation())) == page(search.find(criteria, today))
+
+
+def test_a_trainer_with_several_practices_in_the_circle_counts_once_per_place(db, reindex):
+    """Counted per place, a trainer with two practices at one postcode, or at two postcodes inside the
+    circle, is one match with the nearest of them on the card; as in SQL, on every page."""
+    from .conftest import public_trainer
+
+    for number in range(30):
+        registration = public_trainer(f"Twee{number % 7}", "Plekken", "3512" if number % 5 else "3811")
+        if number % 2:
+            t.add_practice(registration.person, "3512")  # the same place again, or a nearer one
+        if number % 3 == 0:
+            t.add_practice(registration.person, "3811")
+    public_trainer("Ver", "Weg", "3811")
+    reindex()
+    today = timezone.localdate()
+    generation = search_index.generation()
+    assert_counted_per_place(True)
+    for distance, count in ((5, 27), (50, 31)):
+        for number in (1, 2):
+            criteria = search.Criteria(origin=geo.lookup("3512", "NL"), distance=distance, page=number)
+            fast, slow = search.find(criteria, today, generation), search.find(criteria, today)
+            assert page(fast) == page(slow), (distance, number)
+            assert fast.count == count
 
 
 def test_a_search_with_free_text_is_answered_by_sql(db, reindex):
@@ -144,3 +185,27 @@ def test_each_page_of_the_matches_is_the_page_of_a_full_sort():
         expected = [key[2] for key in sorted(keys)]
         for start in range(0, size + 20, 20):
             assert found.ids(start, start + 20) == expected[start : start + 20], (by_name, start)
+
+
+def test_places_as_near_as_the_last_one_on_the_page_are_read_whole():
+    """Counted per place, the page comes from the nearest places; a second place at exactly the same
+    distance (equal terms, other coordinates) must be read as well, or the page would miss its trainers
+    of earlier names."""
+    origin = geo.lookup("3512", "NL")
+    today = timezone.localdate()
+    rows = []
+    for entry in range(1, 41):
+        latitude = origin.latitude + (0.01 if entry <= 30 else 0.2)
+        phi, lam = np.radians(latitude), np.radians(origin.longitude)
+        trig = (np.sin(phi / 2), np.cos(phi / 2), np.sin(lam / 2), np.cos(lam / 2), np.cos(phi))
+        if entry <= 30:
+            latitude += 1e-7 * (entry % 2)  # two places: other coordinates, the same terms
+        rows.append((latitude, origin.longitude, *trig, entry, today, None, False, " mbsr ", "", "", "", "Utrecht"))
+    snap = search_memory.build("test", search_memory.COLUMNS, rows, {entry: entry % 4 for entry in range(1, 41)})
+    assert len(snap.places.band_key) == 3
+    for stop in (10, 20, 30, 40):
+        fast = search_memory.find(snap, origin, 50, {}, False, today, False, until=stop)
+        slow = search_memory.nearest(snap, origin, 50, {}, False, today, False)
+        assert isinstance(fast, search_memory.Counted)
+        assert fast.count == slow.count == 40
+        assert fast.ids(stop - 10, stop) == slow.ids(stop - 10, stop)
