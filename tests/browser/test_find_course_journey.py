@@ -32,19 +32,22 @@ def test_find_an_mbsr_course_near_gent_on_a_phone(transactional_db, page, live_s
     page.goto("/")
     no_horizontal_scroll(page)
     page.get_by_role("link", name="Vind een cursus, een retraite of een supervisor").click()
+    page.wait_for_url("**/vinden/")
     page.get_by_label("Postcode").fill("9000")
     page.get_by_label("Land").select_option("BE")
     page.get_by_label("Programma").select_option("mbsr")
     page.get_by_role("button", name="Cursussen tonen").click()
+    page.wait_for_url(lambda url: "postcode=9000" in url)  # the results page, not the form it left
     no_horizontal_scroll(page)
     page.get_by_label("Begint").select_option("2")
     page.get_by_label("Waar").select_option("place")
     page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(lambda url: "within=2" in url)
     assert "1 cursus gevonden" in page.locator("#results-heading").inner_text()
     no_horizontal_scroll(page)
 
     page.locator("ol.results a").first.click()
-    assert page.url.endswith(f"/vinden/cursussen/{chosen.pk}/")
+    page.wait_for_url(f"**/vinden/cursussen/{chosen.pk}/")
     asks = page.locator("#what-it-asks").inner_text()
     assert "8 bijeenkomsten" in asks and "elke dag" in asks
     assert page.locator("#reimbursement").is_visible()
