@@ -9,9 +9,9 @@ The most usual search (a postcode, a distance, one programme or none, by distanc
 place instead of per point: practices sit at their postcode's centre, so a register holds at most as
 many places as there are postcodes, and a place's distance is computed once for all its trainers. The
 count adds up the places' trainers (those with several practices counted once), and the page is read
-from the nearest places only. Its cost stops growing once every postcode is someone's: 0.14 ms at
-50,000 trainers and 0.15 ms at 200,000 (point by point: 0.14 and 0.27 ms). Other searches (online,
-other filters, by name) are answered point by point.
+from the nearest places only. Its cost stops growing once every postcode is someone's: 0.15 ms at
+50,000 trainers and 0.19 ms at 200,000 (point by point: 0.14 and 0.26 ms; ``bench_search_growth``).
+Other searches (online, other filters, by name) are answered point by point.
 
 It answers exactly what ``search.find`` answers in SQL (tests compare every page): the same exact
 haversine term computed in the same order of operations on IEEE doubles, the same filters, the same
@@ -349,7 +349,8 @@ def find(
 def nearest(
     snap: Snapshot, origin: geo.Place, radius: float, codes: dict, online: bool, today: datetime.date, by_name: bool
 ) -> Found:
-    """Every entry within ``radius`` km of ``origin`` that passes the filters, with its nearest point."""
+    """Every entry within ``radius`` km of ``origin`` that passes the filters, with its nearest point,
+    point by point: what ``find`` answers for the searches it counts per place, the slow way."""
     found = _filtered(snap, codes)
     if found is None:
         return _nothing(by_name, snap.cards)
@@ -458,7 +459,7 @@ def _counted(snap: Snapshot, origin: geo.Place, radius: int, today: datetime.dat
     shared = np.sort(
         places.shared_groups.take(_ranges(places.shared_start.take(index), places.shared_start.take(index + 1)))
     )
-    count = int(places.singles.take(index).sum()) + int(np.count_nonzero(shared[1:] != shared[:-1])) + (len(shared) > 0)
+    count = int(places.singles.take(index).sum()) + int(np.count_nonzero(_run_starts(shared)))
 
     order = np.argsort(term, kind="stable")
     term, index = term.take(order), index.take(order)
@@ -482,8 +483,7 @@ def _nearest_of_each(snap: Snapshot, index: np.ndarray, term: np.ndarray, shared
     group, terms = snap.group.take(index.take(shared)), term.take(shared)
     if len(shared) * 16 < snap.groups:  # a few points: sorting them costs less than the scatter's arrays
         order = np.lexsort((terms, group))  # stable: of equal terms the first stays first
-        group = group.take(order)
-        first = order.take(np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1]))))
+        first = order.take(np.flatnonzero(_run_starts(group.take(order))))
         keep = np.ones(len(index), dtype=bool)
         keep[shared] = False
         keep[shared.take(first)] = True
@@ -498,6 +498,11 @@ def _nearest_of_each(snap: Snapshot, index: np.ndarray, term: np.ndarray, shared
     keep[shared] = False
     keep[shared.take(nearest.take(np.flatnonzero(first.take(group) == order)))] = True
     return np.flatnonzero(keep)
+
+
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array begins (so how many distinct values it holds)."""
+    return np.concatenate((ordered[:1] == ordered[:1], ordered[1:] != ordered[:-1]))
 
 
 def _nothing(by_name: bool, cards: dict) -> Found:

@@ -194,13 +194,12 @@ def test_places_as_near_as_the_last_one_on_the_page_are_read_whole():
     origin = geo.lookup("3512", "NL")
     today = timezone.localdate()
     rows = []
-    for entry in range(1, 41):
-        latitude = origin.latitude + (0.01 if entry <= 30 else 0.2)
-        phi, lam = np.radians(latitude), np.radians(origin.longitude)
-        trig = (np.sin(phi / 2), np.cos(phi / 2), np.sin(lam / 2), np.cos(lam / 2), np.cos(phi))
-        if entry <= 30:
-            latitude += 1e-7 * (entry % 2)  # two places: other coordinates, the same terms
-        rows.append((latitude, origin.longitude, *trig, entry, today, None, False, " mbsr ", "", "", "", "Utrecht"))
+    for number in range(1, 41):
+        entry = SearchEntry(id=number, listed_from=today, programmes=" mbsr ", online=False)
+        point = search_index.point_for(entry, origin.latitude + (0.01 if number <= 30 else 0.2), origin.longitude)
+        if number <= 30:
+            point.latitude += 1e-7 * (number % 2)  # two places: other coordinates, the same terms
+        rows.append(tuple(getattr(point, column) for column in search_memory.COLUMNS))
     snap = search_memory.build("test", search_memory.COLUMNS, rows, {entry: entry % 4 for entry in range(1, 41)})
     assert len(snap.places.band_key) == 3
     for stop in (10, 20, 30, 40):
