@@ -1,4 +1,5 @@
-"""Every page, as each persona that may open it, at 360 px in Chromium: no horizontal scrolling."""
+"""Every page, as each persona that may open it, at 360 px in Chromium: no horizontal scrolling, and the
+header's language label on one line (a label may break anywhere, so a squeezed one fell apart per letter)."""
 
 import pytest
 from django.conf import settings as django_settings
@@ -8,6 +9,12 @@ from tests.access.matrix import personas_of
 from tests.pages import every_page
 
 WIDTH = 360
+# How many lines the text of the header's language label takes.
+LABEL_LINES = """(() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector("label[for=language-select]"));
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+})()"""
 
 
 @pytest.fixture
@@ -54,6 +61,8 @@ def test_no_page_scrolls_sideways_at_360_px(browser, live_server, personas, sett
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > WIDTH:
             too_wide.append(f"{item.label}: {width} px")
+        if page.evaluate(LABEL_LINES) > 1:
+            too_wide.append(f"{item.label}: the language label wraps")
     for page in contexts.values():
         page.context.close()
     assert too_wide == [], "\n".join(too_wide)
