@@ -8,6 +8,7 @@ the event row first (``services``), so two people can never take the last place 
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.core.validators import MinValueValidator
@@ -199,6 +200,25 @@ class Event(models.Model):
     def registration_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.registration_opens_at <= now <= self.registration_closes_at
+
+    # Participants check themselves in from an hour before the start (people arrive early) until two
+    # hours after the end (someone who forgot can still do it on the way home); the office can always.
+    @property
+    def checkin_opens_at(self):
+        return self.starts_at - datetime.timedelta(hours=1)
+
+    @property
+    def checkin_closes_at(self):
+        return self.ends_at + datetime.timedelta(hours=2)
+
+    def checkin_state(self, now) -> str:
+        """ "open" while participants can check themselves in, "later" on the event's day before that
+        (the association's day, not UTC's: an event at half past midnight is tomorrow's), else ""."""
+        if self.checkin_opens_at <= now <= self.checkin_closes_at:
+            return "open"
+        if now < self.checkin_opens_at and timezone.localdate(self.starts_at) == timezone.localdate(now):
+            return "later"
+        return ""
 
 
 class Session(models.Model):

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from stdnum import iso11649
 from stdnum.be import ogm_vcs
@@ -75,7 +77,7 @@ def charge(registration: Registration, *, on: datetime.date) -> None:
     registration.payment_status = PaymentStatus.OPEN
     registration.charge_description = _("%(event)s, %(date)s, %(places)s × %(group)s") % {
         "event": event.title,
-        "date": event.starts_at.date().isoformat(),
+        "date": date_format(timezone.localdate(event.starts_at), "j F Y"),
         "places": registration.places,
         "group": PriceGroup(registration.price_group).label,
     }

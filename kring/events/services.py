@@ -556,8 +556,7 @@ def _attend(registration: Registration, *, by, how: str) -> Registration:
 
 
 def _started(event: Event) -> None:
-    # Check-in opens an hour before the start, so people can arrive early.
-    if timezone.now() < event.starts_at - datetime.timedelta(hours=1):
+    if timezone.now() < event.checkin_opens_at:
         raise Refused(_("Check-in opens an hour before the event starts."))
 
 
@@ -579,7 +578,7 @@ def attendance_self(token: str, *, code: str) -> Registration:
     )
     event = registration.event
     _started(event)
-    if timezone.now() > event.ends_at + datetime.timedelta(hours=2):
+    if timezone.now() > event.checkin_closes_at:
         raise Refused(_("Check-in for this event has closed. The office can still note that you were there."))
     if code.strip().upper() != event.checkin_code.upper():
         raise Refused(_("This code is not right. Look again at the code shown at the event."), field="code")

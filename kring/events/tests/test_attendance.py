@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zoneinfo
 
 import pytest
 from django.core.cache import cache
@@ -88,6 +89,68 @@ def test_check_in_before_the_event_is_refused(member):
     registration = register(make_event(), member)
     with pytest.raises(Refused, match="opens an hour"):
         services.attendance_self(registration.token, code=registration.event.checkin_code)
+
+
+def _registration_page(client, registration) -> str:
+    return client.get(reverse("events:registration", kwargs={"token": registration.token})).content.decode()
+
+
+def test_the_page_offers_check_in_exactly_while_the_code_is_accepted(member, client):
+    now = timezone.now()
+    starts = now + datetime.timedelta(minutes=50)
+    soon = register(make_event(starts_at=starts, registration_closes_at=starts), member)
+    assert 'name="code"' in _registration_page(client, soon)
+    client.post(reverse("events:checkin", kwargs={"token": soon.token}), {"code": soon.event.checkin_code})
+    soon.refresh_from_db()
+    assert soon.attended
+
+    earlier_today = make_event(
+        starts_at=now - datetime.timedelta(hours=6),
+        ends_at=now - datetime.timedelta(hours=3),
+        registration_closes_at=now + datetime.timedelta(hours=1),
+    )
+    over = register(earlier_today, member)
+    assert 'name="code"' not in _registration_page(client, over)  # closed two hours after the end
+    with pytest.raises(Refused, match="has closed"):
+        services.attendance_self(over.token, code=earlier_today.checkin_code)
+
+    later = register(make_event(starts_at=now + datetime.timedelta(hours=3)), member)
+    assert 'name="code"' not in _registration_page(client, later)
+
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("now", "state"),
+    [
+        (datetime.datetime(2027, 3, 5, 8, 0), ""),  # the day before
+        (datetime.datetime(2027, 3, 6, 0, 5), "later"),  # the same day, from midnight here
+        (datetime.datetime(2027, 3, 6, 9, 59), "later"),
+        (datetime.datetime(2027, 3, 6, 10, 0), "open"),  # an hour before the start
+        (datetime.datetime(2027, 3, 6, 19, 0), "open"),  # two hours after the end
+        (datetime.datetime(2027, 3, 6, 19, 1), ""),
+    ],
+)
+def test_check_in_follows_the_clock_here(now, state):
+    event = make_event(starts_at=datetime.datetime(2027, 3, 6, 11, 0, tzinfo=AMSTERDAM))  # until 17:00
+    assert event.checkin_state(now.replace(tzinfo=AMSTERDAM)) == state
+
+
+def test_an_event_just_after_midnight_is_not_checked_in_the_evening_before():
+    event = make_event(starts_at=datetime.datetime(2027, 3, 6, 0, 30, tzinfo=AMSTERDAM))
+    # 22:00 here is 21:00 UTC on the 5th; the event starts on the 6th here, 23:30 UTC on the 5th.
+    assert event.checkin_state(datetime.datetime(2027, 3, 5, 22, 0, tzinfo=AMSTERDAM)) == ""
+    assert event.checkin_state(datetime.datetime(2027, 3, 5, 23, 30, tzinfo=AMSTERDAM)) == "open"
+
+
+def test_on_the_day_the_page_says_from_when_check_in_opens(member, client):
+    starts = timezone.now() + datetime.timedelta(hours=3)
+    registration = register(make_event(starts_at=starts), member)
+    if registration.event.checkin_state(timezone.now()) != "later":
+        pytest.skip("the event falls on tomorrow here; the states are tested on a fixed clock above")
+    opens = timezone.localtime(registration.event.checkin_opens_at).strftime("%H:%M")
+    assert f"You can check in here from {opens}" in _registration_page(client, registration)
 
 
 def test_the_host_confirms_online_attendance_of_their_event_only(trainer, client):

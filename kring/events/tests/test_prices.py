@@ -1,6 +1,7 @@
 """Prices by audience and the early-bird date at its boundary; structured payment references."""
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 
 import pytest
@@ -58,6 +59,13 @@ def test_places_for_colleagues_multiply_the_amount(event, member):
     registration = register(event, member, places=3)
     assert registration.amount_due == payments.price(event, "member", datetime.date.today()) * 3
     assert registration.charge_description.startswith(event.title)
+
+
+def test_the_charge_names_the_day_of_the_event_as_it_is_here(member):
+    # Half past midnight in Amsterdam is still the evening before in UTC: the charge names Saturday.
+    starts = datetime.datetime(2027, 3, 6, 0, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    event = make_event(starts_at=starts, price_member=Decimal("60"))
+    assert ", 6 March 2027, 1 × " in register(event, member).charge_description
 
 
 def test_a_free_event_asks_for_no_payment(member):

@@ -40,7 +40,7 @@ def registration(request, token):
             "event": event,
             "show_link": item.is_active and item.mode == Mode.ONLINE,
             "may_cancel": item.status in HOLDING and not item.attended and now < event.cancel_deadline,
-            "may_check_in": item.is_active and not item.attended and event.starts_at.date() <= now.date(),
+            "checkin": event.checkin_state(now) if item.is_active and not item.attended else "",
             "reference": payments.format_reference(item.payment_reference),
             "checkin_form": CheckinForm(),
         },
