@@ -212,8 +212,8 @@ class Event(models.Model):
         return self.ends_at + datetime.timedelta(hours=2)
 
     def checkin_state(self, now) -> str:
-        """ "open" while participants can check themselves in, "later" on the event's day before that
-        (the association's day, not UTC's: an event at half past midnight is tomorrow's), else ""."""
+        """Whether participants can check themselves in at ``now``: "open", "later" (on the event's day,
+        the association's day and not UTC's: an event at half past midnight is tomorrow's) or ""."""
         if self.checkin_opens_at <= now <= self.checkin_closes_at:
             return "open"
         if now < self.checkin_opens_at and timezone.localdate(self.starts_at) == timezone.localdate(now):

@@ -29,9 +29,11 @@ def _registration(token: str) -> Registration:
 @allow(PUBLIC)
 def registration(request, token):
     """The address in every e-mail: what the participant registered for, and what they can do."""
-    item = _registration(token)
+    return registration_page(request, _registration(token), now=timezone.now())
+
+
+def registration_page(request, item: Registration, *, now) -> HttpResponse:
     event = item.event
-    now = timezone.now()
     return render(
         request,
         "events/registration.html",
